@@ -1,0 +1,112 @@
+/**
+ * The one way kiosks, gates, the CLI and tests talk to the sales center: a
+ * Promise API over the generated gRPC clients, authenticated with the
+ * terminal's bearer token.
+ */
+import { credentials, type ClientReadableStream, type ServiceError } from '@grpc/grpc-js';
+import { AdminServiceClient, type CancelOrderRequest, type CreateProductRequest, type ListRedemptionsRequest } from '../gen/cardgate/v1/admin.js';
+import { CatalogServiceClient, type Product, type WatchAvailabilityResponse } from '../gen/cardgate/v1/catalog.js';
+import { GateServiceClient, type CheckTicketsRequest, type RedeemTicketRequest } from '../gen/cardgate/v1/gate.js';
+import { SalesServiceClient, type Order, type PurchaseTicketsRequest } from '../gen/cardgate/v1/sales.js';
+import { TerminalServiceClient } from '../gen/cardgate/v1/terminal.js';
+import { bearerInterceptor, unary } from './rpc.js';
+
+export interface CenterClientOptions {
+  /** Deadline of each unary call; a purchase waits for the charge terminal, so keep it above the center's charge deadline. */
+  readonly timeoutMs?: number;
+}
+
+export class CenterClient {
+  readonly catalog: CatalogServiceClient;
+  readonly sales: SalesServiceClient;
+  readonly gate: GateServiceClient;
+  readonly admin: AdminServiceClient;
+  readonly terminal: TerminalServiceClient;
+  private readonly timeoutMs: number;
+
+  constructor(readonly address: string, token: string, options: CenterClientOptions = {}) {
+    const channel = credentials.createInsecure();
+    const clientOptions = { interceptors: [bearerInterceptor(token)] };
+    this.catalog = new CatalogServiceClient(address, channel, clientOptions);
+    this.sales = new SalesServiceClient(address, channel, clientOptions);
+    this.gate = new GateServiceClient(address, channel, clientOptions);
+    this.admin = new AdminServiceClient(address, channel, clientOptions);
+    this.terminal = new TerminalServiceClient(address, channel, clientOptions);
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+  }
+
+  async listProducts(): Promise<Product[]> {
+    return (await unary(this.catalog.listProducts.bind(this.catalog), {}, this.timeoutMs)).products;
+  }
+
+  async getProduct(productId: string): Promise<Product> {
+    const { product } = await unary(this.catalog.getProduct.bind(this.catalog), { productId }, this.timeoutMs);
+    return product!;
+  }
+
+  /** Streams seats-left updates until the returned function is called. */
+  watchAvailability(
+    productIds: readonly string[],
+    onUpdate: (update: WatchAvailabilityResponse) => void,
+    onEnd: (error?: ServiceError) => void,
+  ): () => void {
+    const stream: ClientReadableStream<WatchAvailabilityResponse> = this.catalog.watchAvailability({ productIds: [...productIds] });
+    let cancelled = false;
+    stream.on('data', onUpdate);
+    stream.on('error', (error: ServiceError) => {
+      if (!cancelled) onEnd(error);
+    });
+    stream.on('end', () => {
+      if (!cancelled) onEnd();
+    });
+    return () => {
+      cancelled = true;
+      stream.cancel();
+    };
+  }
+
+  purchaseTickets(request: PurchaseTicketsRequest) {
+    return unary(this.sales.purchaseTickets.bind(this.sales), request, this.timeoutMs);
+  }
+
+  async getOrder(orderId: string): Promise<Order> {
+    return (await unary(this.sales.getOrder.bind(this.sales), { orderId }, this.timeoutMs)).order!;
+  }
+
+  redeemTicket(request: RedeemTicketRequest) {
+    return unary(this.gate.redeemTicket.bind(this.gate), request, this.timeoutMs);
+  }
+
+  async checkTickets(request: CheckTicketsRequest) {
+    return (await unary(this.gate.checkTickets.bind(this.gate), request, this.timeoutMs)).results;
+  }
+
+  getSigningKey() {
+    return unary(this.terminal.getSigningKey.bind(this.terminal), {}, this.timeoutMs);
+  }
+
+  whoAmI() {
+    return unary(this.terminal.whoAmI.bind(this.terminal), {}, this.timeoutMs);
+  }
+
+  async createProduct(request: CreateProductRequest): Promise<Product> {
+    return (await unary(this.admin.createProduct.bind(this.admin), request, this.timeoutMs)).product!;
+  }
+
+  async cancelOrder(request: CancelOrderRequest): Promise<Order> {
+    return (await unary(this.admin.cancelOrder.bind(this.admin), request, this.timeoutMs)).order!;
+  }
+
+  async listRedemptions(request: Partial<ListRedemptionsRequest> = {}) {
+    const full: ListRedemptionsRequest = { productId: '', gateId: '', limit: 0, ...request };
+    return (await unary(this.admin.listRedemptions.bind(this.admin), full, this.timeoutMs)).redemptions;
+  }
+
+  async listOrders(limit = 0) {
+    return (await unary(this.admin.listOrders.bind(this.admin), { limit }, this.timeoutMs)).orders;
+  }
+
+  close(): void {
+    for (const client of [this.catalog, this.sales, this.gate, this.admin, this.terminal]) client.close();
+  }
+}
