@@ -1,0 +1,48 @@
+/** Adds a product to the catalog after checking every field an operator could get wrong. */
+import type { EntityManager } from '@mikro-orm/core';
+import type { CreateProductRequest } from '../../gen/cardgate/v1/admin.js';
+import { ProductEntity, type Product } from '../catalog/product.entity.js';
+import { invalidArgument } from '../grpc/domain-error.js';
+import { newId } from '../ids.js';
+
+const MAX_CAPACITY = 1_000_000;
+
+export async function createProduct(em: EntityManager, request: CreateProductRequest, now: Date): Promise<Product> {
+  const name = request.name.trim();
+  if (!name) throw invalidArgument('name is required');
+  const venue = request.venue.trim();
+  if (!venue) throw invalidArgument('venue is required');
+  if (!request.startsAt) throw invalidArgument('starts_at is required');
+  const price = request.price;
+  if (!price || !/^[A-Z]{3}$/.test(price.currencyCode)) throw invalidArgument('price.currency_code must be an ISO 4217 code such as EUR');
+  if (!Number.isInteger(price.amountMinor) || price.amountMinor <= 0) throw invalidArgument('price.amount_minor must be a positive whole number of minor units');
+  if (!Number.isInteger(request.capacity) || request.capacity < 1 || request.capacity > MAX_CAPACITY) {
+    throw invalidArgument(`capacity must be between 1 and ${MAX_CAPACITY}`);
+  }
+  if (request.entriesPerTicket < 0) throw invalidArgument('entries_per_ticket must not be negative');
+  if (request.admissionOpensAt && request.admissionClosesAt && request.admissionOpensAt >= request.admissionClosesAt) {
+    throw invalidArgument('admission_opens_at must be before admission_closes_at');
+  }
+  const gateIds = [...new Set(request.gateIds.map((gate) => gate.trim()).filter(Boolean))];
+  const product = em.create(ProductEntity, {
+    id: newId('PRD', 8),
+    name,
+    venue,
+    startsAt: request.startsAt,
+    currencyCode: price.currencyCode,
+    priceMinor: price.amountMinor,
+    capacity: request.capacity,
+    remaining: request.capacity,
+    gateIds,
+    salesCloseAt: request.salesCloseAt ?? null,
+    admissionOpensAt: request.admissionOpensAt ?? null,
+    admissionClosesAt: request.admissionClosesAt ?? null,
+    entriesPerTicket: Math.max(1, request.entriesPerTicket),
+    seating: request.seating.trim(),
+    venueNotes: request.venueNotes.trim(),
+    entryInstructions: request.entryInstructions.trim(),
+    createdAt: now,
+  });
+  await em.flush();
+  return product;
+}

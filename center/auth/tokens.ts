@@ -1,0 +1,50 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import { newId } from '../ids.js';
+import { DomainError } from '../grpc/domain-error.js';
+import { ROLES, TerminalEntity, type Role, type Terminal } from './terminal.entity.js';
+
+/** Tokens are 256 random bits, so a plain SHA-256 is enough to store them safely (no password stretching needed). */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+const newToken = (role: Role) => `cg_${role}_${randomBytes(32).toString('base64url')}`;
+
+export function parseRole(value: string): Role {
+  if ((ROLES as readonly string[]).includes(value)) return value as Role;
+  throw new DomainError('INVALID_ARGUMENT', `role must be one of ${ROLES.join(', ')} (got "${value}")`);
+}
+
+/** Registers a terminal and returns its token; the token itself is never stored. */
+export async function createTerminalToken(em: EntityManager, name: string, role: Role, now = new Date()): Promise<{ token: string; terminal: Terminal }> {
+  if (!name.trim()) throw new DomainError('INVALID_ARGUMENT', 'name is required');
+  if (await em.count(TerminalEntity, { name })) throw new DomainError('FAILED_PRECONDITION', `a terminal named "${name}" already exists`);
+  const token = newToken(role);
+  const terminal = em.create(TerminalEntity, { id: newId('TRM', 8), name, role, tokenHash: hashToken(token), createdAt: now, revokedAt: null });
+  await em.flush();
+  return { token, terminal };
+}
+
+export async function listTerminals(em: EntityManager): Promise<Terminal[]> {
+  return em.find(TerminalEntity, {}, { orderBy: { createdAt: 'asc' } });
+}
+
+/** Revokes a terminal's token by terminal name or id; its calls fail from then on. */
+export async function revokeTerminal(em: EntityManager, nameOrId: string, now = new Date()): Promise<Terminal> {
+  const terminal = await em.findOne(TerminalEntity, { $or: [{ name: nameOrId }, { id: nameOrId }] });
+  if (!terminal) throw new DomainError('NOT_FOUND', `no terminal named "${nameOrId}"`);
+  terminal.revokedAt ??= now;
+  await em.flush();
+  return terminal;
+}
+
+/** Issues a fresh token for a terminal name, creating the terminal or replacing its old token (the demo does this on each start). */
+export async function rotateTerminalToken(em: EntityManager, name: string, role: Role, now = new Date()): Promise<string> {
+  const terminal = await em.findOne(TerminalEntity, { name });
+  if (!terminal) return (await createTerminalToken(em, name, role, now)).token;
+  const token = newToken(role);
+  Object.assign(terminal, { role, tokenHash: hashToken(token), revokedAt: null });
+  await em.flush();
+  return token;
+}

@@ -1,0 +1,50 @@
+/** CatalogService: products with seats left, and the live availability stream. */
+import { status, type ServerWritableStream } from '@grpc/grpc-js';
+import type { MikroORM } from '@mikro-orm/core';
+import type { CatalogServiceServer, WatchAvailabilityRequest, WatchAvailabilityResponse } from '../../gen/cardgate/v1/catalog.js';
+import { invalidArgument, notFound } from '../grpc/domain-error.js';
+import { toServiceError, unary, type HandlerContext } from '../grpc/unary.js';
+import type { AvailabilityHub } from './availability-hub.js';
+import { ProductEntity } from './product.entity.js';
+import { toProductMessage } from './product-message.js';
+
+const ANY_TERMINAL = ['kiosk', 'gate'] as const;
+
+export function catalogService(context: HandlerContext, orm: MikroORM, hub: AvailabilityHub): CatalogServiceServer {
+  return {
+    listProducts: unary(context, 'ListProducts', ANY_TERMINAL, async () => {
+      const products = await orm.em.fork().find(ProductEntity, {}, { orderBy: { startsAt: 'asc', id: 'asc' } });
+      return { products: products.map(toProductMessage) };
+    }),
+
+    getProduct: unary(context, 'GetProduct', ANY_TERMINAL, async (request) => {
+      if (!request.productId) throw invalidArgument('product_id is required');
+      const product = await orm.em.fork().findOne(ProductEntity, { id: request.productId });
+      if (!product) throw notFound(`no product "${request.productId}"`);
+      return { product: toProductMessage(product) };
+    }),
+
+    watchAvailability(call: ServerWritableStream<WatchAvailabilityRequest, WatchAvailabilityResponse>) {
+      void (async () => {
+        try {
+          await context.auth.authorize(call.metadata, ANY_TERMINAL);
+          const wanted = new Set(call.request.productIds);
+          const matches = (productId: string) => wanted.size === 0 || wanted.has(productId);
+          // Subscribe before reading the current state, so no change falls between the two.
+          const unsubscribe = hub.subscribe((update) => {
+            if (matches(update.productId)) call.write(update);
+          });
+          call.on('cancelled', unsubscribe);
+          call.on('close', unsubscribe);
+          const products = await orm.em.fork().find(ProductEntity, {}, { orderBy: { startsAt: 'asc' } });
+          for (const product of products) {
+            if (matches(product.id)) call.write({ productId: product.id, remaining: product.remaining, capacity: product.capacity });
+          }
+        } catch (error) {
+          const serviceError = toServiceError(error, context.logger, 'WatchAvailability');
+          call.emit('error', { code: serviceError.code ?? status.INTERNAL, details: serviceError.details });
+        }
+      })();
+    },
+  };
+}

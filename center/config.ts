@@ -1,0 +1,55 @@
+/**
+ * The center's configuration: one typed object with defaults, built from
+ * flags and environment by cli/, overridden by tests.
+ */
+import type { Logger } from 'pino';
+import { pino } from 'pino';
+
+export type DatabaseTarget =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'postgres'; readonly url: string };
+
+export interface CenterConfig {
+  /** HOST:PORT to serve gRPC on; port 0 picks a free one. */
+  readonly listen: string;
+  readonly database: DatabaseTarget;
+  /** HOST:PORT of the charge-transfer terminal. */
+  readonly charge: string;
+  /** How long a purchase waits for the charge terminal before answering PAYMENT_UNAVAILABLE. */
+  readonly chargeDeadlineMs: number;
+  /** A pending sale older than this was interrupted (crash) and is finished or undone by recovery. */
+  readonly staleReservationMs: number;
+  /** How often recovery looks for interrupted sales and unconfirmed reversals. */
+  readonly sweepIntervalMs: number;
+  readonly logger: Logger;
+  /** The clock; tests pin it to reach admission windows. */
+  readonly now: () => Date;
+}
+
+export const DEFAULT_DATABASE = 'sqlite:./data/center.sqlite';
+
+/** Parses `sqlite:PATH`, `postgres://…` or `postgresql://…` (SPEC §5 `--db`). */
+export function parseDatabase(spec: string): DatabaseTarget {
+  if (spec.startsWith('sqlite:')) {
+    const path = spec.slice('sqlite:'.length);
+    if (!path) throw new Error(`--db ${spec}: give a file path after "sqlite:"`);
+    return { kind: 'sqlite', path };
+  }
+  if (/^postgres(ql)?:\/\//.test(spec)) return { kind: 'postgres', url: spec };
+  throw new Error(`--db ${spec}: expected sqlite:PATH or a postgres:// URL`);
+}
+
+export function centerConfig(overrides: Partial<CenterConfig> = {}): CenterConfig {
+  const chargeDeadlineMs = overrides.chargeDeadlineMs ?? 5_000;
+  return {
+    listen: '127.0.0.1:50051',
+    database: parseDatabase(DEFAULT_DATABASE),
+    charge: '127.0.0.1:50052',
+    chargeDeadlineMs,
+    staleReservationMs: chargeDeadlineMs + 5_000,
+    sweepIntervalMs: 5_000,
+    logger: pino({ level: 'silent' }),
+    now: () => new Date(),
+    ...overrides,
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * Opens the center's database with MikroORM and brings its schema up to date
+ * with the committed migrations, so every command that takes --db works on a
+ * new database.
+ */
+import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Migrator } from '@mikro-orm/migrations';
+import type { MikroORM, Options } from '@mikro-orm/core';
+import { MikroORM as SqliteORM, SqliteDriver } from '@mikro-orm/sqlite';
+import { MikroORM as PostgresORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { DatabaseTarget } from '../config.js';
+import { ENTITIES } from './entities.js';
+
+const migrationsRoot = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+/** MikroORM options for a target; also used by the migration generator. */
+export function ormOptions(target: DatabaseTarget): Options {
+  const migrationsPath = resolve(migrationsRoot, target.kind);
+  const common = {
+    entities: ENTITIES,
+    extensions: [Migrator],
+    migrations: { path: migrationsPath, pathTs: migrationsPath, glob: '!(*.d).{js,ts}', transactional: true, snapshot: false },
+    preferTs: true,
+    allowGlobalContext: false,
+    debug: false,
+  } satisfies Options;
+  if (target.kind === 'postgres') {
+    return { ...common, driver: PostgreSqlDriver, clientUrl: target.url } as Options;
+  }
+  return {
+    ...common,
+    driver: SqliteDriver,
+    dbName: target.path,
+    pool: {
+      // WAL lets gates read while a sale commits; synchronous=NORMAL in WAL mode keeps every
+      // committed transaction across a process crash (only an OS crash can lose the last ones);
+      // busy_timeout lets admin commands share the file with a running center.
+      afterCreate(connection: { exec(sql: string, done: (error: Error | null) => void): void }, done: (error: Error | null, connection: unknown) => void) {
+        connection.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;', (error) =>
+          done(error, connection),
+        );
+      },
+    },
+  } as Options;
+}
+
+/** Connects and runs pending migrations. */
+export async function openDatabase(target: DatabaseTarget): Promise<MikroORM> {
+  if (target.kind === 'sqlite' && target.path !== ':memory:') mkdirSync(dirname(resolve(target.path)), { recursive: true });
+  const orm: MikroORM =
+    target.kind === 'postgres' ? await PostgresORM.init(ormOptions(target) as never) : await SqliteORM.init(ormOptions(target) as never);
+  await orm.getMigrator().up();
+  return orm;
+}

@@ -1,0 +1,45 @@
+/** GateService: thin gRPC handlers over redeemTicket. */
+import type { MikroORM } from '@mikro-orm/core';
+import type { GateServiceServer } from '../../gen/cardgate/v1/gate.js';
+import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
+import { invalidArgument } from '../grpc/domain-error.js';
+import { unary, type HandlerContext } from '../grpc/unary.js';
+import type { SigningKey } from '../signing/signing-key.js';
+import { redeemTicket } from './redeem.js';
+
+const MAX_TICKETS_PER_CHECK = 100;
+
+function requireTicket(ticket: CardTicket | undefined, field: string): CardTicket {
+  if (!ticket?.ticket?.ticketId) throw invalidArgument(`${field}.ticket.ticket_id is required`);
+  return ticket;
+}
+
+function requireIds(request: { gateId: string; cardId: string }): void {
+  if (!request.gateId) throw invalidArgument('gate_id is required');
+  if (!request.cardId) throw invalidArgument('card_id is required');
+}
+
+export function gateService(context: HandlerContext, orm: MikroORM, key: SigningKey, now: () => Date): GateServiceServer {
+  return {
+    redeemTicket: unary(context, 'RedeemTicket', ['gate'], async (request) => {
+      requireIds(request);
+      const cardTicket = requireTicket(request.ticket, 'ticket');
+      const response = await redeemTicket(orm.em.fork(), key, { gateId: request.gateId, cardId: request.cardId, cardTicket, dryRun: request.dryRun }, now());
+      context.logger.info({ gateId: request.gateId, ticketId: cardTicket.ticket!.ticketId, admitted: response.admitted, reason: response.reason, dryRun: request.dryRun }, 'redeem');
+      return response;
+    }),
+
+    checkTickets: unary(context, 'CheckTickets', ['gate'], async (request) => {
+      requireIds(request);
+      if (request.tickets.length > MAX_TICKETS_PER_CHECK) throw invalidArgument(`tickets: at most ${MAX_TICKETS_PER_CHECK} per call`);
+      const tickets = request.tickets.map((ticket, index) => requireTicket(ticket, `tickets[${index}]`));
+      const em = orm.em.fork();
+      const at = now();
+      const results = [];
+      for (const cardTicket of tickets) {
+        results.push(await redeemTicket(em, key, { gateId: request.gateId, cardId: request.cardId, cardTicket, dryRun: true }, at));
+      }
+      return { results };
+    }),
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * The center's client of the charge-transfer terminal. Every call has a
+ * deadline; "could not reach it in time" is a distinct outcome, because then
+ * the center does not know whether money moved.
+ */
+import { credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
+import {
+  ChargeState,
+  ChargeTransferServiceClient,
+  type GetChargeResponse,
+  type TransferChargeRequest,
+  type TransferChargeResponse,
+} from '../../gen/cardgate/v1/charge.js';
+
+export type Reachable<T> = { readonly reached: true; readonly value: T } | { readonly reached: false; readonly error: string };
+
+export interface ChargeGateway {
+  transfer(request: TransferChargeRequest): Promise<Reachable<TransferChargeResponse>>;
+  /** Reverses an approved charge or voids one the terminal never saw. */
+  reverse(chargeId: string, reason: string): Promise<Reachable<ChargeState>>;
+  /** The terminal's record of a charge; null when it never saw it. */
+  get(chargeId: string): Promise<Reachable<GetChargeResponse | null>>;
+  close(): void;
+}
+
+export function grpcChargeGateway(address: string, deadlineMs: number): ChargeGateway {
+  // Short reconnect backoff and waitForReady: a terminal that comes back is used again within
+  // the deadline of the next call, instead of failing fast for up to two minutes of backoff.
+  const client = new ChargeTransferServiceClient(address, credentials.createInsecure(), {
+    'grpc.initial_reconnect_backoff_ms': 200,
+    'grpc.max_reconnect_backoff_ms': 2_000,
+  });
+  type Callback<Res> = (e: ServiceError | null, r: Res) => void;
+  const call = <Req, Res>(method: (req: Req, md: Metadata, opts: { deadline: number; waitForReady: boolean }, cb: Callback<Res>) => unknown, request: Req) =>
+    new Promise<Res>((resolve, reject) => {
+      const options = { deadline: Date.now() + deadlineMs, waitForReady: true };
+      method.call(client, request, new Metadata(), options, (error: ServiceError | null, response: Res) => (error ? reject(error) : resolve(response)));
+    });
+  const unreachable = (error: unknown) => ({ reached: false as const, error: (error as ServiceError).details ?? String(error) });
+
+  return {
+    async transfer(request) {
+      try {
+        return { reached: true, value: await call(client.transferCharge, request) };
+      } catch (error) {
+        return unreachable(error);
+      }
+    },
+    async reverse(chargeId, reason) {
+      try {
+        const response = await call(client.reverseCharge, { chargeId, reason });
+        return { reached: true, value: response.state };
+      } catch (error) {
+        return unreachable(error);
+      }
+    },
+    async get(chargeId) {
+      try {
+        return { reached: true, value: await call(client.getCharge, { chargeId }) };
+      } catch (error) {
+        if ((error as ServiceError).code === status.NOT_FOUND) return { reached: true, value: null };
+        return unreachable(error);
+      }
+    },
+    close: () => client.close(),
+  };
+}

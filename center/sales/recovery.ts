@@ -1,0 +1,83 @@
+/**
+ * Finishes or undoes sales that a crash interrupted, and retries reversals
+ * the charge terminal has not confirmed. Runs at start-up and then every
+ * few seconds, so an approved charge always ends with tickets or a reversal.
+ */
+import { ChargeState } from '../../gen/cardgate/v1/charge.js';
+import { UnavailabilityReason } from '../../gen/cardgate/v1/sales.js';
+import { ChargeEntity } from './charge.entity.js';
+import { OrderEntity } from './order.entity.js';
+import { publishStock } from './publish-stock.js';
+import type { SalesDeps } from './sales-deps.js';
+import { issueOrder, refuseOrder } from './settle.js';
+
+const INTERRUPTED = { reason: UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE, message: 'The sale was interrupted; nothing was charged. Please try again.' };
+
+/** Ends one pending order according to what the charge terminal knows about its latest charge. */
+export async function recoverOrder(deps: SalesDeps, orderId: string): Promise<void> {
+  const em = deps.orm.em.fork();
+  const order = await em.findOne(OrderEntity, { id: orderId, state: 'pending' });
+  if (!order) return;
+  const [charge] = await em.find(ChargeEntity, { orderId }, { orderBy: { createdAt: 'desc' }, limit: 1 });
+  const now = deps.now();
+  if (!charge) {
+    await refuseOrder(em.fork(), orderId, INTERRUPTED, { id: '', state: 'reversed' }, now);
+    return;
+  }
+  const known = await deps.charge.get(charge.id);
+  if (!known.reached) {
+    deps.logger.warn({ orderId, chargeId: charge.id, error: known.error }, 'recovery: charge terminal unreachable, will retry');
+    return;
+  }
+  const record = known.value;
+  if (record?.state === ChargeState.CHARGE_STATE_APPROVED) {
+    const { authorizationCode, cardBrand, cardLast4 } = record;
+    await issueOrder(em.fork(), orderId, { chargeId: charge.id, authorizationCode, cardBrand, cardLast4 }, deps.key, now);
+    deps.logger.info({ orderId, chargeId: charge.id }, 'recovery: interrupted sale finished');
+  } else if (record?.state === ChargeState.CHARGE_STATE_DECLINED) {
+    const refusal = { reason: record.declineReason || UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_DECLINED, message: 'The card was declined.' };
+    await refuseOrder(em.fork(), orderId, refusal, { id: charge.id, state: 'declined' }, now);
+  } else {
+    // Never reached the terminal (or already undone): void the id so a late request cannot approve it.
+    const voided = await deps.charge.reverse(charge.id, 'sale interrupted');
+    await refuseOrder(em.fork(), orderId, INTERRUPTED, { id: charge.id, state: voided.reached ? 'reversed' : 'reverse_pending' }, now);
+    deps.logger.info({ orderId, chargeId: charge.id }, 'recovery: interrupted sale undone');
+  }
+  await publishStock(em, deps.hub, order.lines.map((line) => line.productId));
+}
+
+/** One pass: interrupted sales older than the stale age, then unconfirmed reversals. */
+export async function sweep(deps: SalesDeps): Promise<void> {
+  const em = deps.orm.em.fork();
+  const staleBefore = new Date(deps.now().getTime() - deps.staleReservationMs);
+  const stale = await em.find(OrderEntity, { state: 'pending', reservedAt: { $lt: staleBefore } }, { fields: ['id'], limit: 100 });
+  for (const { id } of stale) await recoverOrder(deps, id);
+
+  const unconfirmed = await em.find(ChargeEntity, { state: 'reverse_pending' }, { limit: 100 });
+  for (const charge of unconfirmed) {
+    const result = await deps.charge.reverse(charge.id, 'retrying an unconfirmed reversal');
+    if (result.reached) await em.nativeUpdate(ChargeEntity, { id: charge.id, state: 'reverse_pending' }, { state: 'reversed', updatedAt: deps.now() });
+  }
+}
+
+/** Runs sweep now and then intervalMs after each pass ends, until the returned function is called. */
+export function startSweeper(deps: SalesDeps, intervalMs: number): () => Promise<void> {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const loop = () => {
+    running = sweep(deps)
+      .catch((error) => deps.logger.error({ err: error }, 'recovery sweep failed'))
+      .finally(() => {
+        if (stopped) return;
+        timer = setTimeout(loop, intervalMs);
+        timer.unref();
+      });
+  };
+  loop();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await running;
+  };
+}

@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import { centerConfig, parseDatabase } from '../../center/config.js';
+import { createCenter } from '../../center/server.js';
+import { createLogger, env, stopOnSignal } from '../options.js';
+
+export function registerCenterCommand(program: Command): void {
+  program
+    .command('center')
+    .description('run the sales center (gRPC)')
+    .option('--listen <host:port>', 'address to serve on', '127.0.0.1:50051')
+    .option('--db <spec>', 'sqlite:PATH or postgres://… (env CARDGATE_DB)', env.db())
+    .option('--charge <host:port>', 'the charge-transfer terminal', '127.0.0.1:50052')
+    .option('--charge-deadline-ms <ms>', 'how long a purchase waits for the charge terminal', '5000')
+    .action(async (options: { listen: string; db: string; charge: string; chargeDeadlineMs: string }) => {
+      const logger = createLogger();
+      const center = await createCenter(
+        centerConfig({
+          listen: options.listen,
+          database: parseDatabase(options.db),
+          charge: options.charge,
+          chargeDeadlineMs: Number(options.chargeDeadlineMs),
+          logger,
+        }),
+      );
+      const port = await center.listen();
+      process.stderr.write(`sales center listening on ${options.listen.replace(/:\d+$/, `:${port}`)} (${options.db})\n`);
+      stopOnSignal(() => center.stop());
+    });
+}

@@ -1,0 +1,67 @@
+/**
+ * `npm start`: the charge-transfer terminal and the sales center in one
+ * process on 127.0.0.1, SQLite under ./data, the demo catalog when the
+ * database is empty, and fresh demo tokens printed with ways to try the API.
+ */
+import type { Command } from 'commander';
+import { join } from 'node:path';
+import { createChargeServer } from '../../charge/server.js';
+import { rotateTerminalToken } from '../../center/auth/tokens.js';
+import { seedDemoCatalog } from '../../center/admin/seed.js';
+import { centerConfig } from '../../center/config.js';
+import { createCenter } from '../../center/server.js';
+import { createLogger, stopOnSignal } from '../options.js';
+
+interface DemoOptions {
+  data: string;
+  listen: string;
+  chargeListen: string;
+}
+
+export function registerDemoCommand(program: Command): void {
+  program
+    .command('demo')
+    .description('the npm start demo: charge terminal + sales center with a seeded catalog')
+    .option('--data <dir>', 'where the database and logs live', './data')
+    .option('--listen <host:port>', 'sales center address', '127.0.0.1:50051')
+    .option('--charge-listen <host:port>', 'charge-transfer terminal address', '127.0.0.1:50052')
+    .action(async (options: DemoOptions) => {
+      const logger = createLogger(join(options.data, 'demo.log'));
+      const charge = createChargeServer({ logger });
+      const chargePort = await charge.listen(options.chargeListen);
+      const dbPath = join(options.data, 'center.sqlite');
+      const center = await createCenter(
+        centerConfig({ listen: options.listen, database: { kind: 'sqlite', path: dbPath }, charge: `127.0.0.1:${chargePort}`, logger }),
+      );
+      const em = center.orm.em.fork();
+      const seeded = await seedDemoCatalog(em);
+      const tokens = {
+        kiosk: await rotateTerminalToken(em, 'demo-kiosk', 'kiosk'),
+        gate: await rotateTerminalToken(em, 'demo-gate', 'gate'),
+        admin: await rotateTerminalToken(em, 'demo-admin', 'admin'),
+      };
+      const port = await center.listen();
+      const address = options.listen.replace(/:\d+$/, `:${port}`);
+      const curl = `npx buf curl --protocol grpc --http2-prior-knowledge`;
+      console.log(`Cardgate demo
+  sales center      ${address}   (SQLite ${dbPath}${seeded.length ? `, seeded ${seeded.length} products` : ''})
+  charge terminal   127.0.0.1:${chargePort}
+  logs              ${join(options.data, 'demo.log')}
+
+Terminal tokens (new on every start):
+  kiosk  ${tokens.kiosk}
+  gate   ${tokens.gate}
+  admin  ${tokens.admin}
+
+Try the API:
+  ${curl} --list-methods http://${address}
+  ${curl} -H "authorization: Bearer ${tokens.kiosk}" http://${address}/cardgate.v1.CatalogService/ListProducts
+
+Press Ctrl+C to stop.
+sales center listening on ${address}`);
+      stopOnSignal(async () => {
+        await center.stop();
+        await charge.stop();
+      });
+    });
+}

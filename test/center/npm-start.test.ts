@@ -1,0 +1,44 @@
+/** The README's main command boots and serves the catalog (a smoke test of `npm start`). */
+import test from 'ava';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CenterClient } from '../../terminal/center-client.js';
+
+test('npm start boots the demo and answers ListProducts with the seeded catalog', async (t) => {
+  const data = mkdtempSync(join(tmpdir(), 'cardgate-demo-'));
+  const child = spawn('npm', ['start', '--', '--data', data, '--listen', '127.0.0.1:0', '--charge-listen', '127.0.0.1:0'], {
+    cwd: join(import.meta.dirname, '../..'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  t.teardown(() => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    rmSync(data, { recursive: true, force: true });
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const address = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`demo did not start:\n${output}`)), 40_000);
+    child.stdout!.on('data', () => {
+      const match = /listening on (\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+  });
+  const kioskToken = /kiosk\s+(cg_kiosk_\S+)/.exec(output)?.[1];
+  t.truthy(kioskToken, output);
+  const kiosk = new CenterClient(address, kioskToken!);
+  t.teardown(() => kiosk.close());
+  const products = await kiosk.listProducts();
+  t.true(products.length >= 3);
+  t.true(products.some((product) => product.name === 'Jazz Night'));
+});
