@@ -1,0 +1,58 @@
+/**
+ * The driver-neutral view of an IC card and of a card reader. Kiosk, gate
+ * and CLI use only these; `openCardReader` picks the driver.
+ */
+import type { CardImage } from '../gen/cardgate/v1/ticket.js';
+import type { CardError } from './card-error.js';
+
+/** What is on a card, read in one go. */
+export interface CardContents {
+  /** The card's tickets; an empty image with the card's id on a blank card. */
+  readonly image: CardImage;
+  /** Encoded image bytes stored on the card (0 on a blank card). */
+  readonly usedBytes: number;
+  /**
+   * True when the image names another card id: it was copied here from that
+   * card. It is still returned so the gate can show it, but the gate must
+   * send the card's own `id`, and the center rejects its tickets as WRONG_CARD.
+   */
+  readonly copied: boolean;
+}
+
+export interface Card {
+  /** The card's own id: its UID, upper-case hex. Tickets are signed for this id. */
+  readonly id: string;
+  /** User memory in bytes. */
+  readonly capacity: number;
+  /** The largest encoded image this card holds (one slot, a little under half the capacity). */
+  readonly maxImageBytes: number;
+  read(): Promise<CardContents>;
+  /** Shorthand for `(await read()).image`. */
+  readImage(): Promise<CardImage>;
+  /**
+   * Replaces the card's contents with `image`, stamped with the current
+   * format version and this card's id. Torn-write safe; CARD_FULL without
+   * writing anything when it does not fit.
+   */
+  writeImage(image: CardImage): Promise<void>;
+  /** Encoded bytes that still fit after `image` (what the kiosk sends as `card_free_bytes`). */
+  freeBytes(image: CardImage): number;
+}
+
+/** Events a reader with hot-plugging (PC/SC) emits; the file reader has no removal to report. */
+export interface CardReaderEvents {
+  /** A card was put on the reader. */
+  card: [card: Card];
+  /** The card with this id was taken off. */
+  'card.off': [cardId: string];
+  error: [error: CardError];
+}
+
+export interface CardReader {
+  /** What to call the reader in messages, e.g. the file path or the PC/SC reader name. */
+  readonly name: string;
+  /** Resolves with the card on the reader, waiting for one to be put there; rejects NO_CARD when `signal` aborts. */
+  waitForCard(options?: { signal?: AbortSignal }): Promise<Card>;
+  /** Releases the reader; the process can exit afterwards. */
+  close(): Promise<void>;
+}

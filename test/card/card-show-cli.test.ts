@@ -1,0 +1,63 @@
+/** `cardgate card show` run as a real subprocess, as scripts and the help desk run it. */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import test from 'ava';
+import { openFileCard } from '../../card/file-card.js';
+import { sampleImage, tempDir } from '../helpers/card-fixtures.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+async function cardgate(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { CARDGATE_CARD: _ignored, ...inherited } = process.env;
+  try {
+    const { stdout, stderr } = await promisify(execFile)('node', ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: ROOT, env: { ...inherited, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+async function cardWithTickets(dir: string, count: number) {
+  const path = join(dir, 'show.card');
+  const card = await openFileCard(path);
+  await card.writeImage(sampleImage(count, card.id));
+  return { path, card };
+}
+
+test('card show --json prints the card id, capacity, used bytes and every ticket', async (t) => {
+  const { path, card } = await cardWithTickets(tempDir(t), 2);
+  const { code, stdout } = await cardgate(['card', 'show', '--card', `file:${path}`, '--json']);
+  t.is(code, 0);
+  const shown = JSON.parse(stdout);
+  const contents = await card.read();
+  t.like(shown, { card_id: card.id, capacity: 8192, used_bytes: contents.usedBytes, copied: false });
+  t.is(shown.tickets.length, 2);
+  t.like(shown.tickets[1], {
+    ticket_id: 'TKT-0000000002',
+    product_id: 'PRD-JAZZ000001',
+    name: 'Jazz Night',
+    starts_at: '2026-12-01T20:00:00.000Z',
+    buyer_name: 'Hanako Yamada',
+    order_id: 'ORD-7K3M9Q2B01',
+    venue: 'Blue Note Hall',
+    seat: 'Row B, seat 2',
+  });
+});
+
+test('card show takes the card from CARDGATE_CARD and prints a table', async (t) => {
+  const { path, card } = await cardWithTickets(tempDir(t), 1);
+  const { code, stdout } = await cardgate(['card', 'show'], { CARDGATE_CARD: `file:${path}` });
+  t.is(code, 0);
+  t.true(stdout.includes(card.id));
+  t.true(stdout.includes('TKT-0000000001'));
+  t.true(stdout.includes('Jazz Night'));
+});
+
+test('card show with a bad card spec exits 1 with a message naming the accepted forms', async (t) => {
+  const { code, stderr } = await cardgate(['card', 'show', '--card', 'usb:1']);
+  t.is(code, 1);
+  t.regex(stderr, /^cardgate: .*file:PATH/);
+});
