@@ -1,0 +1,69 @@
+/**
+ * Builds the charge-transfer terminal: the ChargeTransferService and gRPC
+ * health checking on one grpc-js server. Building is separate from starting
+ * (listen), so tests run the same server on 127.0.0.1:0.
+ */
+import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { HealthImplementation } from 'grpc-health-check';
+import { pino, type Logger } from 'pino';
+import { ChargeTransferServiceService } from '../gen/cardgate/v1/charge.js';
+import { chargeService } from './charge-service.js';
+import { ChargeLedger } from './ledger.js';
+import { randomAuthorizationCode } from './simulator.js';
+
+const SERVICE_NAME = 'cardgate.v1.ChargeTransferService';
+/** How long stop() lets running calls finish before cutting them off. */
+const FORCE_STOP_AFTER_MS = 2_000;
+
+export interface ChargeServerOptions {
+  /** Where decisions are logged; silent by default. */
+  readonly logger?: Logger;
+  /** The clock for expiry checks and record timestamps; the wall clock by default. */
+  readonly now?: () => Date;
+  /** Simulated processing time of each valid TransferCharge, e.g. to exceed a caller's deadline; 0 by default. */
+  readonly latencyMs?: number;
+}
+
+export interface ChargeServer {
+  /** Binds HOST:PORT (port 0 picks a free one) and resolves with the bound port. */
+  listen(hostPort: string): Promise<number>;
+  /** Stops accepting calls and lets running ones finish, cutting them off after a short grace period. */
+  stop(): Promise<void>;
+}
+
+/** The charge-transfer terminal, ready to listen. Its ledger lives in memory and ends with the server. */
+export function createChargeServer(options: ChargeServerOptions = {}): ChargeServer {
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const latencyMs = options.latencyMs ?? 0;
+  if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new RangeError(`latencyMs must be a non-negative number, got ${latencyMs}`);
+  const ledger = new ChargeLedger({ now: options.now ?? (() => new Date()), newAuthorizationCode: randomAuthorizationCode });
+
+  const server = new Server();
+  server.addService(ChargeTransferServiceService, chargeService({ ledger, logger, latencyMs }));
+  const health = new HealthImplementation({ '': 'SERVING', [SERVICE_NAME]: 'SERVING' });
+  health.addToServer(server);
+
+  return {
+    async listen(hostPort) {
+      const port = await new Promise<number>((resolve, reject) =>
+        server.bindAsync(hostPort, ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+      );
+      logger.info({ port, latencyMs }, 'charge-transfer terminal listening');
+      return port;
+    },
+    async stop() {
+      for (const name of ['', SERVICE_NAME]) health.setStatus(name, 'NOT_SERVING');
+      await new Promise<void>((resolve) => {
+        const force = setTimeout(() => {
+          server.forceShutdown();
+          resolve();
+        }, FORCE_STOP_AFTER_MS);
+        server.tryShutdown(() => {
+          clearTimeout(force);
+          resolve();
+        });
+      });
+      logger.info('charge-transfer terminal stopped');
+    },
+  };
+}

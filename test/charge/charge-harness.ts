@@ -1,0 +1,78 @@
+/**
+ * A real charge-transfer terminal on 127.0.0.1:0 for tests, called with the
+ * generated client, plus request factories. Logs are collected as text so a
+ * test can search them.
+ */
+import { randomUUID } from 'node:crypto';
+import { PassThrough } from 'node:stream';
+import { credentials } from '@grpc/grpc-js';
+import type { ExecutionContext } from 'ava';
+import { pino } from 'pino';
+import {
+  ChargeTransferServiceClient,
+  type GetChargeResponse,
+  type ReverseChargeResponse,
+  type TransferChargeRequest,
+  type TransferChargeResponse,
+} from '../../gen/cardgate/v1/charge.js';
+import type { CreditCard } from '../../gen/cardgate/v1/sales.js';
+import { createChargeServer, type ChargeServerOptions } from '../../charge/server.js';
+import { unary } from '../../terminal/rpc.js';
+
+export const CARDS = {
+  approved: '4242424242424242',
+  declined: '4000000000000002',
+  insufficientFunds: '4000000000009995',
+  luhnInvalid: '4242424242424241',
+} as const;
+
+/** A CVC unlikely to appear in a log by chance. */
+export const TEST_CVC = '7391';
+
+/** Mid-March 2026, UTC: cards expiring 12/2030 are good, 02/2026 has expired. */
+export const FIXED_NOW = new Date('2026-03-15T12:00:00Z');
+
+export interface ChargeHarness {
+  readonly address: string;
+  readonly client: ChargeTransferServiceClient;
+  transfer(request: TransferChargeRequest, timeoutMs?: number): Promise<TransferChargeResponse>;
+  reverse(chargeId: string): Promise<ReverseChargeResponse>;
+  get(chargeId: string): Promise<GetChargeResponse>;
+  /** Everything the terminal logged so far. */
+  logs(): string;
+}
+
+export async function startCharge(t: ExecutionContext, options: ChargeServerOptions = {}): Promise<ChargeHarness> {
+  let logText = '';
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => (logText += chunk.toString()));
+  const server = createChargeServer({ logger: pino({ level: 'debug' }, stream), now: () => FIXED_NOW, ...options });
+  const address = `127.0.0.1:${await server.listen('127.0.0.1:0')}`;
+  const client = new ChargeTransferServiceClient(address, credentials.createInsecure());
+  t.teardown(async () => {
+    client.close();
+    await server.stop();
+  });
+  return {
+    address,
+    client,
+    transfer: (request, timeoutMs = 5000) => unary(client.transferCharge.bind(client), request, timeoutMs),
+    reverse: (chargeId) => unary(client.reverseCharge.bind(client), { chargeId, reason: 'test' }, 5000),
+    get: (chargeId) => unary(client.getCharge.bind(client), { chargeId }, 5000),
+    logs: () => logText,
+  };
+}
+
+export function card(overrides: Partial<CreditCard> = {}): CreditCard {
+  return { number: CARDS.approved, expiryMonth: 12, expiryYear: 2030, cvc: TEST_CVC, ...overrides };
+}
+
+export function transferRequest(overrides: Partial<TransferChargeRequest> = {}): TransferChargeRequest {
+  return {
+    chargeId: `CHG-${randomUUID()}`,
+    amount: { currencyCode: 'EUR', amountMinor: 2500 },
+    creditCard: card(),
+    description: 'Test Concert x 1',
+    ...overrides,
+  };
+}
