@@ -1,21 +1,38 @@
 /**
  * gRPC health checking and server reflection (SPEC §3: both need no token),
  * so `buf curl --list-methods` and load balancers work against the center.
+ *
+ * Reflection serves the descriptors `buf build` wrote to gen/cardgate.binpb
+ * (during `npm run generate`): the .proto files exactly as written, with their
+ * real names and imports. proto-loader's descriptors merge a package into one
+ * synthetic file, which reflection clients such as buf curl cannot resolve.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Server } from '@grpc/grpc-js';
-import { loadSync } from '@grpc/proto-loader';
+import { BinaryReader } from '@bufbuild/protobuf/wire';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
 
-const PROTO_ROOT = fileURLToPath(new URL('../../proto/', import.meta.url));
-const CENTER_PROTOS = ['catalog', 'sales', 'gate', 'admin', 'terminal'].map((name) => `cardgate/v1/${name}.proto`);
+const DESCRIPTOR_SET = fileURLToPath(new URL('../../gen/cardgate.binpb', import.meta.url));
 export const CENTER_SERVICES = ['CatalogService', 'SalesService', 'GateService', 'AdminService', 'TerminalService'].map((name) => `cardgate.v1.${name}`);
 
+/** The FileDescriptorProto bytes of every file in a FileDescriptorSet (field 1, repeated). */
+function fileDescriptors(set: Uint8Array): Uint8Array[] {
+  const reader = new BinaryReader(set);
+  const files: Uint8Array[] = [];
+  while (reader.pos < reader.len) {
+    const [field, wireType] = reader.tag();
+    if (field === 1) files.push(reader.bytes());
+    else reader.skip(wireType);
+  }
+  return files;
+}
+
 export function addIntrospection(server: Server): HealthImplementation {
-  const definition = loadSync(CENTER_PROTOS, { includeDirs: [PROTO_ROOT] });
-  new ReflectionService(definition, { services: CENTER_SERVICES }).addToServer(server);
-  // NOT_SERVING until start-up is complete; createCenter flips it once calls are accepted.
+  const definition = { descriptors: { fileDescriptorProtos: fileDescriptors(readFileSync(DESCRIPTOR_SET)) } };
+  new ReflectionService(definition as never, { services: CENTER_SERVICES }).addToServer(server);
+  // NOT_SERVING until start-up is complete; the center flips it once calls are accepted.
   const health = new HealthImplementation({ '': 'NOT_SERVING', ...Object.fromEntries(CENTER_SERVICES.map((name) => [name, 'NOT_SERVING'])) });
   health.addToServer(server);
   return health;
