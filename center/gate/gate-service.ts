@@ -29,8 +29,8 @@ export function gateService(context: HandlerContext, orm: MikroORM, key: Signing
       return response;
     }),
 
-    checkTickets: unary(context, 'CheckTickets', ['gate'], async (request) => {
-      requireIds(request);
+    checkTickets: unary(context, 'CheckTickets', ['gate', 'kiosk'], async (request) => {
+      if (!request.cardId) throw invalidArgument('card_id is required');
       if (request.tickets.length > MAX_TICKETS_PER_CHECK) throw invalidArgument(`tickets: at most ${MAX_TICKETS_PER_CHECK} per call`);
       const tickets = request.tickets.map((ticket, index) => requireTicket(ticket, `tickets[${index}]`));
       const em = orm.em.fork();

@@ -58,7 +58,7 @@ async function judge(em: EntityManager, key: SigningKey, { gateId, cardId, cardT
   const validity = { validFrom: window.opensAt ?? undefined, validUntil: window.closesAt };
   if (window.opensAt && now < window.opensAt) return refuse(R.REJECT_REASON_NOT_YET_VALID, validity);
   if (now > window.closesAt) return refuse(R.REJECT_REASON_EXPIRED, validity);
-  if (product.gateIds.length > 0 && !product.gateIds.includes(gateId)) return refuse(R.REJECT_REASON_WRONG_GATE, { gateIds: product.gateIds });
+  if (gateId && product.gateIds.length > 0 && !product.gateIds.includes(gateId)) return refuse(R.REJECT_REASON_WRONG_GATE, { gateIds: product.gateIds });
   if (ticket.entriesUsed >= ticket.entriesAllowed) {
     return refuse(R.REJECT_REASON_ALREADY_USED, { firstUsedAt: ticket.firstUsedAt ?? undefined, firstUsedGate: ticket.firstUsedGate ?? '' });
   }

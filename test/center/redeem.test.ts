@@ -147,3 +147,11 @@ test('CheckTickets answers for every ticket of a card at once without recording'
   t.is(results[1]!.reason, R.REJECT_REASON_ALREADY_USED);
   t.is((await stack.admin.listRedemptions()).length, 1);
 });
+
+test('a kiosk checks its card without a gate id: states without WRONG_GATE', async (t) => {
+  const stack = await startStack(t);
+  const tickets = await buy(stack, { gateIds: ['North'] }, 2);
+  await redeem(stack, tickets[0]!, { gateId: 'North' });
+  const results = await stack.kiosk.checkTickets({ gateId: '', cardId: CARD, tickets });
+  t.deepEqual(results.map((r) => r.reason), [R.REJECT_REASON_ALREADY_USED, R.REJECT_REASON_UNSPECIFIED]);
+});
