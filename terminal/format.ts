@@ -1,0 +1,23 @@
+/** How money and times read on kiosk and gate screens: the currency's own decimals, local time, no seconds. */
+import type { Money } from '../gen/cardgate/v1/money.js';
+
+export function formatMoney(money: Money | undefined, quantity = 1): string {
+  if (!money) return '';
+  const format = new Intl.NumberFormat('en', { style: 'currency', currency: money.currencyCode });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format((money.amountMinor * quantity) / 10 ** digits);
+}
+
+/** "Tue 1 Dec 20:00" in the terminal's time zone. */
+export function formatDateTime(date: Date | undefined, timeZone?: string): string {
+  if (!date) return '';
+  const parts = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).formatToParts(date);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('hour')}:${part('minute')}`;
+}
+
+/** "19:02" in the terminal's time zone. */
+export function formatTime(date: Date | undefined, timeZone?: string): string {
+  if (!date) return '';
+  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(date);
+}
