@@ -9,6 +9,8 @@ import { registerCardCommands } from './commands/card.js';
 import { registerCenterCommand } from './commands/center.js';
 import { registerChargeCommand } from './commands/charge.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerGateCommand } from './commands/gate.js';
+import { registerKioskCommand } from './commands/kiosk.js';
 
 const program = new Command('cardgate')
   .description('Cardgate: IC-card ticket sales, kiosk and gate')
@@ -18,6 +20,8 @@ registerCenterCommand(program);
 registerChargeCommand(program);
 registerAdminCommands(program);
 registerCardCommands(program);
+registerKioskCommand(program);
+registerGateCommand(program);
 registerDemoCommand(program);
 
 try {
