@@ -30,7 +30,8 @@ export async function cardTicketsOf(em: EntityManager, order: Order): Promise<Ca
   }));
 }
 
-export async function purchaseOf(em: EntityManager, order: Order): Promise<Purchase> {
+/** What a purchase and an order view share: the tickets, the buyer identification, the total and the card used. */
+async function issuedParts(em: EntityManager, order: Order) {
   return {
     orderId: order.id,
     buyerIdentification: order.buyerIdentification ? BuyerIdentification.decode(order.buyerIdentification) : undefined,
@@ -38,8 +39,11 @@ export async function purchaseOf(em: EntityManager, order: Order): Promise<Purch
     total: { currencyCode: order.currencyCode, amountMinor: order.totalMinor },
     cardBrand: order.cardBrand ?? '',
     cardLast4: order.cardLast4 ?? '',
-    authorizationCode: order.authorizationCode ?? '',
   };
+}
+
+export async function purchaseOf(em: EntityManager, order: Order): Promise<Purchase> {
+  return { ...(await issuedParts(em, order)), authorizationCode: order.authorizationCode ?? '' };
 }
 
 export function unavailabilityOf(order: Order): Unavailability {
@@ -47,15 +51,5 @@ export function unavailabilityOf(order: Order): Unavailability {
 }
 
 export async function orderMessageOf(em: EntityManager, order: Order): Promise<OrderMessage> {
-  return {
-    orderId: order.id,
-    state: orderStateOf(order),
-    cardId: order.cardId,
-    buyerIdentification: order.buyerIdentification ? BuyerIdentification.decode(order.buyerIdentification) : undefined,
-    tickets: await cardTicketsOf(em, order),
-    total: { currencyCode: order.currencyCode, amountMinor: order.totalMinor },
-    cardBrand: order.cardBrand ?? '',
-    cardLast4: order.cardLast4 ?? '',
-    cancelledAt: order.cancelledAt ?? undefined,
-  };
+  return { ...(await issuedParts(em, order)), state: orderStateOf(order), cardId: order.cardId, cancelledAt: order.cancelledAt ?? undefined };
 }

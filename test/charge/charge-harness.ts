@@ -19,15 +19,9 @@ import type { CreditCard } from '../../gen/cardgate/v1/sales.js';
 import { createChargeServer, type ChargeServerOptions } from '../../charge/server.js';
 import { unary } from '../../terminal/rpc.js';
 
-export const CARDS = {
-  approved: '4242424242424242',
-  declined: '4000000000000002',
-  insufficientFunds: '4000000000009995',
-  luhnInvalid: '4242424242424241',
-} as const;
+import { CARDS, TEST_CVC } from '../helpers/factories.js';
 
-/** A CVC unlikely to appear in a log by chance. */
-export const TEST_CVC = '7391';
+export { CARDS, TEST_CVC };
 
 /** Mid-March 2026, UTC: cards expiring 12/2030 are good, 02/2026 has expired. */
 export const FIXED_NOW = new Date('2026-03-15T12:00:00Z');
