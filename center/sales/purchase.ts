@@ -159,6 +159,7 @@ async function replay(deps: SalesDeps, em: EntityManager, order: Order, request:
       // The sale was interrupted (a center crashed mid-sale): finish or undo it now, then answer.
       await recoverOrder(deps, order.id);
       const recovered = await em.fork().findOneOrFail(OrderEntity, { id: order.id });
+      if (recovered.state === 'pending') throw new DomainError('UNAVAILABLE', 'this purchase is still being processed (payment service unreachable); try again shortly');
       return recovered.state === 'retryable' ? purchaseTickets(deps, request) : replay(deps, em.fork(), recovered, request);
     }
   }
