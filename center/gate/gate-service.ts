@@ -5,7 +5,9 @@ import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
 import { invalidArgument } from '../grpc/domain-error.js';
 import { unary, type HandlerContext } from '../grpc/unary.js';
 import type { SigningKey } from '../signing/signing-key.js';
-import { redeemTicket } from './redeem.js';
+import { EntryWriter } from './entry-writer.js';
+import { ProductCache, TicketReader } from './presented-ticket.js';
+import { redeemTicket, type GateDeps } from './redeem.js';
 
 const MAX_TICKETS_PER_CHECK = 100;
 
@@ -20,11 +22,12 @@ function requireIds(request: { gateId: string; cardId: string }): void {
 }
 
 export function gateService(context: HandlerContext, orm: MikroORM, key: SigningKey, now: () => Date): GateServiceServer {
+  const deps: GateDeps = { key, tickets: new TicketReader(orm), products: new ProductCache(orm), entries: new EntryWriter(orm) };
   return {
     redeemTicket: unary(context, 'RedeemTicket', ['gate'], async (request) => {
       requireIds(request);
       const cardTicket = requireTicket(request.ticket, 'ticket');
-      const response = await redeemTicket(orm.em.fork(), key, { gateId: request.gateId, cardId: request.cardId, cardTicket, dryRun: request.dryRun }, now());
+      const response = await redeemTicket(deps, { gateId: request.gateId, cardId: request.cardId, cardTicket, dryRun: request.dryRun }, now());
       context.logger.info({ gateId: request.gateId, ticketId: cardTicket.ticket!.ticketId, admitted: response.admitted, reason: response.reason, dryRun: request.dryRun }, 'redeem');
       return response;
     }),
@@ -33,12 +36,9 @@ export function gateService(context: HandlerContext, orm: MikroORM, key: Signing
       if (!request.cardId) throw invalidArgument('card_id is required');
       if (request.tickets.length > MAX_TICKETS_PER_CHECK) throw invalidArgument(`tickets: at most ${MAX_TICKETS_PER_CHECK} per call`);
       const tickets = request.tickets.map((ticket, index) => requireTicket(ticket, `tickets[${index}]`));
-      const em = orm.em.fork();
       const at = now();
-      const results = [];
-      for (const cardTicket of tickets) {
-        results.push(await redeemTicket(em, key, { gateId: request.gateId, cardId: request.cardId, cardTicket, dryRun: true }, at));
-      }
+      // Dry runs in parallel: their reads share one batched query.
+      const results = await Promise.all(tickets.map((cardTicket) => redeemTicket(deps, { gateId: request.gateId, cardId: request.cardId, cardTicket, dryRun: true }, at)));
       return { results };
     }),
   };
