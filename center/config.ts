@@ -22,6 +22,8 @@ export interface CenterConfig {
   /** How often recovery looks for interrupted sales and unconfirmed reversals. */
   readonly sweepIntervalMs: number;
   readonly logger: Logger;
+  /** On SIGUSR2, write `handler timings {json}` (server-side latency per RPC, and memory) to stderr and start counting afresh. */
+  readonly reportTimingsOnSignal?: boolean;
   /** The clock; tests pin it to reach admission windows. */
   readonly now: () => Date;
 }

@@ -18,6 +18,7 @@ import { catalogService } from './catalog/catalog-service.js';
 import type { CenterConfig } from './config.js';
 import { openDatabase } from './db/orm.js';
 import { gateService } from './gate/gate-service.js';
+import { HandlerTimings } from './grpc/handler-timings.js';
 import { addIntrospection, setServing } from './grpc/introspection.js';
 import { grpcChargeGateway } from './sales/charge-gateway.js';
 import { startSweeper } from './sales/recovery.js';
@@ -27,6 +28,8 @@ import { loadOrCreateSigningKey } from './signing/signing-key.js';
 
 export interface Center {
   readonly orm: MikroORM;
+  /** Server-side latency per RPC since the last reset. */
+  readonly timings: HandlerTimings;
   /** Binds config.listen; resolves with the bound port. */
   listen(): Promise<number>;
   /** Stops accepting calls, finishes running ones, and closes the database. */
@@ -38,7 +41,8 @@ export async function createCenter(config: CenterConfig): Promise<Center> {
   const key = await loadOrCreateSigningKey(orm.em.fork());
   const charge = grpcChargeGateway(config.charge, config.chargeDeadlineMs);
   const hub = new AvailabilityHub();
-  const context = { auth: new Authenticator(orm), logger: config.logger };
+  const timings = new HandlerTimings();
+  const context = { auth: new Authenticator(orm), logger: config.logger, timings };
   const sales: SalesDeps = { orm, charge, key, hub, logger: config.logger, now: config.now, staleReservationMs: config.staleReservationMs };
 
   const server = new Server();
@@ -49,19 +53,27 @@ export async function createCenter(config: CenterConfig): Promise<Center> {
   server.addService(TerminalServiceService, terminalService(context, key));
   const health = addIntrospection(server);
   let stopSweeper: (() => Promise<void>) | undefined;
+  const reportTimings = () => {
+    const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
+    process.stderr.write(`handler timings ${JSON.stringify({ ...timings.snapshot(), memory: { rss, heapTotal, heapUsed, external, arrayBuffers } })}\n`);
+    timings.reset();
+  };
 
   return {
     orm,
+    timings,
     async listen() {
       const port = await new Promise<number>((resolve, reject) =>
         server.bindAsync(config.listen, ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
       );
       stopSweeper = startSweeper(sales, config.sweepIntervalMs);
+      if (config.reportTimingsOnSignal) process.on('SIGUSR2', reportTimings);
       setServing(health, true);
       config.logger.info({ port, database: config.database.kind }, 'sales center listening');
       return port;
     },
     async stop() {
+      process.off('SIGUSR2', reportTimings);
       setServing(health, false);
       await new Promise<void>((resolve) => {
         const force = setTimeout(() => server.forceShutdown(), 5_000);

@@ -8,10 +8,12 @@ import type { Logger } from 'pino';
 import type { Authenticator, Caller } from '../auth/authenticator.js';
 import type { Role } from '../auth/terminal.entity.js';
 import { DomainError, grpcStatusOf } from './domain-error.js';
+import type { HandlerTimings } from './handler-timings.js';
 
 export interface HandlerContext {
   readonly auth: Authenticator;
   readonly logger: Logger;
+  readonly timings?: HandlerTimings;
 }
 
 export function unary<Req, Res>(
@@ -21,6 +23,7 @@ export function unary<Req, Res>(
   run: (request: Req, caller: Caller) => Promise<Res>,
 ): handleUnaryCall<Req, Res> {
   return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => {
+    const started = performance.now();
     void (async () => {
       try {
         const caller = await context.auth.authorize(call.metadata, roles);
@@ -29,6 +32,7 @@ export function unary<Req, Res>(
       } catch (error) {
         callback(toServiceError(error, context.logger, method));
       }
+      context.timings?.record(method, performance.now() - started);
     })();
   };
 }

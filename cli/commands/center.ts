@@ -11,7 +11,8 @@ export function registerCenterCommand(program: Command): void {
     .option('--db <spec>', 'sqlite:PATH or postgres://… (env CARDGATE_DB)', env.db())
     .option('--charge <host:port>', 'the charge-transfer terminal', '127.0.0.1:50052')
     .option('--charge-deadline-ms <ms>', 'how long a purchase waits for the charge terminal', '5000')
-    .action(async (options: { listen: string; db: string; charge: string; chargeDeadlineMs: string }) => {
+    .option('--report-timings', 'on SIGUSR2, print server-side latency per RPC since the last report to stderr (npm run bench uses it)', false)
+    .action(async (options: { listen: string; db: string; charge: string; chargeDeadlineMs: string; reportTimings: boolean }) => {
       const logger = createLogger();
       const center = await createCenter(
         centerConfig({
@@ -19,6 +20,7 @@ export function registerCenterCommand(program: Command): void {
           database: parseDatabase(options.db),
           charge: options.charge,
           chargeDeadlineMs: Number(options.chargeDeadlineMs),
+          reportTimingsOnSignal: options.reportTimings,
           logger,
         }),
       );
