@@ -13,6 +13,7 @@ import { MikroORM as PostgresORM, PostgreSqlDriver } from '@mikro-orm/postgresql
 import type { DatabaseTarget } from '../config.js';
 import { ENTITIES } from './entities.js';
 
+const SQLITE_CONNECTIONS = 4;
 const migrationsRoot = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 /** MikroORM options for a target; also used by the migration generator. */
@@ -34,6 +35,12 @@ export function ormOptions(target: DatabaseTarget): Options {
     driver: SqliteDriver,
     dbName: target.path,
     pool: {
+      // More than one connection: in WAL mode readers (gates, catalog) go on while a
+      // transaction holds the write lock on another connection. Every transaction of the
+      // center writes first (a conditional UPDATE or an INSERT), so writers queue on the
+      // busy timeout instead of failing a read-to-write upgrade.
+      min: 1,
+      max: SQLITE_CONNECTIONS,
       // WAL lets gates read while a sale commits; synchronous=NORMAL in WAL mode keeps every
       // committed transaction across a process crash (only an OS crash can lose the last ones);
       // busy_timeout lets admin commands share the file with a running center.
