@@ -7,6 +7,7 @@ import type { ExecutionContext } from 'ava';
 import type { MikroORM } from '@mikro-orm/core';
 import { createTerminalToken } from '../../center/auth/tokens.js';
 import { createProduct } from '../../center/admin/create-product.js';
+import type { DatabaseTarget } from '../../center/config.js';
 import { openDatabase } from '../../center/db/orm.js';
 import { productRequest } from './factories.js';
 
@@ -19,12 +20,22 @@ export interface PreparedDatabase {
   open(): Promise<MikroORM>;
 }
 
-/** A SQLite file with a kiosk and a gate token and one product. */
-export async function prepareDatabase(t: ExecutionContext, product: Parameters<typeof productRequest>[0] = {}): Promise<PreparedDatabase> {
-  const dir = mkdtempSync(join(tmpdir(), 'cardgate-proc-'));
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-  const dbPath = join(dir, 'center.sqlite');
-  const orm = await openDatabase({ kind: 'sqlite', path: dbPath });
+/**
+ * A SQLite file with a kiosk and a gate token and one product; or, given a
+ * postgres:// URL, that database (dbPath is then the URL, which
+ * startCenterProcess accepts too).
+ */
+export async function prepareDatabase(t: ExecutionContext, product: Parameters<typeof productRequest>[0] = {}, postgresUrl?: string): Promise<PreparedDatabase> {
+  let dbPath: string;
+  if (postgresUrl) {
+    dbPath = postgresUrl;
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'cardgate-proc-'));
+    t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+    dbPath = join(dir, 'center.sqlite');
+  }
+  const target = targetOf(dbPath);
+  const orm = await openDatabase(target);
   const em = orm.em.fork();
   const kioskToken = (await createTerminalToken(em, 'kiosk', 'kiosk')).token;
   const gateToken = (await createTerminalToken(em, 'gate', 'gate')).token;
@@ -33,7 +44,7 @@ export async function prepareDatabase(t: ExecutionContext, product: Parameters<t
   return {
     dbPath, productId, kioskToken, gateToken,
     async open() {
-      const opened = await openDatabase({ kind: 'sqlite', path: dbPath });
+      const opened = await openDatabase(target);
       t.teardown(() => opened.close());
       return opened;
     },
@@ -48,9 +59,13 @@ export interface CenterProcess {
 
 const CLI = join(import.meta.dirname, '../../cli/main.ts');
 
-/** Starts `cardgate center` on a free port and resolves once it listens. */
+const isPostgres = (db: string) => /^postgres(ql)?:\/\//.test(db);
+const targetOf = (db: string): DatabaseTarget => (isPostgres(db) ? { kind: 'postgres', url: db } : { kind: 'sqlite', path: db });
+
+/** Starts `cardgate center` on a free port and resolves once it listens. dbPath: a SQLite file, or a postgres:// URL. */
 export function startCenterProcess(dbPath: string, chargeAddress: string, extraArgs: string[] = []): Promise<CenterProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'center', '--listen', '127.0.0.1:0', '--db', `sqlite:${dbPath}`, '--charge', chargeAddress, ...extraArgs], {
+  const db = isPostgres(dbPath) ? dbPath : `sqlite:${dbPath}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'center', '--listen', '127.0.0.1:0', '--db', db, '--charge', chargeAddress, ...extraArgs], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, LOG_LEVEL: 'warn' },
   });
