@@ -1,0 +1,196 @@
+/**
+ * The load generator, run as its own process so it never shares an event
+ * loop with what it measures. Reads a LoadPlan (JSON, argv[2]), drives
+ * `concurrency` workers — each its own terminal with its own HTTP/2
+ * connection — and prints a LoadResult as JSON on stdout.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Client, credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
+import { GateServiceService, RedeemTicketRequest, RedeemTicketResponse } from '../gen/cardgate/v1/gate.js';
+import { SalesServiceClient, UnavailabilityReason, type PurchaseTicketsRequest, type PurchaseTicketsResponse } from '../gen/cardgate/v1/sales.js';
+import { ECHO_METHOD, identity } from './echo-method.js';
+import { readTickets } from './seed.js';
+
+export interface LoadPlan {
+  readonly mode: 'echo' | 'purchase' | 'redeem';
+  readonly address: string;
+  readonly concurrency: number;
+  readonly warmupMs: number;
+  /** Measured time (echo, redeem); for purchase, a cap on the whole sale. */
+  readonly durationMs: number;
+  readonly token?: string;
+  readonly productId?: string;
+  readonly ticketsFile?: string;
+  /** Of every `repeatEvery` redemptions one re-presents the ticket another gate just presented. */
+  readonly repeatEvery?: number;
+}
+
+export interface LoadResult {
+  readonly requests: number;
+  readonly rps: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly errors: number;
+  readonly firstError?: string;
+  readonly outcomes: Record<string, number>;
+  /** Tickets the gates saw admitted more than once (must be 0). */
+  readonly doubleAdmits?: number;
+  readonly ticketsUsed?: number;
+  /** CPU the load generator itself used, in % of one core: near 100 means it, not the server, was the limit. */
+  readonly loadCpuPct?: number;
+}
+
+const plan = JSON.parse(process.argv[2]!) as LoadPlan;
+const OPTIONS = { 'grpc.use_local_subchannel_pool': 1 }; // one connection per worker, like separate terminals
+const metadata = () => {
+  const md = new Metadata();
+  if (plan.token) md.set('authorization', `Bearer ${plan.token}`);
+  return md;
+};
+const percentile = (sorted: Float64Array, q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : 0);
+const summarize = (latencies: number[], elapsedMs: number, errors: number, outcomes: Record<string, number>, firstError?: string, extra = {}): LoadResult => {
+  const sorted = Float64Array.from(latencies).sort();
+  return { requests: latencies.length, rps: (latencies.length / elapsedMs) * 1000, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99), errors, firstError, outcomes, ...extra };
+};
+
+type Call = () => Promise<string>;
+const REDEEM_METHOD = GateServiceService.redeemTicket.path;
+
+/** Runs workers for warmup + duration; only calls that start after the warm-up are measured. */
+async function timed(makeCall: (worker: number) => Call): Promise<LoadResult> {
+  const calls = Array.from({ length: plan.concurrency }, (_, worker) => makeCall(worker));
+  const latencies: number[] = [];
+  const outcomes: Record<string, number> = {};
+  let errors = 0;
+  let firstError: string | undefined;
+  const start = performance.now();
+  const measureFrom = start + plan.warmupMs;
+  const end = measureFrom + plan.durationMs;
+  await Promise.all(
+    calls.map(async (call) => {
+      for (let t0 = performance.now(); t0 < end; t0 = performance.now()) {
+        try {
+          const outcome = await call();
+          if (t0 >= measureFrom) {
+            latencies.push(performance.now() - t0);
+            outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+          }
+        } catch (error) {
+          errors++;
+          firstError ??= (error as ServiceError).message;
+        }
+      }
+    }),
+  );
+  return summarize(latencies, performance.now() - measureFrom, errors, outcomes, firstError, extraResult());
+}
+
+let extraResult = () => ({});
+
+function echo(): Promise<LoadResult> {
+  const payload = Buffer.alloc(400, 7);
+  return timed(() => {
+    const client = new Client(plan.address, credentials.createInsecure(), OPTIONS);
+    return () =>
+      new Promise((resolve, reject) =>
+        client.makeUnaryRequest(ECHO_METHOD, identity, identity, payload, (error: ServiceError | null) => (error ? reject(error) : resolve('ok'))),
+      );
+  });
+}
+
+/**
+ * Gates presenting tickets. Requests are encoded before the clock starts (as the echo
+ * payload is): the load generator shares the machine's two cores with the center, and
+ * its own protobuf encoding would otherwise be measured as the center's cost.
+ */
+function redeem(): Promise<LoadResult> {
+  const tickets = readTickets(readFileSync(plan.ticketsFile!));
+  const encoded = (gateId: string, index: number) => {
+    const { cardId, ticket } = tickets[index]!;
+    return Buffer.from(RedeemTicketRequest.encode({ gateId, cardId, ticket, dryRun: false }).finish());
+  };
+  const gate = (n: number) => `G${(n % plan.concurrency) + 1}`;
+  const first = tickets.map((_, index) => encoded(gate(index), index));
+  const repeat = tickets.map((_, index) => encoded(gate(index + 1), index)); // the same ticket at another gate
+  const admits = new Uint8Array(tickets.length);
+  const repeatEvery = plan.repeatEvery ?? 8;
+  let next = 0;
+  let doubleAdmits = 0;
+  extraResult = () => ({ doubleAdmits, ticketsUsed: Math.min(next, tickets.length) });
+  return timed(() => {
+    const client = new Client(plan.address, credentials.createInsecure(), OPTIONS);
+    const decode = (bytes: Buffer) => RedeemTicketResponse.decode(bytes);
+    return () => {
+      const n = next++;
+      const repeated = n % repeatEvery === repeatEvery - 1;
+      const index = (repeated ? n - 1 : n) % tickets.length;
+      const request = (repeated ? repeat : first)[index]!;
+      return new Promise((resolve, reject) =>
+        client.makeUnaryRequest(REDEEM_METHOD, identity, decode, request, metadata(), (error: ServiceError | null, response?: RedeemTicketResponse) => {
+          if (error || !response) return reject(error);
+          if (response.admitted && ++admits[index]! > 1) doubleAdmits++;
+          resolve(response.admitted ? 'admitted' : `rejected ${response.reason}`);
+        }),
+      );
+    };
+  });
+}
+
+/** A hot on-sale: every worker buys one ticket at a time until it is told SOLD_OUT. */
+async function purchase(): Promise<LoadResult> {
+  const clients = Array.from({ length: plan.concurrency }, () => new SalesServiceClient(plan.address, credentials.createInsecure(), OPTIONS));
+  await Promise.all(clients.map((client) => new Promise((resolve) => client.waitForReady(Date.now() + 10_000, resolve))));
+  const nextYear = new Date().getUTCFullYear() + 1;
+  const buy = (client: SalesServiceClient, n: number) => {
+    const request: PurchaseTicketsRequest = {
+      idempotencyKey: randomUUID(), cardId: `04C${String(n).padStart(11, '0')}`, buyer: { name: `Buyer ${n}`, email: '' },
+      items: [{ productId: plan.productId!, quantity: 1 }], creditCard: { number: '4242424242424242', expiryMonth: 12, expiryYear: nextYear, cvc: '123' }, cardFreeBytes: undefined,
+    };
+    return new Promise<PurchaseTicketsResponse>((resolve, reject) =>
+      client.purchaseTickets(request, metadata(), { deadline: Date.now() + 30_000 }, (error: ServiceError | null, response: PurchaseTicketsResponse) => (error ? reject(error) : resolve(response))),
+    );
+  };
+  const sold: number[] = [];
+  const soldOut: number[] = [];
+  const outcomes: Record<string, number> = {};
+  let errors = 0;
+  let firstError: string | undefined;
+  let counter = 0;
+  let lastSale = 0;
+  const start = performance.now();
+  await Promise.all(
+    clients.map(async (client) => {
+      while (performance.now() - start < plan.durationMs) {
+        const t0 = performance.now();
+        try {
+          const response = await buy(client, counter++);
+          const outcome = response.purchase ? 'sold' : UnavailabilityReason[response.unavailable!.reason];
+          outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+          if (response.purchase) {
+            lastSale = performance.now();
+            sold.push(lastSale - t0);
+          } else {
+            soldOut.push(performance.now() - t0);
+            if (response.unavailable!.reason === UnavailabilityReason.UNAVAILABILITY_REASON_SOLD_OUT) return;
+          }
+        } catch (error) {
+          errors++;
+          firstError ??= (error as ServiceError).message;
+        }
+      }
+    }),
+  );
+  // Purchases per second while seats lasted: tickets sold over the time until the last sale was answered.
+  const result = summarize(sold, lastSale - start, errors, outcomes, firstError);
+  const refusals = Float64Array.from(soldOut).sort();
+  return { ...result, outcomes: { ...outcomes, soldOutP99Ms: percentile(refusals, 0.99) } };
+}
+
+const cpuBefore = process.cpuUsage();
+const wallBefore = performance.now();
+const result = plan.mode === 'echo' ? await echo() : plan.mode === 'redeem' ? await redeem() : await purchase();
+const cpu = process.cpuUsage(cpuBefore);
+const loadCpuPct = Math.round(((cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore)) * 100);
+process.stdout.write(`${JSON.stringify({ ...result, loadCpuPct })}\n`);
+process.exit(0);

@@ -1,0 +1,128 @@
+/**
+ * `npm run bench [-- --quick] [-- --db postgres://…]` (SPEC §7): the echo
+ * baseline, a hot on-sale and a stadium of gates in one run, each driven by
+ * a separate load-generator process over loopback; invariants checked in
+ * the database afterwards; a table on stdout and bench/results/latest.json.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseDatabase, type DatabaseTarget } from '../center/config.js';
+import { createPostgresDatabase, dropPostgresDatabase } from '../center/db/postgres-databases.js';
+import { checkInvariants } from './check.js';
+import type { LoadResult } from './load.js';
+import { CLI, handlerTimings, runLoad, sampleRss, startListening } from './processes.js';
+import { printTable } from './report.js';
+import { seed } from './seed.js';
+
+const { values: flags } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, 'skip-purchase': { type: 'boolean', default: false }, db: { type: 'string' }, out: { type: 'string', default: join(import.meta.dirname, 'results/latest.json') } },
+});
+const GATES = 32;
+const BUYERS = 256;
+const size = flags.quick
+  ? { echoMs: 3_000, warmupMs: 500, hotCapacity: 3_000, saleCapMs: 15_000, redeemMs: 5_000, gateTickets: 30_000 }
+  : { echoMs: 10_000, warmupMs: 1_000, hotCapacity: 20_000, saleCapMs: 60_000, redeemMs: 20_000, gateTickets: 120_000 };
+
+const started = Date.now();
+const loadBefore = loadavg();
+const dir = mkdtempSync(join(tmpdir(), 'cardgate-bench-'));
+let dropDatabase = async () => {};
+const log = (line: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(1)}s] ${line}\n`);
+
+try {
+  // 1. The baseline, at both concurrencies the targets compare against.
+  const echoServer = await startListening(join(import.meta.dirname, 'echo-server.ts'), []);
+  const echo = async (concurrency: number) => runLoad<LoadResult>({ mode: 'echo', address: echoServer.address, concurrency, warmupMs: size.warmupMs, durationMs: size.echoMs });
+  const echo32 = await echo(GATES);
+  log(`echo x${GATES}: ${echo32.rps.toFixed(0)}/s, load generator at ${echo32.loadCpuPct}% CPU`);
+  const echo256 = await echo(BUYERS);
+  log(`echo x${BUYERS}: ${echo256.rps.toFixed(0)}/s, load generator at ${echo256.loadCpuPct}% CPU`);
+  await echoServer.stop();
+
+  // 2. A fresh database with tokens, the hot product and the gates' tickets.
+  let target: DatabaseTarget;
+  if (flags.db) {
+    const name = `cg_bench_${Date.now().toString(36)}`;
+    target = parseDatabase(await createPostgresDatabase(flags.db, name));
+    dropDatabase = () => dropPostgresDatabase(flags.db!, name);
+  } else {
+    target = { kind: 'sqlite', path: join(dir, 'center.sqlite') };
+  }
+  const dbSpec = target.kind === 'sqlite' ? `sqlite:${target.path}` : target.url;
+  const seeded = await seed(target, size.hotCapacity, size.gateTickets, join(dir, 'tickets.bin'));
+  log(`seeded ${size.gateTickets} gate tickets and a product of ${size.hotCapacity} seats (${target.kind})`);
+
+  // 3. The charge terminal and the center, each its own process.
+  const charge = await startListening(CLI, ['charge', '--listen', '127.0.0.1:0']);
+  // BENCH_CENTER_NODE_ARGS (e.g. "--cpu-prof") reach only the center, for profiling it under load.
+  const centerNodeArgs = process.env.BENCH_CENTER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const center = await startListening(CLI, ['center', '--listen', '127.0.0.1:0', '--db', dbSpec, '--charge', charge.address, '--report-timings'], centerNodeArgs);
+  log(`center idle RSS ${sampleRss(center.child.pid!).stop().toFixed(0)} MB`);
+  const rss = sampleRss(center.child.pid!);
+  await handlerTimings(center); // reset
+
+  // --skip-purchase (for profiling the gates alone) leaves the sale out; the result then shows 0 purchases.
+  const sale = flags['skip-purchase']
+    ? { requests: 0, rps: 0, p50Ms: 0, p99Ms: 0, errors: 0, outcomes: {} }
+    : await runLoad<LoadResult>({ mode: 'purchase', address: center.address, concurrency: BUYERS, warmupMs: 0, durationMs: size.saleCapMs, token: seeded.kioskToken, productId: seeded.hotProductId });
+  const saleTimings = await handlerTimings(center);
+  const saleServer = saleTimings.PurchaseTickets;
+  log(`center memory after the sale: ${JSON.stringify(saleTimings.memory)}`);
+  log(`purchase x${BUYERS}: ${sale.rps.toFixed(0)}/s ${JSON.stringify(sale.outcomes)}, load generator at ${sale.loadCpuPct}% CPU`);
+
+  const gates = await runLoad<LoadResult>({ mode: 'redeem', address: center.address, concurrency: GATES, warmupMs: size.warmupMs, durationMs: size.redeemMs, token: seeded.gateToken, ticketsFile: join(dir, 'tickets.bin') });
+  const gateTimings = await handlerTimings(center);
+  const gateServer = gateTimings.RedeemTicket;
+  log(`center memory after the gates: ${JSON.stringify(gateTimings.memory)}`);
+  log(`redeem x${GATES}: ${gates.rps.toFixed(0)}/s ${JSON.stringify(gates.outcomes)}, load generator at ${gates.loadCpuPct}% CPU`);
+  const centerRssMb = rss.stop();
+  await center.stop();
+  await charge.stop();
+
+  // 4. The invariants, from the database.
+  const checked = await checkInvariants(target, seeded.hotProductId);
+  const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+  const result = {
+    echo_rps: round(echo32.rps, 0),
+    echo_rps_256: round(echo256.rps, 0),
+    purchase_rps: round(sale.rps, 0),
+    redeem_rps: round(gates.rps, 0),
+    purchase_p50_ms: round(saleServer?.p50Ms ?? 0),
+    purchase_p99_ms: round(saleServer?.p99Ms ?? 0),
+    purchase_client_p50_ms: round(sale.p50Ms),
+    purchase_client_p99_ms: round(sale.p99Ms),
+    redeem_p50_ms: round(gateServer?.p50Ms ?? 0),
+    redeem_p99_ms: round(gateServer?.p99Ms ?? 0),
+    redeem_client_p50_ms: round(gates.p50Ms),
+    redeem_client_p99_ms: round(gates.p99Ms),
+    echo_p99_ms: round(echo32.p99Ms),
+    purchase_ratio: round(sale.rps / echo256.rps, 3),
+    redeem_ratio: round(gates.rps / echo32.rps, 3),
+    oversold: checked.oversold,
+    stock_mismatch: checked.stockMismatch,
+    approved_without_tickets: checked.approvedWithoutTickets,
+    double_admits: checked.doubleAdmits + (gates.doubleAdmits ?? 0),
+    center_rss_mb: round(centerRssMb, 1),
+    sold: checked.sold,
+    capacity: checked.capacity,
+    purchase_outcomes: sale.outcomes,
+    redeem_outcomes: gates.outcomes,
+    redemptions: checked.redemptions,
+    errors: { echo: echo32.errors + echo256.errors, purchase: sale.errors, redeem: gates.errors, first: sale.firstError ?? gates.firstError ?? null },
+    concurrency: { gates: GATES, buyers: BUYERS },
+    mode: flags.quick ? 'quick' : 'full',
+    database: target.kind,
+    machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memory_gb: round(totalmem() / 2 ** 30, 1), node: process.version, loadavg_before: loadBefore.map((n) => round(n)), loadavg_after: loadavg().map((n) => round(n)) },
+    measured_at: new Date().toISOString(),
+    duration_s: round((Date.now() - started) / 1000, 1),
+  };
+  mkdirSync(join(flags.out!, '..'), { recursive: true });
+  writeFileSync(flags.out!, `${JSON.stringify(result, null, 2)}\n`);
+  printTable(result);
+  process.stdout.write(`wrote ${flags.out}\n`);
+} finally {
+  await dropDatabase().catch((error) => log(`could not drop the bench database: ${error}`));
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,95 @@
+/** Child processes of a bench run: started from this checkout with tsx, awaited by the line they print, sampled for memory. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
+export const CLI = join(ROOT, 'cli/main.ts');
+
+export interface Started {
+  readonly child: ChildProcess;
+  readonly address: string;
+  /** Everything the process wrote to stderr so far. */
+  stderr(): string;
+  stop(): Promise<void>;
+}
+
+/** Spawns `node --import tsx SCRIPT ARGS` and resolves once stderr shows `listening on HOST:PORT`. */
+export function startListening(script: string, args: string[], nodeArgs: string[] = []): Promise<Started> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } });
+  let text = '';
+  child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${script} did not start: ${text}`)), 60_000);
+    const onData = () => {
+      const match = /listening on (\S+)/.exec(text);
+      if (!match) return;
+      clearTimeout(timer);
+      child.stderr!.off('data', onData);
+      resolve({
+        child,
+        address: match[1]!,
+        stderr: () => text,
+        stop: () =>
+          new Promise((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+          }),
+      });
+    };
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${script} exited with ${code}: ${text}`));
+    });
+  });
+}
+
+/** Runs the load generator with a plan and resolves with the JSON it prints. */
+export function runLoad<T>(plan: object): Promise<T> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/load.ts'), JSON.stringify(plan)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  return new Promise((resolve, reject) =>
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as T) : reject(new Error(`load generator exited with ${code}: ${err}`)))),
+  );
+}
+
+/** Samples VmRSS of a process every intervalMs; stop() returns the peak in MB. */
+export function sampleRss(pid: number, intervalMs = 100): { peakMb(): number; stop(): number } {
+  let peakKb = 0;
+  const read = () => {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (match) peakKb = Math.max(peakKb, Number(match[1]));
+    } catch {
+      // the process ended
+    }
+  };
+  read();
+  const timer = setInterval(read, intervalMs);
+  return {
+    peakMb: () => peakKb / 1024,
+    stop: () => {
+      clearInterval(timer);
+      read();
+      return peakKb / 1024;
+    },
+  };
+}
+
+/** Asks the center for its handler timings since the last ask (SIGUSR2) and waits for the line. */
+export async function handlerTimings(center: Started): Promise<Record<string, { count: number; p50Ms: number; p99Ms: number; maxMs: number }> & { memory?: object }> {
+  const before = center.stderr().length;
+  for (let waited = 0; waited < 5_000; waited += 20) {
+    if (waited % 1_000 === 0) center.child.kill('SIGUSR2'); // again after a second: a signal can race start-up
+    const match = /handler timings (\{.*\})\n/.exec(center.stderr().slice(before));
+    if (match) return JSON.parse(match[1]!);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`the center did not report its handler timings: ${center.stderr().slice(-2000)}`);
+}

@@ -1,0 +1,35 @@
+/** The table a person reads after `npm run bench`: each figure, its target, and whether it was met. */
+interface Result {
+  echo_rps: number; echo_rps_256: number; purchase_rps: number; redeem_rps: number;
+  purchase_p50_ms: number; purchase_p99_ms: number; purchase_client_p99_ms: number;
+  redeem_p50_ms: number; redeem_p99_ms: number; redeem_client_p99_ms: number;
+  purchase_ratio: number; redeem_ratio: number; oversold: number; stock_mismatch: number; approved_without_tickets: number;
+  double_admits: number; center_rss_mb: number; sold: number; capacity: number; mode: string; database: string; duration_s: number;
+  machine: { cpu: string; cores: number; loadavg_before: number[]; loadavg_after: number[] };
+}
+
+export function printTable(r: Result): void {
+  const rows: Array<[string, string, string]> = [
+    ['echo baseline, 32 clients', `${r.echo_rps} req/s`, ''],
+    ['echo baseline, 256 clients', `${r.echo_rps_256} req/s`, ''],
+    ['redemptions, 32 gates', `${r.redeem_rps} /s`, ''],
+    ['  ratio to echo (32)', r.redeem_ratio.toFixed(3), mark(r.redeem_ratio >= 0.5, '>= 0.5')],
+    ['  server p50 / p99', `${r.redeem_p50_ms} / ${r.redeem_p99_ms} ms`, mark(r.redeem_p99_ms <= 20, 'p99 <= 20 ms')],
+    ['  client p99', `${r.redeem_client_p99_ms} ms`, ''],
+    ['purchases, 256 buyers', `${r.purchase_rps} /s (${r.sold} of ${r.capacity} seats)`, ''],
+    ['  ratio to echo (256)', r.purchase_ratio.toFixed(3), mark(r.purchase_ratio >= 0.25, '>= 0.25')],
+    ['  server p50 / p99', `${r.purchase_p50_ms} / ${r.purchase_p99_ms} ms`, ''],
+    ['  client p99', `${r.purchase_client_p99_ms} ms`, ''],
+    ['oversold', String(r.oversold), mark(r.oversold === 0 && r.stock_mismatch === 0, '0, sold + remaining = capacity')],
+    ['approved charges without tickets', String(r.approved_without_tickets), mark(r.approved_without_tickets === 0, '0')],
+    ['double admits', String(r.double_admits), mark(r.double_admits === 0, '0')],
+    ['center peak RSS', `${r.center_rss_mb} MB`, mark(r.center_rss_mb <= 200, '<= 200 MB')],
+  ];
+  const width = Math.max(...rows.map(([name]) => name.length));
+  const valueWidth = Math.max(...rows.map(([, value]) => value.length));
+  process.stdout.write(`\nCardgate bench (${r.mode}, ${r.database}) on ${r.machine.cores} x ${r.machine.cpu}, load ${r.machine.loadavg_before.join(' ')} before, ${r.machine.loadavg_after.join(' ')} after, ${r.duration_s} s\n\n`);
+  for (const [name, value, verdict] of rows) process.stdout.write(`  ${name.padEnd(width)}  ${value.padStart(valueWidth)}  ${verdict}\n`);
+  process.stdout.write('\n');
+}
+
+const mark = (ok: boolean, target: string) => `${ok ? 'ok  ' : 'MISS'} (${target})`;
