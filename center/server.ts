@@ -20,7 +20,9 @@ import { openDatabase } from './db/orm.js';
 import { gateService } from './gate/gate-service.js';
 import { HandlerTimings } from './grpc/handler-timings.js';
 import { addIntrospection, setServing } from './grpc/introspection.js';
+import { ProductCache } from './catalog/product-cache.js';
 import { grpcChargeGateway } from './sales/charge-gateway.js';
+import { SaleWriter } from './sales/sale-writer.js';
 import { startSweeper } from './sales/recovery.js';
 import type { SalesDeps } from './sales/sales-deps.js';
 import { salesService } from './sales/sales-service.js';
@@ -43,12 +45,13 @@ export async function createCenter(config: CenterConfig): Promise<Center> {
   const hub = new AvailabilityHub();
   const timings = new HandlerTimings();
   const context = { auth: new Authenticator(orm), logger: config.logger, timings };
-  const sales: SalesDeps = { orm, charge, key, hub, logger: config.logger, now: config.now, staleReservationMs: config.staleReservationMs };
+  const products = new ProductCache(orm);
+  const sales: SalesDeps = { orm, charge, key, hub, products, writer: new SaleWriter(orm), timings, logger: config.logger, now: config.now, staleReservationMs: config.staleReservationMs };
 
   const server = new Server();
   server.addService(CatalogServiceService, catalogService(context, orm, hub));
   server.addService(SalesServiceService, salesService(context, sales));
-  server.addService(GateServiceService, gateService(context, orm, key, config.now));
+  server.addService(GateServiceService, gateService(context, orm, products, key, config.now));
   server.addService(AdminServiceService, adminService(context, orm, charge, hub, config.now));
   server.addService(TerminalServiceService, terminalService(context, key));
   const health = addIntrospection(server);

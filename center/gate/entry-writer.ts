@@ -1,15 +1,14 @@
 /**
- * Group commit for redemptions: entries taken while a write is in flight are
- * written together, in one transaction, by one conditional UPDATE … RETURNING
- * and one multi-row INSERT. A gate's answer waits for its batch to commit, so
- * an admit that was answered is in the database (durability is the
- * database's: see db/orm.ts). The UPDATE keeps the per-row condition
- * `entries_used = <seen>`, so batching changes no outcome: of concurrent takes
- * of one entry — in this center or another on the same database — one wins.
+ * Records admissions with group commit (db/group-commit.ts): entries taken
+ * while a write is in flight are written in one transaction, by one
+ * conditional UPDATE … RETURNING and one multi-row INSERT. The UPDATE keeps
+ * the per-row condition `entries_used = <seen>`, so batching changes no
+ * outcome: of concurrent takes of one entry — in this center or another on
+ * the same database — one wins. One take per ticket per batch, so "who won"
+ * is never ambiguous.
  */
 import type { MikroORM } from '@mikro-orm/core';
-import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
-import type { SqlEntityManager } from '@mikro-orm/sqlite';
+import { caseById, GroupCommit, type SqlTx } from '../db/group-commit.js';
 
 export interface EntryTake {
   readonly ticketId: string;
@@ -22,92 +21,41 @@ export interface EntryTake {
   readonly at: Date;
 }
 
-interface Pending {
-  readonly take: EntryTake;
-  resolve(won: boolean): void;
-  reject(error: unknown): void;
-}
-
-const MAX_BATCH = 256;
-
 export class EntryWriter {
-  private queue: Pending[] = [];
-  private writing = false;
+  private readonly commits: GroupCommit<EntryTake, boolean>;
 
-  constructor(private readonly orm: MikroORM) {}
+  constructor(orm: MikroORM) {
+    this.commits = new GroupCommit(orm, writeEntries, { key: (take) => take.ticketId });
+  }
 
   /** True when this take recorded entry seenEntriesUsed + 1; false when someone else took it first. */
   take(take: EntryTake): Promise<boolean> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ take, resolve, reject });
-      if (!this.writing) {
-        this.writing = true;
-        setImmediate(() => void this.drain());
-      }
-    });
+    return this.commits.submit(take);
   }
+}
 
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      // One take per ticket per batch, so "who won" is unambiguous; the others wait for the next batch (and lose there).
-      const batch: Pending[] = [];
-      const later: Pending[] = [];
-      const ids = new Set<string>();
-      for (const pending of this.queue) {
-        if (batch.length < MAX_BATCH && !ids.has(pending.take.ticketId)) {
-          ids.add(pending.take.ticketId);
-          batch.push(pending);
-        } else {
-          later.push(pending);
-        }
-      }
-      this.queue = later;
-      try {
-        const won = await this.write(batch.map((p) => p.take));
-        for (const pending of batch) pending.resolve(won.has(pending.take.ticketId));
-      } catch {
-        // A failed batch (e.g. a PostgreSQL deadlock with another center's batch): each take on its own.
-        for (const pending of batch) {
-          await this.write([pending.take]).then((won) => pending.resolve(won.has(pending.take.ticketId)), pending.reject);
-        }
-      }
-    }
-    this.writing = false;
-  }
-
-  /** Writes one batch in one transaction; returns the ticket ids whose entry was taken. */
-  private async write(takes: readonly EntryTake[]): Promise<Set<string>> {
-    const postgres = this.orm.em.getPlatform() instanceof PostgreSqlPlatform;
-    const cast = (type: string) => (postgres ? `::${type}` : '');
-    const gateCases = takes.map(() => `when ? then ?${cast('varchar')}`).join(' ');
-    const atCases = takes.map(() => `when ? then ?${cast('timestamptz')}`).join(' ');
-    const conditions = takes.map(() => '(id = ? and entries_used = ?)').join(' or ');
-    const update =
-      `update tickets set entries_used = entries_used + 1, ` +
-      `first_used_gate = case when entries_used = 0 then (case id ${gateCases} end) else first_used_gate end, ` +
-      `first_used_at = case when entries_used = 0 then (case id ${atCases} end) else first_used_at end ` +
-      `where state = 'issued' and (${conditions}) returning id`;
-    const params = [
-      ...takes.flatMap((t) => [t.ticketId, t.gateId]),
-      ...takes.flatMap((t) => [t.ticketId, t.at]),
+async function writeEntries(sql: SqlTx, takes: readonly EntryTake[]): Promise<boolean[]> {
+  const gate = caseById(sql, takes, (t) => t.ticketId, (t) => t.gateId);
+  const at = caseById(sql, takes, (t) => t.ticketId, (t) => t.at, 'timestamptz');
+  const conditions = takes.map(() => '(id = ? and entries_used = ?)').join(' or ');
+  const rows = await sql.all<{ id: string }>(
+    `update tickets set entries_used = entries_used + 1, ` +
+      `first_used_gate = case when entries_used = 0 then (${gate.sql}) else first_used_gate end, ` +
+      `first_used_at = case when entries_used = 0 then (${at.sql}) else first_used_at end ` +
+      `where state = 'issued' and (${conditions}) returning id`,
+    [
+      ...gate.params,
+      ...at.params,
       ...takes.flatMap((t) => [t.ticketId, t.seenEntriesUsed]),
-    ];
-    const em = this.orm.em.fork() as unknown as SqlEntityManager;
-    return em.transactional(async (tx): Promise<Set<string>> => {
-      const connection = tx.getConnection();
-      const context = tx.getTransactionContext();
-      const rows = await connection.execute<Array<{ id: string }>>(update, params, 'all', context);
-      const won = new Set<string>(rows.map((row: { id: string }) => row.id));
-      const winners = takes.filter((t) => won.has(t.ticketId));
-      if (winners.length > 0) {
-        await connection.execute(
-          `insert into redemptions (ticket_id, entry_number, product_id, order_id, gate_id, card_id, redeemed_at) values ${winners.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-          winners.flatMap((t) => [t.ticketId, t.seenEntriesUsed + 1, t.productId, t.orderId, t.gateId, t.cardId, t.at]),
-          'run',
-          context,
-        );
-      }
-      return won;
-    });
+    ],
+  );
+  const won = new Set(rows.map((row) => row.id));
+  const winners = takes.filter((t) => won.has(t.ticketId));
+  if (winners.length > 0) {
+    await sql.run(
+      `insert into redemptions (ticket_id, entry_number, product_id, order_id, gate_id, card_id, redeemed_at) values ${winners.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      winners.flatMap((t) => [t.ticketId, t.seenEntriesUsed + 1, t.productId, t.orderId, t.gateId, t.cardId, t.at]),
+    );
   }
+  return takes.map((t) => won.has(t.ticketId));
 }

@@ -6,7 +6,8 @@ import { invalidArgument } from '../grpc/domain-error.js';
 import { unary, type HandlerContext } from '../grpc/unary.js';
 import type { SigningKey } from '../signing/signing-key.js';
 import { EntryWriter } from './entry-writer.js';
-import { ProductCache, TicketReader } from './presented-ticket.js';
+import type { ProductCache } from '../catalog/product-cache.js';
+import { TicketReader } from './presented-ticket.js';
 import { redeemTicket, type GateDeps } from './redeem.js';
 
 const MAX_TICKETS_PER_CHECK = 100;
@@ -21,8 +22,8 @@ function requireIds(request: { gateId: string; cardId: string }): void {
   if (!request.cardId) throw invalidArgument('card_id is required');
 }
 
-export function gateService(context: HandlerContext, orm: MikroORM, key: SigningKey, now: () => Date): GateServiceServer {
-  const deps: GateDeps = { key, tickets: new TicketReader(orm), products: new ProductCache(orm), entries: new EntryWriter(orm) };
+export function gateService(context: HandlerContext, orm: MikroORM, products: ProductCache, key: SigningKey, now: () => Date): GateServiceServer {
+  const deps: GateDeps = { key, tickets: new TicketReader(orm), products, entries: new EntryWriter(orm) };
   return {
     redeemTicket: unary(context, 'RedeemTicket', ['gate'], async (request) => {
       requireIds(request);

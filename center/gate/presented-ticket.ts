@@ -1,12 +1,9 @@
 /**
  * What a redemption reads: the ticket row with its order's buyer
  * identification in one raw query (the ORM's identity map and hydration
- * cost more than the query on this path), and products from a cache —
- * product rows never change after creation except for seats left, which a
- * gate does not read.
+ * cost more than the query on this path).
  */
 import type { MikroORM } from '@mikro-orm/core';
-import { ProductEntity, type Product } from '../catalog/product.entity.js';
 
 export interface PresentedTicket {
   readonly id: string;
@@ -90,21 +87,4 @@ function presented(row: Row): PresentedTicket {
     firstUsedAt: dateOf(row.first_used_at),
     firstUsedGate: row.first_used_gate,
   };
-}
-
-/** Products by id, read once per center process. */
-export class ProductCache {
-  private readonly products = new Map<string, Promise<Product>>();
-
-  constructor(private readonly orm: MikroORM) {}
-
-  get(id: string): Promise<Product> {
-    let product = this.products.get(id);
-    if (!product) {
-      product = this.orm.em.fork().findOneOrFail(ProductEntity, { id });
-      product.catch(() => this.products.delete(id));
-      this.products.set(id, product);
-    }
-    return product;
-  }
 }

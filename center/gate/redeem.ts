@@ -10,7 +10,8 @@ import { verifyCardTicket } from '../../card/signature.js';
 import { admissionWindow } from '../catalog/product-message.js';
 import type { SigningKey } from '../signing/signing-key.js';
 import type { EntryWriter } from './entry-writer.js';
-import type { PresentedTicket, ProductCache, TicketReader } from './presented-ticket.js';
+import type { ProductCache } from '../catalog/product-cache.js';
+import type { PresentedTicket, TicketReader } from './presented-ticket.js';
 import { rejectMessage } from './reject-message.js';
 
 export interface Presentation {

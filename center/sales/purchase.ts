@@ -6,36 +6,48 @@
  */
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { UnavailabilityReason, type PurchaseTicketsRequest, type PurchaseTicketsResponse } from '../../gen/cardgate/v1/sales.js';
-import { ProductEntity, type Product } from '../catalog/product.entity.js';
+import type { Product } from '../catalog/product.entity.js';
+import { signTicket } from '../../card/signature.js';
 import { salesCloseAt } from '../catalog/product-message.js';
 import { DomainError, invalidArgument, notFound } from '../grpc/domain-error.js';
 import { newId } from '../ids.js';
-import { ChargeEntity } from './charge.entity.js';
 import { OrderEntity, type Order } from './order.entity.js';
 import { purchaseOf, unavailabilityOf } from './order-view.js';
 import { publishStock } from './publish-stock.js';
 import { recoverOrder } from './recovery.js';
 import type { SalesDeps } from './sales-deps.js';
-import { issueOrder, refuseOrder, type Refusal } from './settle.js';
-import { reserveStock } from './stock.js';
+import { refuseOrder, type Refusal } from './settle.js';
 import { cardBytesNeeded, draftOrder, encodeAdditional, encodeBuyer, encodeInfo } from './ticket-builder.js';
-import { TicketEntity } from './ticket.entity.js';
 import { validatePurchase, type ValidPurchase } from './validate-purchase.js';
 
 const R = UnavailabilityReason;
 
-export async function purchaseTickets(deps: SalesDeps, request: PurchaseTicketsRequest): Promise<PurchaseTicketsResponse> {
-  const purchase = validatePurchase(request);
-  const em = deps.orm.em.fork();
-  const existing = await em.findOne(OrderEntity, { idempotencyKey: purchase.idempotencyKey });
-  if (existing) {
-    if (existing.fingerprint !== purchase.fingerprint) {
-      throw invalidArgument('idempotency_key was already used for a different purchase; use a new key for a new purchase');
-    }
-    if (existing.state !== 'retryable') return replay(deps, em, existing, request);
-  }
+export function purchaseTickets(deps: SalesDeps, request: PurchaseTicketsRequest): Promise<PurchaseTicketsResponse> {
+  return sell(deps, validatePurchase(request), request, null);
+}
 
-  const products = await loadProducts(em, purchase);
+/**
+ * A purchase whose idempotency key is taken: the same request replays the
+ * first outcome (or tries again after PAYMENT_UNAVAILABLE); another request
+ * under that key is refused.
+ */
+async function continueExisting(deps: SalesDeps, purchase: ValidPurchase, request: PurchaseTicketsRequest): Promise<PurchaseTicketsResponse> {
+  const em = deps.orm.em.fork();
+  const existing = await em.findOneOrFail(OrderEntity, { idempotencyKey: purchase.idempotencyKey });
+  if (existing.fingerprint !== purchase.fingerprint) {
+    throw invalidArgument('idempotency_key was already used for a different purchase; use a new key for a new purchase');
+  }
+  return existing.state === 'retryable' ? sell(deps, purchase, request, existing) : replay(deps, em, existing, request);
+}
+
+/**
+ * Sells to a new key (existing null) or again to a key whose last try found
+ * the payment service unavailable. A new key costs no read: the sale writer
+ * inserts the order and reports the key taken if it already was.
+ */
+async function sell(deps: SalesDeps, purchase: ValidPurchase, request: PurchaseTicketsRequest, existing: Order | null): Promise<PurchaseTicketsResponse> {
+  const em = deps.orm.em.fork();
+  const products = await loadProducts(deps, purchase);
   const now = deps.now();
   const closed = purchase.lines.map((line) => products.get(line.productId)!).find((product) => now >= salesCloseAt(product));
   const orderId = existing?.id ?? newId('ORD', 8);
@@ -59,75 +71,60 @@ export async function purchaseTickets(deps: SalesDeps, request: PurchaseTicketsR
     orderedAt: now,
   };
 
-  const refuse = (refusal: Refusal) => recordRefusal(deps, em, orderRow, existing, refusal, request);
+  const refuse = (refusal: Refusal) => recordRefusal(deps, purchase, request, orderRow, existing, refusal);
   if (closed) return refuse({ reason: R.UNAVAILABILITY_REASON_SALES_CLOSED, message: `Sales for ${closed.name} have closed.`, productId: closed.id });
   if (purchase.cardFreeBytes !== undefined && cardBytesNeeded(draft) > purchase.cardFreeBytes) {
     return refuse({ reason: R.UNAVAILABILITY_REASON_CARD_FULL, message: 'These tickets do not fit on the IC card: clear used tickets off it or use another card.' });
   }
 
   const chargeId = newId('CHG', 12);
-  let soldOut: Product | undefined;
-  try {
-    await em.transactional(async (tx) => {
-      const missing = await reserveStock(tx, purchase.lines);
-      if (missing) {
-        soldOut = products.get(missing);
-        throw new SoldOut();
-      }
-      const pending = { ...orderRow, state: 'pending' as const, reservedAt: now, unavailableReason: null, unavailableMessage: null, unavailableProductId: null };
-      if (existing) {
-        const retaken = await tx.nativeUpdate(OrderEntity, { id: orderId, state: 'retryable' }, pending);
-        if (!retaken) throw new DomainError('UNAVAILABLE', 'this purchase is already being retried; try again in a few seconds');
-      } else {
-        tx.create(OrderEntity, pending);
-      }
-      for (const ticket of draft.tickets) {
-        tx.create(TicketEntity, {
-          id: ticket.info.ticketId,
-          orderId,
-          productId: ticket.info.productId,
-          cardId: purchase.cardId,
-          state: 'pending',
-          info: encodeInfo(ticket.info),
-          additionalInfo: encodeAdditional(ticket.additionalInfo),
-          signature: null,
-          entriesAllowed: ticket.info.entriesAllowed,
-        });
-      }
-      tx.create(ChargeEntity, { id: chargeId, orderId, state: 'requested', currencyCode, amountMinor: totalMinor, createdAt: now, updatedAt: now });
-    });
-  } catch (error) {
-    if (error instanceof SoldOut) {
-      return refuse({ reason: R.UNAVAILABILITY_REASON_SOLD_OUT, message: `Not enough seats left for ${soldOut!.name}.`, productId: soldOut!.id });
+  const productIds = purchase.lines.map((line) => line.productId);
+  const stage = stageTimer(deps);
+  const reservation = await deps.writer.reserve({
+    order: orderRow,
+    retake: existing !== null,
+    tickets: draft.tickets.map(({ info, additionalInfo }) => ({
+      id: info.ticketId, productId: info.productId, info: encodeInfo(info), additionalInfo: encodeAdditional(additionalInfo), entriesAllowed: info.entriesAllowed,
+    })),
+    chargeId,
+    at: now,
+    soldOut: (productId) => ({ reason: R.UNAVAILABILITY_REASON_SOLD_OUT, message: `Not enough seats left for ${products.get(productId)!.name}.`, productId }),
+  });
+  stage('reserve');
+  switch (reservation.kind) {
+    case 'taken':
+      if (existing) throw new DomainError('UNAVAILABLE', 'this purchase is already being retried; try again in a few seconds');
+      return continueExisting(deps, purchase, request);
+    case 'soldOut': {
+      const { reason, message, productId = '' } = reservation.refusal;
+      return { unavailable: { reason, message, productId } };
     }
-    if (error instanceof UniqueConstraintViolationException) return replayConcurrent(deps, purchase, request);
-    throw error;
   }
-  void publishStock(em, deps.hub, purchase.lines.map((line) => line.productId)).catch(() => undefined);
-  return charge(deps, em, purchase, orderId, chargeId, currencyCode, totalMinor, request);
-}
-
-async function charge(
-  deps: SalesDeps,
-  em: EntityManager,
-  purchase: ValidPurchase,
-  orderId: string,
-  chargeId: string,
-  currencyCode: string,
-  totalMinor: number,
-  request: PurchaseTicketsRequest,
-): Promise<PurchaseTicketsResponse> {
+  void publishStock(deps.orm.em.fork(), deps.hub, productIds).catch(() => undefined);
   const answer = await deps.charge.transfer({
     chargeId,
     amount: { currencyCode, amountMinor: totalMinor },
     creditCard: purchase.creditCard,
     description: `Cardgate order ${orderId}`,
   });
-  const productIds = purchase.lines.map((line) => line.productId);
+  stage('charge');
   if (answer.reached && answer.value.approved) {
     const { authorizationCode, cardBrand, cardLast4 } = answer.value;
-    await issueOrder(em.fork(), orderId, { chargeId, authorizationCode, cardBrand, cardLast4 }, deps.key, deps.now());
-    deps.logger.info({ orderId, chargeId, cardBrand, cardLast4 }, 'order issued');
+    const tickets = draft.tickets.map(({ info, additionalInfo }) => ({
+      ticket: info,
+      buyerIdentification: draft.buyerIdentification,
+      additionalInfo,
+      signature: signTicket(deps.key.privateKey, info, draft.buyerIdentification, purchase.cardId),
+    }));
+    const issued = await deps.writer.issue({
+      orderId, chargeId, authorizationCode, cardBrand, cardLast4, at: deps.now(),
+      signatures: tickets.map(({ ticket, signature }) => ({ ticketId: ticket.ticketId, signature })),
+    });
+    stage('issue');
+    if (issued) {
+      deps.logger.info({ orderId, chargeId, cardBrand, cardLast4 }, 'order issued');
+      return { purchase: { orderId, buyerIdentification: draft.buyerIdentification, tickets, total: { currencyCode, amountMinor: totalMinor }, cardBrand, cardLast4, authorizationCode } };
+    }
   } else if (answer.reached) {
     const refusal = { reason: answer.value.declineReason || R.UNAVAILABILITY_REASON_PAYMENT_DECLINED, message: answer.value.message || 'The card was declined.' };
     await refuseOrder(em.fork(), orderId, refusal, { id: chargeId, state: 'declined' }, deps.now());
@@ -139,7 +136,8 @@ async function charge(
     await refuseOrder(em.fork(), orderId, refusal, { id: chargeId, state: voided.reached ? 'reversed' : 'reverse_pending' }, deps.now());
     deps.logger.warn({ orderId, chargeId, error: answer.error }, 'charge terminal unreachable');
   }
-  void publishStock(em, deps.hub, productIds).catch(() => undefined);
+  void publishStock(deps.orm.em.fork(), deps.hub, productIds).catch(() => undefined);
+  // Declined, unreachable, or ended meanwhile by recovery: answer what the database recorded.
   const order = await em.fork().findOneOrFail(OrderEntity, { id: orderId });
   return replay(deps, em.fork(), order, request);
 }
@@ -165,21 +163,16 @@ async function replay(deps: SalesDeps, em: EntityManager, order: Order, request:
   }
 }
 
-async function replayConcurrent(deps: SalesDeps, purchase: ValidPurchase, request: PurchaseTicketsRequest) {
-  const order = await deps.orm.em.fork().findOneOrFail(OrderEntity, { idempotencyKey: purchase.idempotencyKey });
-  if (order.fingerprint !== purchase.fingerprint) throw invalidArgument('idempotency_key was already used for a different purchase');
-  return replay(deps, deps.orm.em.fork(), order, request);
-}
-
-/** Records a refusal decided before any stock was taken (sold out, sales closed, card full). */
+/** Records a refusal decided before any stock was taken (sales closed, card full), unless the key is taken. */
 async function recordRefusal(
   deps: SalesDeps,
-  em: EntityManager,
+  purchase: ValidPurchase,
+  request: PurchaseTicketsRequest,
   orderRow: Omit<Order, 'state' | 'reservedAt' | 'unavailableReason' | 'unavailableMessage' | 'unavailableProductId' | 'cardBrand' | 'cardLast4' | 'authorizationCode' | 'cancelledAt'>,
   existing: Order | null,
   refusal: Refusal,
-  request: PurchaseTicketsRequest,
 ): Promise<PurchaseTicketsResponse> {
+  const em = deps.orm.em.fork();
   const row = { ...orderRow, state: 'unavailable' as const, unavailableReason: refusal.reason, unavailableMessage: refusal.message, unavailableProductId: refusal.productId ?? null };
   try {
     if (existing) await em.nativeUpdate(OrderEntity, { id: existing.id, state: 'retryable' }, row);
@@ -187,17 +180,25 @@ async function recordRefusal(
   } catch (error) {
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
   }
-  const order = await em.fork().findOneOrFail(OrderEntity, { idempotencyKey: orderRow.idempotencyKey });
-  return replay(deps, em.fork(), order, request);
+  return continueExisting(deps, purchase, request);
 }
 
-async function loadProducts(em: EntityManager, purchase: ValidPurchase): Promise<Map<string, Product>> {
-  const ids = purchase.lines.map((line) => line.productId);
-  const products = await em.find(ProductEntity, { id: { $in: ids } });
-  const byId = new Map(products.map((product) => [product.id, product]));
-  const unknown = ids.find((id) => !byId.has(id));
-  if (unknown) throw notFound(`no product "${unknown}"`);
+async function loadProducts(deps: SalesDeps, purchase: ValidPurchase): Promise<Map<string, Product>> {
+  const byId = new Map<string, Product>();
+  for (const { productId } of purchase.lines) {
+    const product = await deps.products.find(productId);
+    if (!product) throw notFound(`no product "${productId}"`);
+    byId.set(productId, product);
+  }
   return byId;
 }
 
-class SoldOut extends Error {}
+/** Reports the time since the previous stage as `PurchaseTickets.<stage>`. */
+function stageTimer(deps: SalesDeps): (name: string) => void {
+  let last = performance.now();
+  return (name) => {
+    const now = performance.now();
+    deps.timings?.record(`PurchaseTickets.${name}`, now - last);
+    last = now;
+  };
+}

@@ -1,8 +1,11 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import type { AvailabilityHub } from '../catalog/availability-hub.js';
+import type { ProductCache } from '../catalog/product-cache.js';
 import type { SigningKey } from '../signing/signing-key.js';
 import type { ChargeGateway } from './charge-gateway.js';
+import type { SaleWriter } from './sale-writer.js';
+import type { HandlerTimings } from '../grpc/handler-timings.js';
 
 /** What sales functions need from the running center. */
 export interface SalesDeps {
@@ -13,4 +16,8 @@ export interface SalesDeps {
   readonly logger: Logger;
   readonly now: () => Date;
   readonly staleReservationMs: number;
+  readonly products: ProductCache;
+  readonly writer: SaleWriter;
+  /** Where the stages of a purchase (reserve, charge, issue) report their latency. */
+  readonly timings?: HandlerTimings;
 }

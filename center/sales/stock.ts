@@ -1,25 +1,12 @@
 /**
- * Seats-left bookkeeping. Every change is one conditional UPDATE, so two
- * buyers can never both take the last seat, on SQLite or PostgreSQL, in one
- * center or several.
+ * Seats-left bookkeeping. Seats are taken by a conditional UPDATE in the
+ * sale writer (sale-writer.ts), so two buyers can never both take the last
+ * seat, on SQLite or PostgreSQL, in one center or several; they are given
+ * back here when a sale ends without tickets.
  */
 import { raw, type EntityManager } from '@mikro-orm/core';
 import { ProductEntity } from '../catalog/product.entity.js';
 import type { OrderLine } from './order.entity.js';
-
-/** Takes the quantities of every line, or none: returns the product that ran out, if one did. Call inside a transaction. */
-export async function reserveStock(em: EntityManager, lines: readonly OrderLine[]): Promise<string | null> {
-  // A fixed order (by product id) keeps two multi-product orders from deadlocking on PostgreSQL.
-  for (const line of [...lines].sort((a, b) => a.productId.localeCompare(b.productId))) {
-    const taken = await em.nativeUpdate(
-      ProductEntity,
-      { id: line.productId, remaining: { $gte: line.quantity } },
-      { remaining: raw('remaining - ?', [line.quantity]) },
-    );
-    if (taken === 0) return line.productId;
-  }
-  return null;
-}
 
 /** Gives the quantities back. Call inside the transaction that ends the sale. */
 export async function releaseStock(em: EntityManager, lines: readonly OrderLine[]): Promise<void> {

@@ -1,0 +1,120 @@
+/**
+ * Group commit: work submitted while a write is in flight is written
+ * together in the next transaction, so a burst of N concurrent sales or
+ * redemptions costs one commit (and a few multi-row statements) instead of N.
+ * Each caller's promise settles once its batch has committed, so an answer
+ * never goes out before its row is durable. If a batch fails as a whole, each
+ * of its items is written again on its own, so one bad item fails alone.
+ */
+import type { MikroORM } from '@mikro-orm/core';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import type { SqlEntityManager } from '@mikro-orm/sqlite';
+
+/** Raw SQL inside the batch's transaction; `?` placeholders on both databases. */
+export interface SqlTx {
+  all<Row>(sql: string, params: readonly unknown[]): Promise<Row[]>;
+  run(sql: string, params: readonly unknown[]): Promise<void>;
+  /** `::type` on PostgreSQL, where a parameter inside CASE needs its type spelled out; empty on SQLite. */
+  cast(type: string): string;
+}
+
+export type BatchWrite<T, R> = (tx: SqlTx, items: readonly T[]) => Promise<R[]>;
+
+export interface GroupCommitOptions<T> {
+  readonly maxBatch?: number;
+  /** Items with the same key never share a batch: the later ones wait for the next. */
+  readonly key?: (item: T) => string;
+}
+
+interface Pending<T, R> {
+  readonly item: T;
+  resolve(result: R): void;
+  reject(error: unknown): void;
+}
+
+export class GroupCommit<T, R> {
+  private queue: Pending<T, R>[] = [];
+  private writing = false;
+  private readonly postgres: boolean;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly write: BatchWrite<T, R>,
+    private readonly options: GroupCommitOptions<T> = {},
+  ) {
+    this.postgres = orm.em.getPlatform() instanceof PostgreSqlPlatform;
+  }
+
+  /** Resolves with this item's result once its batch has committed. */
+  submit(item: T): Promise<R> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      if (!this.writing) {
+        this.writing = true;
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.takeBatch();
+      try {
+        const results = await this.transaction(batch.map((p) => p.item));
+        batch.forEach((pending, i) => pending.resolve(results[i]!));
+      } catch {
+        // One failed batch (a constraint, a PostgreSQL deadlock with another center): each item on its own.
+        for (const pending of batch) {
+          await this.transaction([pending.item]).then(([result]) => pending.resolve(result!), pending.reject);
+        }
+      }
+    }
+    this.writing = false;
+  }
+
+  private takeBatch(): Pending<T, R>[] {
+    const max = this.options.maxBatch ?? 256;
+    const key = this.options.key;
+    if (!key) {
+      const batch = this.queue.slice(0, max);
+      this.queue = this.queue.slice(max);
+      return batch;
+    }
+    const batch: Pending<T, R>[] = [];
+    const later: Pending<T, R>[] = [];
+    const keys = new Set<string>();
+    for (const pending of this.queue) {
+      const k = key(pending.item);
+      if (batch.length < max && !keys.has(k)) {
+        keys.add(k);
+        batch.push(pending);
+      } else {
+        later.push(pending);
+      }
+    }
+    this.queue = later;
+    return batch;
+  }
+
+  private transaction(items: readonly T[]): Promise<R[]> {
+    const em = this.orm.em.fork() as unknown as SqlEntityManager;
+    return em.transactional(async (tx) => {
+      const connection = tx.getConnection();
+      const context = tx.getTransactionContext();
+      const sql: SqlTx = {
+        all: <Row>(query: string, params: readonly unknown[]) => connection.execute<Row[]>(query, [...params], 'all', context),
+        run: async (query, params) => void (await connection.execute(query, [...params], 'run', context)),
+        cast: (type) => (this.postgres ? `::${type}` : ''),
+      };
+      return this.write(sql, items);
+    });
+  }
+}
+
+/** `?, ?, ?` for n values. */
+export const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** `case id when ? then ? … end`: a value per row in one UPDATE, with its parameters. */
+export function caseById<T>(sql: SqlTx, rows: readonly T[], id: (row: T) => string, value: (row: T) => unknown, type = 'varchar') {
+  return { sql: `case id ${rows.map(() => `when ? then ?${sql.cast(type)}`).join(' ')} end`, params: rows.flatMap((row) => [id(row), value(row)]) };
+}
