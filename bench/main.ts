@@ -12,7 +12,7 @@ import { parseDatabase, type DatabaseTarget } from '../center/config.js';
 import { createPostgresDatabase, dropPostgresDatabase } from '../center/db/postgres-databases.js';
 import { checkInvariants } from './check.js';
 import type { LoadResult } from './load.js';
-import { CLI, handlerTimings, runLoad, sampleRss, startListening } from './processes.js';
+import { CLI, cpuSeconds, handlerTimings, runLoad, sampleRss, startListening } from './processes.js';
 import { printTable } from './report.js';
 import { seed } from './seed.js';
 
@@ -29,16 +29,22 @@ const started = Date.now();
 const loadBefore = loadavg();
 const dir = mkdtempSync(join(tmpdir(), 'cardgate-bench-'));
 let dropDatabase = async () => {};
+/** Server CPU per answered call (warm-up calls included, so a slight overestimate). */
+const cpuMicros = (seconds: number, result: LoadResult) => Math.round((seconds * 1e6) / Math.max(1, result.requests + (result.unmeasuredCalls ?? 0)));
 const log = (line: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(1)}s] ${line}\n`);
 
 try {
   // 1. The baseline, at both concurrencies the targets compare against.
   const echoServer = await startListening(join(import.meta.dirname, 'echo-server.ts'), []);
-  const echo = async (concurrency: number) => runLoad<LoadResult>({ mode: 'echo', address: echoServer.address, concurrency, warmupMs: size.warmupMs, durationMs: size.echoMs });
+  const echo = async (concurrency: number) => {
+    const cpu = cpuSeconds(echoServer.child.pid!);
+    const result = await runLoad<LoadResult>({ mode: 'echo', address: echoServer.address, concurrency, warmupMs: size.warmupMs, durationMs: size.echoMs });
+    const perCall = cpuMicros(cpuSeconds(echoServer.child.pid!) - cpu, result);
+    log(`echo x${concurrency}: ${result.rps.toFixed(0)}/s, server ${perCall} µs CPU per call, load generator at ${result.loadCpuPct}% CPU`);
+    return { ...result, serverCpuUs: perCall };
+  };
   const echo32 = await echo(GATES);
-  log(`echo x${GATES}: ${echo32.rps.toFixed(0)}/s, load generator at ${echo32.loadCpuPct}% CPU`);
   const echo256 = await echo(BUYERS);
-  log(`echo x${BUYERS}: ${echo256.rps.toFixed(0)}/s, load generator at ${echo256.loadCpuPct}% CPU`);
   await echoServer.stop();
 
   // 2. A fresh database with tokens, the hot product and the gates' tickets.
@@ -63,16 +69,24 @@ try {
   const rss = sampleRss(center.child.pid!);
   await handlerTimings(center); // reset
 
+  const centerCpu = () => cpuSeconds(center.child.pid!);
+  const chargeCpu = () => cpuSeconds(charge.child.pid!);
+  const [saleCenterCpu, saleChargeCpu] = [centerCpu(), chargeCpu()];
   // --skip-purchase (for profiling the gates alone) leaves the sale out; the result then shows 0 purchases.
   const sale = flags['skip-purchase']
     ? { requests: 0, rps: 0, p50Ms: 0, p99Ms: 0, errors: 0, outcomes: {} }
     : await runLoad<LoadResult>({ mode: 'purchase', address: center.address, concurrency: BUYERS, warmupMs: 0, durationMs: size.saleCapMs, token: seeded.kioskToken, productId: seeded.hotProductId });
+  const saleCpu = { center: cpuMicros(centerCpu() - saleCenterCpu, sale), charge: cpuMicros(chargeCpu() - saleChargeCpu, sale) };
+  log(`purchase CPU per call: center ${saleCpu.center} µs, charge terminal ${saleCpu.charge} µs`);
   const saleTimings = await handlerTimings(center);
   const saleServer = saleTimings.PurchaseTickets;
-  log(`center memory after the sale: ${JSON.stringify(saleTimings.memory)}`);
+  log(`center after the sale: ${JSON.stringify(saleTimings)}`);
   log(`purchase x${BUYERS}: ${sale.rps.toFixed(0)}/s ${JSON.stringify(sale.outcomes)}, load generator at ${sale.loadCpuPct}% CPU`);
 
+  const gateCenterCpu = centerCpu();
   const gates = await runLoad<LoadResult>({ mode: 'redeem', address: center.address, concurrency: GATES, warmupMs: size.warmupMs, durationMs: size.redeemMs, token: seeded.gateToken, ticketsFile: join(dir, 'tickets.bin') });
+  const redeemCpu = cpuMicros(centerCpu() - gateCenterCpu, gates);
+  log(`redeem CPU per call: center ${redeemCpu} µs`);
   const gateTimings = await handlerTimings(center);
   const gateServer = gateTimings.RedeemTicket;
   log(`center memory after the gates: ${JSON.stringify(gateTimings.memory)}`);
@@ -100,6 +114,7 @@ try {
     echo_p99_ms: round(echo32.p99Ms),
     purchase_ratio: round(sale.rps / echo256.rps, 3),
     redeem_ratio: round(gates.rps / echo32.rps, 3),
+    cpu_us_per_call: { echo_server: echo32.serverCpuUs, purchase_center: saleCpu.center, purchase_charge: saleCpu.charge, redeem_center: redeemCpu },
     oversold: checked.oversold,
     stock_mismatch: checked.stockMismatch,
     approved_without_tickets: checked.approvedWithoutTickets,

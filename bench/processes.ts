@@ -93,3 +93,9 @@ export async function handlerTimings(center: Started): Promise<Record<string, { 
   }
   throw new Error(`the center did not report its handler timings: ${center.stderr().slice(-2000)}`);
 }
+
+/** CPU seconds (user + system) a process has used so far, from /proc: unlike throughput, it holds steady when other work shares the machine. */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 per second on Linux)
+}
