@@ -1,9 +1,16 @@
-/** Child processes of a bench run: started from this checkout with tsx, awaited by the line they print, sampled for memory. */
+/**
+ * Child processes of a bench run, awaited by the line they print and sampled
+ * for memory and CPU. They run the compiled JavaScript of `npm run build`
+ * (dist/), as a production center would: under tsx, each would also carry
+ * tsx's loader thread (about 37 MB) and compile at start.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
+/** The compiled form of a source file of this checkout: cli/main.ts → dist/cli/main.js. */
+const compiled = (source: string) => join(ROOT, 'dist', relative(ROOT, source).replace(/\.tsx?$/, '.js'));
 export const CLI = join(ROOT, 'cli/main.ts');
 
 export interface Started {
@@ -14,9 +21,9 @@ export interface Started {
   stop(): Promise<void>;
 }
 
-/** Spawns `node --import tsx SCRIPT ARGS` and resolves once stderr shows `listening on HOST:PORT`. */
+/** Spawns the compiled SCRIPT with ARGS and resolves once stderr shows `listening on HOST:PORT`. */
 export function startListening(script: string, args: string[], nodeArgs: string[] = []): Promise<Started> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } });
+  const child = spawn(process.execPath, [...nodeArgs, compiled(script), ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } });
   let text = '';
   child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
   return new Promise((resolve, reject) => {
@@ -49,7 +56,7 @@ export function startListening(script: string, args: string[], nodeArgs: string[
 
 /** Runs the load generator with a plan and resolves with the JSON it prints. */
 export function runLoad<T>(plan: object): Promise<T> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/load.ts'), JSON.stringify(plan)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [compiled(join(ROOT, 'bench/load.ts')), JSON.stringify(plan)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));

@@ -7,7 +7,6 @@
  * of its items is written again on its own, so one bad item fails alone.
  */
 import type { MikroORM } from '@mikro-orm/core';
-import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import type { SqlEntityManager } from '@mikro-orm/sqlite';
 
 /** Raw SQL inside the batch's transaction; `?` placeholders on both databases. */
@@ -42,7 +41,7 @@ export class GroupCommit<T, R> {
     private readonly write: BatchWrite<T, R>,
     private readonly options: GroupCommitOptions<T> = {},
   ) {
-    this.postgres = orm.em.getPlatform() instanceof PostgreSqlPlatform;
+    this.postgres = orm.em.getPlatform().constructor.name === 'PostgreSqlPlatform'; // by name: the driver is loaded only for PostgreSQL
   }
 
   /** Resolves with this item's result once its batch has committed. */

@@ -9,15 +9,14 @@ import { dirname, resolve } from 'node:path';
 import { Migrator } from '@mikro-orm/migrations';
 import type { MikroORM, Options } from '@mikro-orm/core';
 import { MikroORM as SqliteORM, SqliteDriver } from '@mikro-orm/sqlite';
-import { MikroORM as PostgresORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { DatabaseTarget } from '../config.js';
 import { ENTITIES } from './entities.js';
 
 const SQLITE_CONNECTIONS = 4;
 const migrationsRoot = fileURLToPath(new URL('./migrations/', import.meta.url));
 
-/** MikroORM options for a target; also used by the migration generator. */
-export function ormOptions(target: DatabaseTarget): Options {
+/** MikroORM options for a target. */
+function ormOptions(target: DatabaseTarget, postgresDriver?: Options['driver']): Options {
   const migrationsPath = resolve(migrationsRoot, target.kind);
   const common = {
     entities: ENTITIES,
@@ -28,7 +27,7 @@ export function ormOptions(target: DatabaseTarget): Options {
     debug: false,
   } satisfies Options;
   if (target.kind === 'postgres') {
-    return { ...common, driver: PostgreSqlDriver, clientUrl: target.url } as Options;
+    return { ...common, driver: postgresDriver, clientUrl: target.url } as Options;
   }
   return {
     ...common,
@@ -56,8 +55,14 @@ export function ormOptions(target: DatabaseTarget): Options {
 /** Connects and runs pending migrations. */
 export async function openDatabase(target: DatabaseTarget): Promise<MikroORM> {
   if (target.kind === 'sqlite' && target.path !== ':memory:') mkdirSync(dirname(resolve(target.path)), { recursive: true });
-  const orm: MikroORM =
-    target.kind === 'postgres' ? await PostgresORM.init(ormOptions(target) as never) : await SqliteORM.init(ormOptions(target) as never);
+  let orm: MikroORM;
+  if (target.kind === 'postgres') {
+    // Loaded only when asked for: the PostgreSQL driver costs a SQLite center memory for nothing.
+    const { MikroORM: PostgresORM, PostgreSqlDriver } = await import('@mikro-orm/postgresql');
+    orm = await PostgresORM.init(ormOptions(target, PostgreSqlDriver) as never);
+  } else {
+    orm = await SqliteORM.init(ormOptions(target) as never);
+  }
   await orm.getMigrator().up();
   return orm;
 }
