@@ -30,7 +30,7 @@ export function adminService(context: HandlerContext, orm: MikroORM, charge: Cha
       const em = orm.em.fork();
       const order = await cancelOrder(em, charge, request.orderId, now());
       context.logger.info({ orderId: order.id, reason: request.reason }, 'order cancelled');
-      await publishStock(em, hub, order.lines.map((line) => line.productId));
+      await publishStock({ orm, hub }, order.lines.map((line) => line.productId));
       return { order: await orderMessageOf(em, order) };
     }),
 

@@ -46,7 +46,6 @@ async function continueExisting(deps: SalesDeps, purchase: ValidPurchase, reques
  * inserts the order and reports the key taken if it already was.
  */
 async function sell(deps: SalesDeps, purchase: ValidPurchase, request: PurchaseTicketsRequest, existing: Order | null): Promise<PurchaseTicketsResponse> {
-  const em = deps.orm.em.fork();
   const products = await loadProducts(deps, purchase);
   const now = deps.now();
   const closed = purchase.lines.map((line) => products.get(line.productId)!).find((product) => now >= salesCloseAt(product));
@@ -100,7 +99,7 @@ async function sell(deps: SalesDeps, purchase: ValidPurchase, request: PurchaseT
       return { unavailable: { reason, message, productId } };
     }
   }
-  void publishStock(deps.orm.em.fork(), deps.hub, productIds).catch(() => undefined);
+  void publishStock(deps, productIds);
   const answer = await deps.charge.transfer({
     chargeId,
     amount: { currencyCode, amountMinor: totalMinor },
@@ -127,19 +126,20 @@ async function sell(deps: SalesDeps, purchase: ValidPurchase, request: PurchaseT
     }
   } else if (answer.reached) {
     const refusal = { reason: answer.value.declineReason || R.UNAVAILABILITY_REASON_PAYMENT_DECLINED, message: answer.value.message || 'The card was declined.' };
-    await refuseOrder(em.fork(), orderId, refusal, { id: chargeId, state: 'declined' }, deps.now());
+    await refuseOrder(deps.orm.em.fork(), orderId, refusal, { id: chargeId, state: 'declined' }, deps.now());
     deps.logger.info({ orderId, chargeId, reason: R[refusal.reason] }, 'charge declined');
   } else {
     // Nobody knows whether the terminal approved: void the charge id so a late approval cannot stand.
     const voided = await deps.charge.reverse(chargeId, 'charge terminal did not answer in time');
     const refusal = { reason: R.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE, message: 'The payment service did not answer; nothing was charged. Please try again.' };
-    await refuseOrder(em.fork(), orderId, refusal, { id: chargeId, state: voided.reached ? 'reversed' : 'reverse_pending' }, deps.now());
+    await refuseOrder(deps.orm.em.fork(), orderId, refusal, { id: chargeId, state: voided.reached ? 'reversed' : 'reverse_pending' }, deps.now());
     deps.logger.warn({ orderId, chargeId, error: answer.error }, 'charge terminal unreachable');
   }
-  void publishStock(deps.orm.em.fork(), deps.hub, productIds).catch(() => undefined);
+  void publishStock(deps, productIds);
   // Declined, unreachable, or ended meanwhile by recovery: answer what the database recorded.
-  const order = await em.fork().findOneOrFail(OrderEntity, { id: orderId });
-  return replay(deps, em.fork(), order, request);
+  const em = deps.orm.em.fork();
+  const order = await em.findOneOrFail(OrderEntity, { id: orderId });
+  return replay(deps, em, order, request);
 }
 
 /** The recorded outcome of an order, for a repeated idempotency key. */

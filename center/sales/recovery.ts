@@ -43,7 +43,7 @@ export async function recoverOrder(deps: SalesDeps, orderId: string): Promise<vo
     await refuseOrder(em.fork(), orderId, INTERRUPTED, { id: charge.id, state: voided.reached ? 'reversed' : 'reverse_pending' }, now);
     deps.logger.info({ orderId, chargeId: charge.id }, 'recovery: interrupted sale undone');
   }
-  await publishStock(em, deps.hub, order.lines.map((line) => line.productId));
+  await publishStock(deps, order.lines.map((line) => line.productId));
 }
 
 /** One pass: interrupted sales older than the stale age, then unconfirmed reversals. */
