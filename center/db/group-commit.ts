@@ -7,15 +7,9 @@
  * of its items is written again on its own, so one bad item fails alone.
  */
 import type { MikroORM } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/sqlite';
+import { rawTransaction, type SqlTx } from './raw-transaction.js';
 
-/** Raw SQL inside the batch's transaction; `?` placeholders on both databases. */
-export interface SqlTx {
-  all<Row>(sql: string, params: readonly unknown[]): Promise<Row[]>;
-  run(sql: string, params: readonly unknown[]): Promise<void>;
-  /** `::type` on PostgreSQL, where a parameter inside CASE needs its type spelled out; empty on SQLite. */
-  cast(type: string): string;
-}
+export type { SqlTx } from './raw-transaction.js';
 
 export type BatchWrite<T, R> = (tx: SqlTx, items: readonly T[]) => Promise<R[]>;
 
@@ -34,15 +28,12 @@ interface Pending<T, R> {
 export class GroupCommit<T, R> {
   private queue: Pending<T, R>[] = [];
   private writing = false;
-  private readonly postgres: boolean;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly write: BatchWrite<T, R>,
     private readonly options: GroupCommitOptions<T> = {},
-  ) {
-    this.postgres = orm.em.getPlatform().constructor.name === 'PostgreSqlPlatform'; // by name: the driver is loaded only for PostgreSQL
-  }
+  ) {}
 
   /** Resolves with this item's result once its batch has committed. */
   submit(item: T): Promise<R> {
@@ -96,17 +87,7 @@ export class GroupCommit<T, R> {
   }
 
   private transaction(items: readonly T[]): Promise<R[]> {
-    const em = this.orm.em.fork() as unknown as SqlEntityManager;
-    return em.transactional(async (tx) => {
-      const connection = tx.getConnection();
-      const context = tx.getTransactionContext();
-      const sql: SqlTx = {
-        all: <Row>(query: string, params: readonly unknown[]) => connection.execute<Row[]>(query, [...params], 'all', context),
-        run: async (query, params) => void (await connection.execute(query, [...params], 'run', context)),
-        cast: (type) => (this.postgres ? `::${type}` : ''),
-      };
-      return this.write(sql, items);
-    });
+    return rawTransaction(this.orm, (sql) => this.write(sql, items));
   }
 }
 

@@ -20,7 +20,8 @@ import { prepareDatabase, startCenterProcess } from '../helpers/center-process.j
 const CAPACITY = 30;
 
 test('SIGKILL mid-sale, restart, retry: no oversell, no charge without tickets or reversal', async (t) => {
-  const charge = createChargeServer({ latencyMs: 150 });
+  // The terminal answers slowly, so the kill finds sales reserved and waiting on their charge.
+  const charge = createChargeServer({ latencyMs: 1_500 });
   const chargeAddress = `127.0.0.1:${await charge.listen('127.0.0.1:0')}`;
   t.teardown(() => charge.stop());
   const db = await prepareDatabase(t, { capacity: CAPACITY });
@@ -29,12 +30,15 @@ test('SIGKILL mid-sale, restart, retry: no oversell, no charge without tickets o
   const requests = Array.from({ length: 60 }, (_, i) => purchaseRequest(db.productId, { cardId: `CARD${i}` }));
   const kiosk = new CenterClient(first.address, db.kioskToken, { timeoutMs: 5000 });
   const inFlight = requests.map((request) => kiosk.purchaseTickets(request).catch(() => undefined));
-  await new Promise((resolve) => setTimeout(resolve, 400));
+  const orm = await db.open();
+  const em = orm.em.fork();
+  // Kill once sales are reserved and waiting on their charge (the terminal takes 1.5 s to answer).
+  for (let waited = 0; waited < 10_000 && (await em.fork().count(OrderEntity, { state: 'pending' })) === 0; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   first.kill();
   await Promise.all(inFlight);
   kiosk.close();
-  const orm = await db.open();
-  const em = orm.em.fork();
   t.true((await em.count(OrderEntity, { state: 'pending' })) > 0, 'the kill interrupted sales in flight');
 
   const second = await startCenterProcess(db.dbPath, chargeAddress);

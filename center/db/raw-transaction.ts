@@ -1,0 +1,65 @@
+/**
+ * A transaction straight on a driver connection borrowed from the ORM's pool,
+ * for the few hot statements of group commit. Through MikroORM and knex each
+ * statement costs about 350 µs of CPU more than on the driver itself
+ * (measured: a one-row insert 484 µs against 131 µs), which a batch of a few
+ * statements pays once per batch but a busy center pays thousands of times a
+ * second. Statements use `?` placeholders on both databases.
+ */
+import type { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sqlite';
+
+/** Raw SQL inside one transaction. */
+export interface SqlTx {
+  all<Row>(sql: string, params: readonly unknown[]): Promise<Row[]>;
+  run(sql: string, params: readonly unknown[]): Promise<void>;
+  /** `::type` on PostgreSQL, where a parameter inside CASE needs its type spelled out; empty on SQLite. */
+  cast(type: string): string;
+}
+
+interface SqliteConnection {
+  all(sql: string, params: unknown[], done: (error: Error | null, rows: unknown[]) => void): void;
+}
+interface PostgresConnection {
+  query(sql: string, params: unknown[]): Promise<{ rows: unknown[] }>;
+}
+interface KnexClient {
+  acquireConnection(): Promise<SqliteConnection | PostgresConnection>;
+  releaseConnection(connection: unknown): Promise<unknown>;
+}
+
+/** `?` → `$1, $2, …` for PostgreSQL (no statement of ours has a `?` inside a string). */
+const numbered = (sql: string) => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+
+export function isPostgres(orm: MikroORM): boolean {
+  return orm.em.getPlatform().constructor.name === 'PostgreSqlPlatform'; // by name: that driver is loaded only for PostgreSQL
+}
+
+/** Runs `work` in a transaction on a pooled connection; commits if it resolves, rolls back if it throws. */
+export async function rawTransaction<T>(orm: MikroORM, work: (sql: SqlTx) => Promise<T>): Promise<T> {
+  const client = (orm.em as unknown as SqlEntityManager).getKnex().client as unknown as KnexClient;
+  const postgres = isPostgres(orm);
+  const connection = await client.acquireConnection();
+  const all = <Row>(sql: string, params: readonly unknown[]): Promise<Row[]> =>
+    postgres
+      ? (connection as PostgresConnection).query(numbered(sql), [...params]).then((result) => result.rows as Row[])
+      : new Promise((resolve, reject) => (connection as SqliteConnection).all(sql, [...params], (error, rows) => (error ? reject(error) : resolve(rows as Row[]))));
+  const tx: SqlTx = { all, run: async (sql, params) => void (await all(sql, params)), cast: (type) => (postgres ? `::${type}` : '') };
+  try {
+    // SQLite: take the write lock up front, so the transaction never has to upgrade a read lock (which can fail at once).
+    await tx.run(postgres ? 'begin' : 'begin immediate', []);
+    try {
+      const result = await work(tx);
+      await tx.run('commit', []);
+      return result;
+    } catch (error) {
+      await tx.run('rollback', []).catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}
