@@ -7,9 +7,9 @@
  * of its items is written again on its own, so one bad item fails alone.
  */
 import type { MikroORM } from '@mikro-orm/core';
-import { rawTransaction, type SqlTx } from './raw-transaction.js';
+import { rawTransaction, type SqlTx } from './raw-sql.js';
 
-export type { SqlTx } from './raw-transaction.js';
+export type { SqlTx } from './raw-sql.js';
 
 export type BatchWrite<T, R> = (tx: SqlTx, items: readonly T[]) => Promise<R[]>;
 

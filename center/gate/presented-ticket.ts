@@ -4,6 +4,8 @@
  * cost more than the query on this path).
  */
 import type { MikroORM } from '@mikro-orm/core';
+import { placeholders } from '../db/group-commit.js';
+import { rawQuery } from '../db/raw-sql.js';
 
 export interface PresentedTicket {
   readonly id: string;
@@ -61,7 +63,7 @@ export class TicketReader {
       this.queue = this.queue.slice(MAX_BATCH);
       try {
         const ids = [...new Set(batch.map((entry) => entry.id))];
-        const rows = await this.orm.em.getConnection().execute<Row[]>(`${SELECT}(${ids.map(() => '?').join(', ')})`, ids);
+        const rows = await rawQuery<Row>(this.orm, `${SELECT}(${placeholders(ids.length)})`, ids);
         const byId = new Map<string, PresentedTicket>(rows.map((row: Row) => [row.id, presented(row)]));
         for (const entry of batch) entry.resolve(byId.get(entry.id) ?? null);
       } catch (error) {
