@@ -9,6 +9,7 @@ import { CatalogServiceClient, type Product, type WatchAvailabilityResponse } fr
 import { GateServiceClient, type CheckTicketsRequest, type RedeemTicketRequest } from '../gen/cardgate/v1/gate.js';
 import { SalesServiceClient, type Order, type PurchaseTicketsRequest } from '../gen/cardgate/v1/sales.js';
 import { TerminalServiceClient } from '../gen/cardgate/v1/terminal.js';
+import { centerTarget, ROUND_ROBIN } from './center-target.js';
 import { bearerInterceptor, unary } from './rpc.js';
 
 export interface CenterClientOptions {
@@ -24,14 +25,16 @@ export class CenterClient {
   readonly terminal: TerminalServiceClient;
   private readonly timeoutMs: number;
 
+  /** @param address one center's host:port, or several centers' as host:port,host:port (see center-target.ts) */
   constructor(readonly address: string, token: string, options: CenterClientOptions = {}) {
     const channel = credentials.createInsecure();
-    const clientOptions = { interceptors: [bearerInterceptor(token)] };
-    this.catalog = new CatalogServiceClient(address, channel, clientOptions);
-    this.sales = new SalesServiceClient(address, channel, clientOptions);
-    this.gate = new GateServiceClient(address, channel, clientOptions);
-    this.admin = new AdminServiceClient(address, channel, clientOptions);
-    this.terminal = new TerminalServiceClient(address, channel, clientOptions);
+    const clientOptions = { ...ROUND_ROBIN, interceptors: [bearerInterceptor(token)] };
+    const target = centerTarget(address);
+    this.catalog = new CatalogServiceClient(target, channel, clientOptions);
+    this.sales = new SalesServiceClient(target, channel, clientOptions);
+    this.gate = new GateServiceClient(target, channel, clientOptions);
+    this.admin = new AdminServiceClient(target, channel, clientOptions);
+    this.terminal = new TerminalServiceClient(target, channel, clientOptions);
     this.timeoutMs = options.timeoutMs ?? 15_000;
   }
 

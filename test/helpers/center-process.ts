@@ -54,6 +54,8 @@ export async function prepareDatabase(t: ExecutionContext, product: Parameters<t
 export interface CenterProcess {
   readonly address: string;
   readonly child: ChildProcess;
+  /** What the process wrote to stderr so far. */
+  stderr(): string;
   kill(): void;
 }
 
@@ -77,7 +79,7 @@ export function startCenterProcess(dbPath: string, chargeAddress: string, extraA
       const match = /listening on (\S+)/.exec(stderr);
       if (match) {
         clearTimeout(timer);
-        resolve({ address: match[1]!, child, kill: () => child.kill('SIGKILL') });
+        resolve({ address: match[1]!, child, stderr: () => stderr, kill: () => child.kill('SIGKILL') });
       }
     });
     child.on('exit', (code) => {
