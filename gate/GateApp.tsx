@@ -53,6 +53,7 @@ export function GateApp({ center, reader, gateId, printer, verdictSeconds = 8, s
           onUse={() => dispatch({ type: 'ask', dryRun: false })}
           onCheck={() => dispatch({ type: 'ask', dryRun: true })}
           onCancel={back}
+          onRefresh={() => dispatch({ type: 'present' })}
         />
       );
     case 'asking': {

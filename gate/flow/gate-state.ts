@@ -64,7 +64,8 @@ export function gateReducer(state: GateState, action: GateAction): GateState {
   const { phase } = state;
   switch (action.type) {
     case 'present':
-      return phase.kind === 'waiting' || phase.kind === 'card-error' ? { ...state, phase: { kind: 'reading' } } : state;
+      // From the menu: read the card and ask the center again (after it did not answer).
+      return phase.kind === 'waiting' || phase.kind === 'card-error' || phase.kind === 'menu' ? { ...state, phase: { kind: 'reading' } } : state;
     case 'read':
       return phase.kind === 'reading' ? { ...state, phase: { kind: 'menu', card: action.card, highlighted: firstUsable(action.card) } } : state;
     case 'read-failed':

@@ -15,6 +15,8 @@ export interface TicketMenuScreenProps {
   readonly onUse: () => void;
   readonly onCheck: () => void;
   readonly onCancel: () => void;
+  /** Reads the card and asks the center again. */
+  readonly onRefresh: () => void;
 }
 
 /** Tickets shown at once (two lines each), so the menu fits 80x24 with its warnings. */
@@ -24,10 +26,14 @@ const VISIBLE = 5;
  * The heart of the gate (claims 4, 14, 17, 25): every ticket on the card with
  * its state here, the first usable one highlighted; the attendant chooses.
  */
-export function TicketMenuScreen({ frame, card, highlighted, onHighlight, onMove, onUse, onCheck, onCancel }: TicketMenuScreenProps) {
+export function TicketMenuScreen({ frame, card, highlighted, onHighlight, onMove, onUse, onCheck, onCancel, onRefresh }: TicketMenuScreenProps) {
   const count = card.tickets.length;
   useInput((input, key) => {
     if (key.escape) onCancel();
+    else if (input === 'r') {
+      frame.center.retry();
+      onRefresh();
+    }
     else if (count === 0) return;
     else if (key.upArrow) onMove(-1);
     else if (key.downArrow) onMove(1);
@@ -39,7 +45,7 @@ export function TicketMenuScreen({ frame, card, highlighted, onHighlight, onMove
   const start = Math.max(0, Math.min(highlighted - Math.floor(VISIBLE / 2), count - VISIBLE));
   const shown = card.tickets.slice(start, start + VISIBLE);
   const usable = card.checks?.filter((check) => check.admitted).length;
-  const keys = count === 0 ? ([['Esc', 'back']] as const) : ([['↑↓/1-9', 'choose'], ['Enter', 'use ticket'], ['c', 'check only'], ['Esc', 'cancel']] as const);
+  const keys = count === 0 ? ([['Esc', 'back']] as const) : ([['↑↓/1-9', 'choose'], ['Enter', 'use'], ['c', 'check only'], ['r', 're-read'], ['Esc', 'cancel']] as const);
   return (
     <GateFrame {...frame} title="Choose a ticket" keys={keys}>
       <Text>
