@@ -30,9 +30,10 @@ export function ticketPdf({ ticket, gateId, admittedAt }: PrintedTicket): Promis
   });
 
   const width = A6[0] - 2 * MARGIN;
-  doc.font('Helvetica-Bold').fontSize(18).text(info.eventName, { width });
+  // Every text is cut to its lines, so nothing runs into the QR code at the bottom.
+  doc.font('Helvetica-Bold').fontSize(18).text(info.eventName, { width, height: 44, ellipsis: true });
   doc.font('Helvetica').fontSize(12).text(formatDateTime(info.startsAt), { width });
-  doc.text(info.venue, { width });
+  doc.text(info.venue, { width, height: 15, ellipsis: true });
   doc.moveDown(0.6);
   field(doc, 'Seat', info.seat, width);
   field(doc, 'Buyer', buyer, width);
@@ -48,7 +49,7 @@ export function ticketPdf({ ticket, gateId, admittedAt }: PrintedTicket): Promis
 
 function field(doc: PDFKit.PDFDocument, label: string, value: string, width: number): void {
   doc.font('Helvetica').fontSize(9).fillColor('#555555').text(label.toUpperCase(), { width });
-  doc.font('Helvetica-Bold').fontSize(12).fillColor('#000000').text(value || '—', { width });
+  doc.font('Helvetica-Bold').fontSize(12).fillColor('#000000').text(value || '—', { width, height: 15, ellipsis: true });
   doc.moveDown(0.3);
 }
 
