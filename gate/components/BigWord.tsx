@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import { blockRows } from './block-font.js';
 
-/** A word in 5-row block letters, in one colour: the verdict you can read from across the lane. */
-export function BigWord({ word, color }: { readonly word: string; readonly color: string }) {
+/** A word in 5-row block letters: the verdict you can read from across the lane. */
+export function BigWord({ word, color }: { readonly word: string; readonly color?: string }) {
   return (
     <Box flexDirection="column" alignItems="center">
       {blockRows(word).map((row, index) => (

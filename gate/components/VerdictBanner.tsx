@@ -12,13 +12,20 @@ const LOOKS: Record<VerdictLook, { word: string; color: string; mark: string }> 
   'no-answer': { word: 'NO ANSWER', color: theme.warn, mark: '?' },
 };
 
-/** The verdict in block letters inside a box of its colour, with one plain line under it (the name or the reason). */
+/**
+ * The verdict as a solid panel of its colour with the word in block letters
+ * and one plain line (the name or the reason): green or red fills half the
+ * screen, readable from a metre away and without reading a word. The letters
+ * use the terminal's own text colour, which stands out on green and red on
+ * dark and light themes alike.
+ */
 export function VerdictBanner({ look, line }: { readonly look: VerdictLook; readonly line: string }) {
   const { word, color, mark } = LOOKS[look];
   return (
-    <Box flexDirection="column" borderStyle="double" borderColor={color} paddingX={1} alignItems="center">
-      <BigWord word={word} color={color} />
-      <Text color={color} bold>
+    <Box flexDirection="column" backgroundColor={color} paddingY={1} alignItems="center" width={80}>
+      <BigWord word={word} />
+      <Text bold> </Text>
+      <Text bold>
         {mark} {word} — {line}
       </Text>
     </Box>
