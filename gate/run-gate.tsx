@@ -29,7 +29,8 @@ export interface RunGateOptions {
 export async function runGate(options: RunGateOptions): Promise<void> {
   if (!options.gateId.trim()) throw new Error('--gate-id is required, for example --gate-id G1');
   const reader = await openCardReader(options.card);
-  const center = new CenterClient(options.center, options.token);
+  // A gate must not keep a queue waiting: after 5 s without an answer it says so (NO ANSWER) and admits nothing.
+  const center = new CenterClient(options.center, options.token, { timeoutMs: 5_000 });
   try {
     const printer = options.print ? new CupsTicketPrinter(options.print) : undefined;
     const app = render(<GateApp center={center} reader={reader} gateId={options.gateId.trim()} printer={printer} verdictSeconds={options.verdictSeconds} />);

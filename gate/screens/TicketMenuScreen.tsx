@@ -52,6 +52,7 @@ export function TicketMenuScreen({ frame, card, highlighted, onHighlight, onMove
         Card {card.cardId}: <Text bold>{count} ticket{count === 1 ? '' : 's'}</Text>
         {usable !== undefined ? <Text>, {usable} usable at this gate now</Text> : null}
       </Text>
+      {count > 0 ? <Text dimColor>Choose the buyer's ticket (↑↓ or its number) and press Enter to use it.</Text> : null}
       {card.copied ? (
         <Text color={theme.bad} bold>
           ⚠ This card is a copy: its tickets were written for card {card.imageCardId}.

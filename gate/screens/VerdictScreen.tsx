@@ -62,6 +62,7 @@ export function VerdictScreen({ frame, card, highlighted, dryRun, outcome, seq, 
           Buyer: <Text bold>{buyer}</Text>
           {answer?.admitted ? <Text dimColor> (check ID if asked)</Text> : null}
         </Text>
+        {answer?.admitted && !dryRun && answer.entriesLeft > 0 ? <Text>This ticket admits {answer.entriesLeft} more time{answer.entriesLeft === 1 ? '' : 's'}.</Text> : null}
         {answer && !answer.admitted ? <Text>{reasonAdvice(answer)}</Text> : null}
         {!answer ? <Text color={theme.warn}>{outcome.kind === 'unreachable' ? outcome.problem : ''} Do not let the buyer in yet.</Text> : null}
         {answer && !dryRun && printerName ? <PrintLine admitted={answer.admitted} printerName={printerName} print={print} /> : null}
