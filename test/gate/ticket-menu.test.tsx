@@ -1,6 +1,6 @@
 /** The gate's ticket menu against a real center (claims 3, 4, 14, 17, 25): every ticket, its state at this gate, the attendant's choice. */
 import test from 'ava';
-import { formatTime } from '../../terminal/format.js';
+import { when } from '../../gate/flow/reason-words.js';
 import { startStack } from '../helpers/stack.js';
 import { threeTicketCard } from './gate-fixtures.js';
 import { KEY, menuRow, renderGate } from './render-gate.js';
@@ -15,9 +15,9 @@ test('the menu lists every ticket with its state here and highlights the first u
   const frame = await gate.waitFor('Choose a ticket');
   t.regex(frame, /3 tickets, 1 usable at this gate now/);
   t.regex(frame, /Jazz Night[\s\S]*Hanako Yamada\s+✖ Already used at gate G2 at (\d\d:\d\d)/);
-  t.true(frame.includes(`Already used at gate G2 at ${formatTime(used!.redeemedAt)}`));
+  t.true(frame.includes(`Already used at gate G2 at ${when(used!.redeemedAt!)}`));
   const opensAt = await stack.gate.checkTickets({ gateId: 'G1', cardId: fixture.card.id, tickets: [fixture.tickets[1]!] });
-  t.true(frame.includes(`✖ Valid from ${formatTime(opensAt[0]!.validFrom)}`));
+  t.true(frame.includes(`✖ Valid from ${when(opensAt[0]!.validFrom!)}`));
   t.regex(frame, /Rock Evening[^\n]*Standing\n\s+Taro Suzuki\s+✔ Valid here/);
   t.regex(menuRow(frame, 3), /^▶/, 'the first usable ticket is highlighted');
   t.notRegex(menuRow(frame, 1), /^▶/);
