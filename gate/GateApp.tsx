@@ -22,10 +22,16 @@ export interface GateAppProps {
   readonly verdictSeconds?: number;
   /** How often the center's reachability is checked (default 5000 ms). */
   readonly statusIntervalMs?: number;
+  /**
+   * Called when the attendant closes the console with q. Without it, q exits
+   * the Ink app; a launcher that shows <GateApp> inside its own tree passes
+   * one to get back to its menu.
+   */
+  readonly onQuit?: () => void;
 }
 
 /** The gate attendant's console (SPEC §2 steps 7-10): waiting, ticket menu, verdict; q or Ctrl+C quits. */
-export function GateApp({ center, reader, gateId, printer, verdictSeconds = 8, statusIntervalMs }: GateAppProps) {
+export function GateApp({ center, reader, gateId, printer, verdictSeconds = 8, statusIntervalMs, onQuit }: GateAppProps) {
   const { exit } = useApp();
   const status = useCenterStatus(center, statusIntervalMs);
   const [state, dispatch] = useGateFlow({ center, reader, gateId });
@@ -37,7 +43,7 @@ export function GateApp({ center, reader, gateId, printer, verdictSeconds = 8, s
 
   switch (phase.kind) {
     case 'waiting':
-      return <WaitingScreen frame={frame} presence={presence} readerName={reader.name} lastPrint={printing.last} onPresent={() => dispatch({ type: 'present' })} onQuit={() => exit()} />;
+      return <WaitingScreen frame={frame} presence={presence} readerName={reader.name} lastPrint={printing.last} onPresent={() => dispatch({ type: 'present' })} onQuit={onQuit ?? (() => exit())} />;
     case 'reading':
       return <BusyScreen frame={frame} title="Reading" words="Reading the card and asking the sales center about its tickets…" onCancel={back} />;
     case 'card-error':

@@ -87,3 +87,13 @@ test('Esc leaves the menu without using anything', async (t) => {
   await gate.waitFor('PRESENT A CARD');
   t.is((await stack.admin.listRedemptions({ gateId: 'G1' })).length, 0);
 });
+
+test('q on the waiting screen closes the console, handing back to a launcher', async (t) => {
+  const stack = await startStack(t);
+  const fixture = await threeTicketCard(stack);
+  let quit = 0;
+  const gate = await renderGate(t, stack.gate, fixture.spec, { onQuit: () => quit++ });
+  await gate.waitFor('q close gate');
+  await gate.press('q');
+  t.is(quit, 1);
+});
