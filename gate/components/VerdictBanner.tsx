@@ -22,7 +22,7 @@ const LOOKS: Record<VerdictLook, { word: string; color: string; mark: string }> 
 export function VerdictBanner({ look, line }: { readonly look: VerdictLook; readonly line: string }) {
   const { word, color, mark } = LOOKS[look];
   return (
-    <Box flexDirection="column" backgroundColor={color} paddingY={1} alignItems="center" width={80}>
+    <Box flexDirection="column" backgroundColor={color} paddingTop={1} alignItems="center" width={80}>
       <BigWord word={word} />
       <Text bold> </Text>
       <Text bold>

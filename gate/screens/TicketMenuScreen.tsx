@@ -19,8 +19,8 @@ export interface TicketMenuScreenProps {
   readonly onRefresh: () => void;
 }
 
-/** Tickets shown at once (two lines each), so the menu fits 80x24 with its warnings. */
-const VISIBLE = 5;
+/** Tickets shown at once (two lines each) with no warning above them; each warning takes one away, so the menu fits 80x24. */
+const MAX_VISIBLE = 5;
 
 /**
  * The heart of the gate (claims 4, 14, 17, 25): every ticket on the card with
@@ -42,8 +42,9 @@ export function TicketMenuScreen({ frame, card, highlighted, onHighlight, onMove
     else if (/^[1-9]$/.test(input)) onHighlight(Number(input) - 1);
   });
 
-  const start = Math.max(0, Math.min(highlighted - Math.floor(VISIBLE / 2), count - VISIBLE));
-  const shown = card.tickets.slice(start, start + VISIBLE);
+  const visible = MAX_VISIBLE - (card.copied ? 1 : 0) - (card.checkProblem ? 1 : 0);
+  const start = Math.max(0, Math.min(highlighted - Math.floor(visible / 2), count - visible));
+  const shown = card.tickets.slice(start, start + visible);
   const usable = card.checks?.filter((check) => check.admitted).length;
   const keys = count === 0 ? ([['Esc', 'back']] as const) : ([['↑↓/1-9', 'choose'], ['Enter', 'use'], ['c', 'check only'], ['r', 're-read'], ['Esc', 'cancel']] as const);
   return (
@@ -69,7 +70,7 @@ export function TicketMenuScreen({ frame, card, highlighted, onHighlight, onMove
         {shown.map((ticket, offset) => (
           <TicketRow key={start + offset} number={start + offset + 1} ticket={ticket} state={ticketState(card, start + offset)} highlighted={start + offset === highlighted} />
         ))}
-        {start + VISIBLE < count ? <Text dimColor>   ↓ {count - start - VISIBLE} more</Text> : null}
+        {start + visible < count ? <Text dimColor>   ↓ {count - start - visible} more</Text> : null}
       </Box>
     </GateFrame>
   );

@@ -55,7 +55,7 @@ export function VerdictScreen({ frame, card, highlighted, dryRun, outcome, seq, 
       <VerdictBanner look={look} line={line} />
       <Box flexDirection="column" marginTop={1}>
         {dryRun ? <Text color={theme.warn} bold>Check only: this ticket was NOT used.</Text> : null}
-        <Text>
+        <Text wrap="truncate-end">
           <Text bold>{info?.eventName}</Text> · {formatDateTime(info?.startsAt)} · {info?.seat} · {info?.ticketId}
         </Text>
         <Text>

@@ -73,3 +73,20 @@ test('a card without tickets says so and Enter uses nothing', async (t) => {
   await gate.press(KEY.escape);
   await gate.waitFor('PRESENT A CARD');
 });
+
+test('a full card with the center unreachable still fits 80x24, scrolling its tickets', async (t) => {
+  const stack = await startStack(t);
+  const { spec, card } = await blankCard(stack);
+  await buyOnto(stack, card, { name: 'Jazz Night' }, 10);
+  const center = new CenterClient(await deadAddress(), stack.tokens.gate, { timeoutMs: 2_000 });
+  t.teardown(() => center.close());
+  const gate = await renderGate(t, center, spec, { statusIntervalMs: 200 });
+  await gate.waitFor('UNREACHABLE');
+  await gate.press(KEY.space);
+  const menu = await gate.waitFor('Choose a ticket');
+  const lines = menu.split('\n');
+  t.true(lines.length <= 24 && lines.every((line) => line.length <= 80), menu);
+  t.regex(menu, /↓ 6 more/);
+  for (let i = 0; i < 9; i++) await gate.press(KEY.down);
+  t.regex(await gate.waitFor(/^▶\s+10 /m), /↑ 6 more/);
+});

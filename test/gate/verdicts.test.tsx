@@ -28,7 +28,10 @@ async function verdict(t: ExecutionContext, stack: Stack, spec: string, expected
   await gate.waitFor('Choose a ticket');
   await gate.press('1');
   await gate.press(KEY.enter);
-  return gate.waitFor(expected);
+  const frame = await gate.waitFor(expected);
+  const lines = frame.split('\n');
+  t.true(lines.length <= 24 && lines.every((line) => line.length <= 80), `fits 80x24:\n${frame}`);
+  return frame;
 }
 
 /** Rewrites the card's only ticket, as someone editing the card's bytes would. */
