@@ -8,6 +8,8 @@ export const env = {
   token: () => process.env.CARDGATE_TOKEN,
   db: () => process.env.CARDGATE_DB ?? 'sqlite:./data/center.sqlite',
   card: () => process.env.CARDGATE_CARD,
+  gateId: () => process.env.CARDGATE_GATE_ID,
+  printer: () => process.env.CARDGATE_PRINTER,
 };
 
 export function requireToken(token: string | undefined): string {

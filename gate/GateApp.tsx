@@ -1,0 +1,86 @@
+import { useApp } from 'ink';
+import type { CardReader } from '../card/card.js';
+import type { CenterClient } from '../terminal/center-client.js';
+import { useCenterStatus } from '../terminal/hooks/use-center-status.js';
+import { useCardPresence } from './hooks/use-card-presence.js';
+import { useGateFlow } from './hooks/use-gate-flow.js';
+import { usePrinting } from './hooks/use-printing.js';
+import type { TicketPrinter } from './printing/ticket-printer.js';
+import { BusyScreen } from './screens/BusyScreen.js';
+import { CardErrorScreen } from './screens/CardErrorScreen.js';
+import { TicketMenuScreen } from './screens/TicketMenuScreen.js';
+import { VerdictScreen } from './screens/VerdictScreen.js';
+import { WaitingScreen } from './screens/WaitingScreen.js';
+
+export interface GateAppProps {
+  readonly center: CenterClient;
+  readonly reader: CardReader;
+  readonly gateId: string;
+  /** Prints a paper ticket on each admission when set (--print). */
+  readonly printer?: TicketPrinter;
+  /** Seconds a verdict stays before the gate goes back to waiting (default 8). */
+  readonly verdictSeconds?: number;
+  /** How often the center's reachability is checked (default 5000 ms). */
+  readonly statusIntervalMs?: number;
+  /**
+   * Called when the attendant closes the console with q. Without it, q exits
+   * the Ink app; a launcher that shows <GateApp> inside its own tree passes
+   * one to get back to its menu.
+   */
+  readonly onQuit?: () => void;
+}
+
+/** The gate attendant's console (SPEC §2 steps 7-10): waiting, ticket menu, verdict; q or Ctrl+C quits. */
+export function GateApp({ center, reader, gateId, printer, verdictSeconds = 8, statusIntervalMs, onQuit }: GateAppProps) {
+  const { exit } = useApp();
+  const status = useCenterStatus(center, statusIntervalMs);
+  const [state, dispatch] = useGateFlow({ center, reader, gateId });
+  const presence = useCardPresence(reader, state.phase, dispatch);
+  const printing = usePrinting(printer, state.phase, gateId);
+  const frame = { gateId, center: status, counts: state };
+  const back = () => dispatch({ type: 'back' });
+  const { phase } = state;
+
+  switch (phase.kind) {
+    case 'waiting':
+      return <WaitingScreen frame={frame} presence={presence} readerName={reader.name} lastPrint={printing.last} onPresent={() => dispatch({ type: 'present' })} onQuit={onQuit ?? (() => exit())} />;
+    case 'reading':
+      return <BusyScreen frame={frame} title="Reading" words="Reading the card and asking the sales center about its tickets…" onCancel={back} />;
+    case 'card-error':
+      return <CardErrorScreen frame={frame} message={phase.message} onRetry={() => dispatch({ type: 'present' })} onBack={back} />;
+    case 'menu':
+      return (
+        <TicketMenuScreen
+          frame={frame}
+          card={phase.card}
+          highlighted={phase.highlighted}
+          onHighlight={(index) => dispatch({ type: 'highlight', index })}
+          onMove={(by) => dispatch({ type: 'move', by })}
+          onUse={() => dispatch({ type: 'ask', dryRun: false })}
+          onCheck={() => dispatch({ type: 'ask', dryRun: true })}
+          onCancel={back}
+          onRefresh={() => dispatch({ type: 'present' })}
+        />
+      );
+    case 'asking': {
+      const info = phase.card.tickets[phase.highlighted]?.ticket;
+      return <BusyScreen frame={frame} title={phase.dryRun ? 'Check only' : 'Verdict'} words={`Asking the sales center about ${info?.ticketId} (${info?.eventName})…`} />;
+    }
+    case 'verdict':
+      return (
+        <VerdictScreen
+          frame={frame}
+          card={phase.card}
+          highlighted={phase.highlighted}
+          dryRun={phase.dryRun}
+          outcome={phase.outcome}
+          seq={phase.seq}
+          printerName={printer?.name}
+          print={printing.of(phase.seq)}
+          seconds={verdictSeconds}
+          onNext={back}
+          onAsk={(dryRun) => dispatch({ type: 'ask', dryRun })}
+        />
+      );
+  }
+}

@@ -1,0 +1,37 @@
+import { Box, Text } from 'ink';
+import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
+import { formatDateTime } from '../../terminal/format.js';
+import { theme } from '../../terminal/theme.js';
+import { cell, type TicketState } from '../flow/ticket-state.js';
+
+export interface TicketRowProps {
+  /** 1-based, the key that highlights it. */
+  readonly number: number;
+  readonly ticket: CardTicket;
+  readonly state: TicketState;
+  readonly highlighted: boolean;
+}
+
+/**
+ * Two lines per ticket: event, date and time, seat; then buyer and its state
+ * at this gate. Tickets that cannot be used here are dimmed with the reason.
+ */
+export function TicketRow({ number, ticket, state, highlighted }: TicketRowProps) {
+  const info = ticket.ticket;
+  const buyer = ticket.buyerIdentification?.buyerName ?? '';
+  const mark = state.usable ? '✔' : state.unknown ? '?' : '✖';
+  const stateColor = state.usable ? theme.ok : state.unknown ? theme.warn : undefined;
+  const dim = !state.usable && !highlighted;
+  return (
+    <Box flexDirection="column">
+      <Text color={highlighted ? theme.selected : undefined} bold={highlighted} dimColor={dim}>
+        {highlighted ? '▶ ' : '  '}
+        {String(number).padStart(2)}  {cell(info?.eventName ?? '', 28)}  {cell(formatDateTime(info?.startsAt), 16)}  {cell(info?.seat ?? '', 22)}
+      </Text>
+      <Text dimColor={dim}>
+        {'      '}
+        {cell(buyer, 20)} <Text color={stateColor}>{cell(`${mark} ${state.words}`, 52).trimEnd()}</Text>
+      </Text>
+    </Box>
+  );
+}

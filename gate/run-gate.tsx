@@ -1,0 +1,42 @@
+/**
+ * The gate console's one entry point for the CLI and the `npm start`
+ * launcher: opens the card reader, the center client and the printer, renders
+ * <GateApp>, and resolves when the attendant quits (q or Ctrl+C), with
+ * everything it opened closed again.
+ */
+import { render } from 'ink';
+import { openCardReader } from '../card/open-card-reader.js';
+import { CenterClient } from '../terminal/center-client.js';
+import { GateApp } from './GateApp.js';
+import { CupsTicketPrinter } from './printing/ticket-printer.js';
+
+export { GateApp, type GateAppProps } from './GateApp.js';
+
+export interface RunGateOptions {
+  /** The sales center, HOST:PORT. */
+  readonly center: string;
+  /** A gate token. */
+  readonly token: string;
+  /** The card reader: file:PATH, pcsc or pcsc:READER. */
+  readonly card: string;
+  readonly gateId: string;
+  /** A CUPS printer name: print a paper ticket on each admission. */
+  readonly print?: string;
+  /** Seconds a verdict stays on screen (default 8). */
+  readonly verdictSeconds?: number;
+}
+
+export async function runGate(options: RunGateOptions): Promise<void> {
+  if (!options.gateId.trim()) throw new Error('--gate-id is required, for example --gate-id G1');
+  const reader = await openCardReader(options.card);
+  // A gate must not keep a queue waiting: after 5 s without an answer it says so (NO ANSWER) and admits nothing.
+  const center = new CenterClient(options.center, options.token, { timeoutMs: 5_000 });
+  try {
+    const printer = options.print ? new CupsTicketPrinter(options.print) : undefined;
+    const app = render(<GateApp center={center} reader={reader} gateId={options.gateId.trim()} printer={printer} verdictSeconds={options.verdictSeconds} />);
+    await app.waitUntilExit();
+  } finally {
+    center.close();
+    await reader.close();
+  }
+}

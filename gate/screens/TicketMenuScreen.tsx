@@ -1,0 +1,77 @@
+import { Box, Text, useInput } from 'ink';
+import { theme } from '../../terminal/theme.js';
+import { GateFrame } from '../components/GateFrame.js';
+import { TicketRow } from '../components/TicketRow.js';
+import type { PresentedCard } from '../flow/gate-state.js';
+import { ticketState } from '../flow/ticket-state.js';
+import type { FrameProps } from './WaitingScreen.js';
+
+export interface TicketMenuScreenProps {
+  readonly frame: FrameProps;
+  readonly card: PresentedCard;
+  readonly highlighted: number;
+  readonly onHighlight: (index: number) => void;
+  readonly onMove: (by: number) => void;
+  readonly onUse: () => void;
+  readonly onCheck: () => void;
+  readonly onCancel: () => void;
+  /** Reads the card and asks the center again. */
+  readonly onRefresh: () => void;
+}
+
+/** Tickets shown at once (two lines each) with no warning above them; each warning takes one away, so the menu fits 80x24. */
+const MAX_VISIBLE = 5;
+
+/**
+ * The heart of the gate (claims 4, 14, 17, 25): every ticket on the card with
+ * its state here, the first usable one highlighted; the attendant chooses.
+ */
+export function TicketMenuScreen({ frame, card, highlighted, onHighlight, onMove, onUse, onCheck, onCancel, onRefresh }: TicketMenuScreenProps) {
+  const count = card.tickets.length;
+  useInput((input, key) => {
+    if (key.escape) onCancel();
+    else if (input === 'r') {
+      frame.center.retry();
+      onRefresh();
+    }
+    else if (count === 0) return;
+    else if (key.upArrow) onMove(-1);
+    else if (key.downArrow) onMove(1);
+    else if (key.return) onUse();
+    else if (input === 'c') onCheck();
+    else if (/^[1-9]$/.test(input)) onHighlight(Number(input) - 1);
+  });
+
+  const visible = MAX_VISIBLE - (card.copied ? 1 : 0) - (card.checkProblem ? 1 : 0);
+  const start = Math.max(0, Math.min(highlighted - Math.floor(visible / 2), count - visible));
+  const shown = card.tickets.slice(start, start + visible);
+  const usable = card.checks?.filter((check) => check.admitted).length;
+  const keys = count === 0 ? ([['Esc', 'back']] as const) : ([['↑↓/1-9', 'choose'], ['Enter', 'use'], ['c', 'check only'], ['r', 're-read'], ['Esc', 'cancel']] as const);
+  return (
+    <GateFrame {...frame} title="Choose a ticket" keys={keys}>
+      <Text>
+        Card {card.cardId}: <Text bold>{count} ticket{count === 1 ? '' : 's'}</Text>
+        {usable !== undefined ? <Text>, {usable} usable at this gate now</Text> : null}
+      </Text>
+      {count > 0 ? <Text dimColor>Choose the buyer's ticket (↑↓ or its number) and press Enter to use it.</Text> : null}
+      {card.copied ? (
+        <Text color={theme.bad} bold>
+          ⚠ This card is a copy: its tickets were written for card {card.imageCardId}.
+        </Text>
+      ) : null}
+      {card.checkProblem ? (
+        <Text color={theme.warn} bold>
+          ⚠ {card.checkProblem} Nothing can be admitted until it answers.
+        </Text>
+      ) : null}
+      {count === 0 ? <Text>This card holds no tickets. Send the buyer to the box office.</Text> : null}
+      <Box flexDirection="column" marginTop={1}>
+        <Text dimColor>{start > 0 ? `   ↑ ${start} more` : ' '}</Text>
+        {shown.map((ticket, offset) => (
+          <TicketRow key={start + offset} number={start + offset + 1} ticket={ticket} state={ticketState(card, start + offset)} highlighted={start + offset === highlighted} />
+        ))}
+        {start + visible < count ? <Text dimColor>   ↓ {count - start - visible} more</Text> : null}
+      </Box>
+    </GateFrame>
+  );
+}

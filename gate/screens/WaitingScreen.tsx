@@ -1,0 +1,58 @@
+import { Box, Text, useInput } from 'ink';
+import { theme } from '../../terminal/theme.js';
+import { GateFrame, type GateFrameProps } from '../components/GateFrame.js';
+import type { CardPresence } from '../hooks/use-card-presence.js';
+
+export type FrameProps = Omit<GateFrameProps, 'title' | 'keys' | 'children'>;
+
+export interface WaitingScreenProps {
+  readonly frame: FrameProps;
+  readonly presence: CardPresence;
+  readonly readerName: string;
+  /** What happened to the last paper ticket, if any. */
+  readonly lastPrint?: { readonly ok: boolean; readonly words: string };
+  readonly onPresent: () => void;
+  readonly onQuit: () => void;
+}
+
+const CENTER_WORDS = { connecting: 'connecting…', online: 'online', offline: 'UNREACHABLE: nothing can be admitted' } as const;
+
+/** "Present a card": the gate id, the center's state and the counts since start. */
+export function WaitingScreen({ frame, presence, readerName, lastPrint, onPresent, onQuit }: WaitingScreenProps) {
+  useInput((input, key) => {
+    if (input === ' ' || key.return) onPresent();
+    else if (input === 'r') frame.center.retry();
+    else if (input === 'q') onQuit();
+  });
+  const { center } = frame;
+  const instruction = presence.awaitingRemoval
+    ? 'Take the card off the reader.'
+    : presence.mode === 'auto'
+      ? 'Put the card on the reader.'
+      : 'Press Space when the card is on the reader.';
+  return (
+    <GateFrame {...frame} title="Waiting" keys={[['Space', 'present card'], ['r', 'retry center'], ['q', 'close gate']]}>
+      <Box flexDirection="column" borderStyle="round" borderColor={theme.accent} paddingX={2} paddingY={1} alignItems="center">
+        <Text bold color={theme.accent}>
+          PRESENT A CARD
+        </Text>
+        <Text>{instruction}</Text>
+        <Text dimColor>Reader: {readerName}</Text>
+      </Box>
+      <Box flexDirection="column" marginTop={1}>
+        <Text>
+          Gate <Text bold>{frame.gateId}</Text>
+          {'   '}Sales center:{' '}
+          <Text color={center.state === 'online' ? theme.ok : center.state === 'offline' ? theme.bad : theme.warn} bold>
+            {CENTER_WORDS[center.state]}
+          </Text>
+          {center.terminalName ? <Text dimColor> (as {center.terminalName})</Text> : null}
+        </Text>
+        <Text>
+          Since start: <Text color={theme.ok}>{frame.counts.admitted} admitted</Text>, <Text color={theme.bad}>{frame.counts.rejected} rejected</Text>
+        </Text>
+        {lastPrint ? <Text color={lastPrint.ok ? undefined : theme.bad}>Last paper ticket: {lastPrint.words}</Text> : null}
+      </Box>
+    </GateFrame>
+  );
+}

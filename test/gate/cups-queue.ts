@@ -1,0 +1,85 @@
+/**
+ * A real CUPS queue for printing tests (STACK.md): a raw queue to a TCP
+ * socket this test listens on, so every job's bytes arrive here. Fails (never
+ * skips) when CUPS cannot be reached, so CI with CI=true notices a missing cupsd.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ExecutionContext } from 'ava';
+
+export interface TestQueue {
+  readonly name: string;
+  /** Resolves with the bytes of the next job the printer receives. */
+  nextJob(): Promise<Buffer>;
+}
+
+function cupsRunning(): boolean {
+  try {
+    return execFileSync('lpstat', ['-r'], { encoding: 'utf8' }).includes('scheduler is running');
+  } catch {
+    return false;
+  }
+}
+
+/** Starts cupsd when it is installed but not running (root only), as .ci/prepare does. */
+function ensureCups(): void {
+  if (cupsRunning()) return;
+  try {
+    execFileSync('sh', ['-c', 'mkdir -p /run/cups && cupsd'], { stdio: 'ignore' });
+  } catch {
+    // reported below
+  }
+  for (let i = 0; i < 50 && !cupsRunning(); i++) execFileSync('sleep', ['0.1']);
+  if (!cupsRunning()) throw new Error('CUPS is not running and could not be started: install cups and run `mkdir -p /run/cups && cupsd` (as .ci/prepare test does)');
+}
+
+export async function rawQueue(t: ExecutionContext): Promise<TestQueue> {
+  ensureCups();
+  const received: Buffer[] = [];
+  const waiting: Array<(job: Buffer) => void> = [];
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('close', () => {
+      sockets.delete(socket);
+      const job = Buffer.concat(chunks);
+      const waiter = waiting.shift();
+      if (waiter) waiter(job);
+      else received.push(job);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  const name = `cardgate-test-${randomUUID().slice(0, 8)}`;
+  execFileSync('lpadmin', ['-p', name, '-E', '-v', `socket://127.0.0.1:${port}`, '-m', 'raw'], { stdio: 'ignore' });
+  t.teardown(async () => {
+    execFileSync('lpadmin', ['-x', name], { stdio: 'ignore' });
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  return {
+    name,
+    nextJob: () => {
+      const job = received.shift();
+      return job ? Promise.resolve(job) : new Promise((resolve) => waiting.push(resolve));
+    },
+  };
+}
+
+/** The text of a PDF, through poppler's pdftotext. */
+export function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cardgate-pdf-'));
+  try {
+    const file = join(dir, 'job.pdf');
+    writeFileSync(file, pdf);
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

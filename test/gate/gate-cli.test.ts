@@ -1,0 +1,40 @@
+/** `cardgate gate` refuses bad input with a sentence saying what to pass, before drawing anything. */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import test from 'ava';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+async function gate(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stderr: string }> {
+  const { CARDGATE_CARD: _card, CARDGATE_TOKEN: _token, CARDGATE_GATE_ID: _gate, ...inherited } = process.env;
+  try {
+    await promisify(execFile)('node', ['--import', 'tsx', 'cli/main.ts', 'gate', ...args], { cwd: ROOT, env: { ...inherited, ...env } });
+    return { code: 0, stderr: '' };
+  } catch (error) {
+    const failed = error as { code: number; stderr: string };
+    return { code: failed.code, stderr: failed.stderr };
+  }
+}
+
+test('without a token it says how to get one', async (t) => {
+  const { code, stderr } = await gate(['--card', 'file:/tmp/x.card', '--gate-id', 'G1']);
+  t.is(code, 1);
+  t.regex(stderr, /no token: pass --token or set CARDGATE_TOKEN/);
+});
+
+test('without a gate id or a card it names the missing flag', async (t) => {
+  t.regex((await gate(['--card', 'file:/tmp/x.card'], { CARDGATE_TOKEN: 't' })).stderr, /no gate id: pass --gate-id/);
+  t.regex((await gate(['--gate-id', 'G1'], { CARDGATE_TOKEN: 't' })).stderr, /no card reader: pass --card/);
+});
+
+test('a card spec that is no reader lists the accepted forms', async (t) => {
+  const { code, stderr } = await gate(['--card', 'floppy:A', '--gate-id', 'G1'], { CARDGATE_TOKEN: 't' });
+  t.is(code, 1);
+  t.regex(stderr, /--card "floppy:A" is not a card reader; expected file:PATH/);
+});
+
+test('the gate id and token also come from the environment', async (t) => {
+  const { stderr } = await gate(['--card', 'floppy:A'], { CARDGATE_TOKEN: 't', CARDGATE_GATE_ID: 'G1' });
+  t.regex(stderr, /is not a card reader/, 'got past the token and gate id checks');
+});

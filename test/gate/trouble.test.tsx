@@ -1,0 +1,92 @@
+/** What the gate says when something is wrong: the center unreachable (nothing admitted), a card it cannot read, an empty card. */
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import test from 'ava';
+import { CenterClient } from '../../terminal/center-client.js';
+import { startStack } from '../helpers/stack.js';
+import { blankCard, buyOnto } from './gate-fixtures.js';
+import { KEY, renderGate } from './render-gate.js';
+
+/** Lines joined: long sentences wrap at 80 columns. */
+const flat = (frame: string) => frame.replace(/\s+/g, ' ');
+
+/** An address nothing listens on. */
+async function deadAddress(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return `127.0.0.1:${port}`;
+}
+
+test('with the center unreachable the gate says so plainly and admits nothing', async (t) => {
+  const stack = await startStack(t);
+  const { spec, card } = await blankCard(stack);
+  await buyOnto(stack, card, { name: 'Jazz Night' });
+  const address = await deadAddress();
+  const center = new CenterClient(address, stack.tokens.gate, { timeoutMs: 2_000 });
+  t.teardown(() => center.close());
+  const gate = await renderGate(t, center, spec, { statusIntervalMs: 200 });
+  const waiting = await gate.waitFor('UNREACHABLE');
+  t.regex(waiting, /Sales center: UNREACHABLE: nothing can be admitted/);
+  t.true(flat(waiting).includes(`cannot reach the sales center at ${address}`));
+  await gate.press(KEY.space);
+  const menu = await gate.waitFor('Choose a ticket');
+  t.true(flat(menu).includes(`The sales center at ${address} did not answer. Nothing can be admitted until it answers.`));
+  t.regex(menu, /\? Not checked/);
+  await gate.press(KEY.enter);
+  const verdict = await gate.waitFor('NO ANSWER');
+  t.regex(verdict, /NO ANSWER — nothing was admitted/);
+  t.regex(verdict, /Do not let the buyer in yet/);
+  t.notRegex(verdict, /ADMIT/);
+  t.regex(verdict, /✔ 0 admitted · ✖ 0 rejected/);
+  t.is((await stack.admin.listRedemptions()).length, 0);
+  await gate.press(KEY.escape);
+  await gate.waitFor('Choose a ticket');
+  t.is((await stack.admin.listRedemptions()).length, 0);
+});
+
+test('a file that is not a card: the card could not be read, and why', async (t) => {
+  const stack = await startStack(t);
+  const path = join(stack.dir, 'notes.txt');
+  writeFileSync(path, 'not a card at all');
+  const gate = await renderGate(t, stack.gate, `file:${path}`);
+  await gate.waitFor('PRESENT A CARD');
+  await gate.press(KEY.space);
+  const frame = await gate.waitFor('could not be read');
+  t.regex(frame, /is not a virtual card file/);
+  t.regex(frame, /Nothing was admitted/);
+  await gate.press(KEY.escape);
+  await gate.waitFor('PRESENT A CARD');
+});
+
+test('a card without tickets says so and Enter uses nothing', async (t) => {
+  const stack = await startStack(t);
+  const { spec } = await blankCard(stack);
+  const gate = await renderGate(t, stack.gate, spec);
+  await gate.waitFor('PRESENT A CARD');
+  await gate.press(KEY.space);
+  t.regex(await gate.waitFor('Choose a ticket'), /This card holds no tickets/);
+  await gate.press(KEY.enter);
+  t.regex(gate.frame(), /This card holds no tickets/);
+  await gate.press(KEY.escape);
+  await gate.waitFor('PRESENT A CARD');
+});
+
+test('a full card with the center unreachable still fits 80x24, scrolling its tickets', async (t) => {
+  const stack = await startStack(t);
+  const { spec, card } = await blankCard(stack);
+  await buyOnto(stack, card, { name: 'Jazz Night' }, 10);
+  const center = new CenterClient(await deadAddress(), stack.tokens.gate, { timeoutMs: 2_000 });
+  t.teardown(() => center.close());
+  const gate = await renderGate(t, center, spec, { statusIntervalMs: 200 });
+  await gate.waitFor('UNREACHABLE');
+  await gate.press(KEY.space);
+  const menu = await gate.waitFor('Choose a ticket');
+  const lines = menu.split('\n');
+  t.true(lines.length <= 24 && lines.every((line) => line.length <= 80), menu);
+  t.regex(menu, /↓ 6 more/);
+  for (let i = 0; i < 9; i++) await gate.press(KEY.down);
+  t.regex(await gate.waitFor(/^▶\s+10 /m), /↑ 6 more/);
+});
