@@ -1,6 +1,5 @@
 /** `cardgate gate` (SPEC §5): the gate attendant's console on one card reader, optionally printing paper tickets. */
 import type { Command } from 'commander';
-import { runGate } from '../../gate/run-gate.js';
 import { env, requireToken } from '../options.js';
 
 interface GateOptions {
@@ -28,6 +27,8 @@ export function registerGateCommand(program: Command): void {
       if (!options.gateId) throw new Error('no gate id: pass --gate-id ID (for example G1) or set CARDGATE_GATE_ID');
       const verdictSeconds = Number(options.verdictSeconds);
       if (!Number.isInteger(verdictSeconds) || verdictSeconds < 1) throw new Error(`--verdict-seconds must be a whole number of seconds, not ${JSON.stringify(options.verdictSeconds)}`);
+      // Loaded here, not at the top: every other command (the center above all) would carry Ink, React and pdfkit for nothing.
+      const { runGate } = await import('../../gate/run-gate.js');
       await runGate({ center: options.center, token, card: options.card, gateId: options.gateId, print: options.print, verdictSeconds });
     });
 }
