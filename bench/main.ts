@@ -75,7 +75,7 @@ try {
   // --skip-purchase (for profiling the gates alone) leaves the sale out; the result then shows 0 purchases.
   const sale = flags['skip-purchase']
     ? { requests: 0, rps: 0, p50Ms: 0, p99Ms: 0, errors: 0, outcomes: {} }
-    : await runLoad<LoadResult>({ mode: 'purchase', address: center.address, concurrency: BUYERS, warmupMs: 0, durationMs: size.saleCapMs, token: seeded.kioskToken, productId: seeded.hotProductId });
+    : await runLoad<LoadResult>({ mode: 'purchase', address: center.address, concurrency: BUYERS, warmupMs: 0, durationMs: size.saleCapMs, token: seeded.kioskToken, productId: seeded.hotProductId, capacity: size.hotCapacity });
   const saleCpu = { center: cpuMicros(centerCpu() - saleCenterCpu, sale), charge: cpuMicros(chargeCpu() - saleChargeCpu, sale) };
   log(`purchase CPU per call: center ${saleCpu.center} µs, charge terminal ${saleCpu.charge} µs`);
   const saleTimings = await handlerTimings(center);
