@@ -1,4 +1,4 @@
-import { useInput } from 'ink';
+
 import type { CardReader } from '../card/index.js';
 import type { CenterClient } from '../terminal/center-client.js';
 import { CardReaderProvider } from '../terminal/card/CardReaderProvider.js';
@@ -19,6 +19,7 @@ import { RecoverScreen } from './screens/RecoverScreen.js';
 import { ReviewScreen } from './screens/ReviewScreen.js';
 import { UnavailableScreen } from './screens/UnavailableScreen.js';
 import { WritingScreen } from './screens/WritingScreen.js';
+import { useKeys } from '../terminal/hooks/use-keys.js';
 
 export interface KioskAppProps {
   readonly center: CenterClient;
@@ -51,7 +52,7 @@ function KioskFlow({ idleMs, onExit }: { readonly idleMs: number; readonly onExi
   const go = (step: typeof state.step) => dispatch({ type: 'go', step });
   const home = () => dispatch({ type: 'reset' });
   useIdleTimeout(idleMs, home, state.step !== 'home' && state.step !== 'processing');
-  useInput((input) => {
+  useKeys((input) => {
     if (input === 'r' && state.step === 'home' && status.state === 'offline') status.retry();
   });
 

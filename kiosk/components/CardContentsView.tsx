@@ -1,9 +1,10 @@
-import { Box, Text, useInput } from 'ink';
+import {Box, Text} from 'ink';
 import { useState } from 'react';
 import type { CardContents } from '../../card/index.js';
 import { TicketList } from '../../terminal/components/TicketList.js';
 import { formatDateTime } from '../../terminal/format.js';
 import { useKiosk } from '../kiosk-context.js';
+import { useKeys } from '../../terminal/hooks/use-keys.js';
 
 const PAGE = 5;
 
@@ -16,7 +17,7 @@ export function CardContentsView({ contents, orderId }: { readonly contents: Car
   const { timeZone } = useKiosk();
   const { tickets } = contents.image;
   const [start, setStart] = useState(0);
-  useInput((_input, key) => {
+  useKeys((_input, key) => {
     if (key.downArrow) setStart((s) => Math.min(Math.max(0, tickets.length - PAGE), s + 1));
     else if (key.upArrow) setStart((s) => Math.max(0, s - 1));
   });

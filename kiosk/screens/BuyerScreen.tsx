@@ -1,9 +1,10 @@
-import { Box, Text, useInput } from 'ink';
+import {Box, Text} from 'ink';
 import { useState } from 'react';
 import { TextField } from '../../terminal/components/TextField.js';
 import { buyerErrors, MAX_NAME_LENGTH, type BuyerInput } from '../buyer.js';
 import { KioskScreen } from '../components/KioskScreen.js';
 import { useFormFocus } from '../hooks/use-form-focus.js';
+import { useKeys } from '../../terminal/hooks/use-keys.js';
 
 export interface BuyerScreenProps {
   readonly initial: BuyerInput;
@@ -25,7 +26,7 @@ export function BuyerScreen({ initial, onDone, onBack }: BuyerScreenProps) {
     else if (found.email) setFocus(1);
     else onDone({ name: buyer.name.trim().replace(/\s+/g, ' '), email: buyer.email.trim() });
   };
-  useInput((_input, key) => {
+  useKeys((_input, key) => {
     if (key.escape) onBack();
   });
 

@@ -1,4 +1,5 @@
-import { Box, Text, useInput } from 'ink';
+import {Box, Text} from 'ink';
+import { useEffect } from 'react';
 import type { Product } from '../../gen/cardgate/v1/catalog.js';
 import { ErrorNotice } from '../../terminal/components/ErrorNotice.js';
 import { Spinner } from '../../terminal/components/Spinner.js';
@@ -7,6 +8,7 @@ import { useListCursor } from '../../terminal/hooks/use-list-cursor.js';
 import { KioskScreen } from '../components/KioskScreen.js';
 import { PRODUCT_HEADER, ProductRow } from '../components/ProductRow.js';
 import { useKiosk } from '../kiosk-context.js';
+import { useKeys } from '../../terminal/hooks/use-keys.js';
 
 /** Products per page: what fits on 24 lines with the header, details and key help. */
 export const CATALOG_PAGE = 9;
@@ -28,11 +30,12 @@ export function CatalogScreen({ catalog, onChoose, onBack }: CatalogScreenProps)
     selectable: (index) => (products[index]?.remaining ?? 0) > 0,
     onChoose: (index) => onChoose(products[index]!),
   });
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.escape) onBack();
     else if (input === 'r' && catalog.state === 'offline') catalog.retry();
   });
   const current = products[cursor.index];
+  useEffect(() => catalog.retry(), [catalog.retry]);
 
   return (
     <KioskScreen title="Choose an event" step="step 1 of 5" keys={[['↑↓', 'move'], ['PgUp/PgDn', 'page'], ['Enter', 'choose'], ['Esc', 'back']]}>

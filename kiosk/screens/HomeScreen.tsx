@@ -1,8 +1,9 @@
-import { Box, Text, useInput } from 'ink';
+import {Box, Text} from 'ink';
 import { Menu } from '../../terminal/components/Menu.js';
 import type { KeyBinding } from '../../terminal/components/KeyHelp.js';
 import { KioskScreen } from '../components/KioskScreen.js';
 import type { Step } from '../hooks/use-kiosk-flow.js';
+import { useKeys } from '../../terminal/hooks/use-keys.js';
 
 const CHOICES: ReadonlyArray<{ step: Step; label: string; description: string }> = [
   { step: 'catalog', label: 'Buy tickets', description: 'Choose an event, pay by credit card, get the tickets on your IC card.' },
@@ -18,7 +19,7 @@ export interface HomeScreenProps {
 
 /** The first screen: what the kiosk can do. */
 export function HomeScreen({ onChoose, onExit }: HomeScreenProps) {
-  useInput((input, key) => {
+  useKeys((input, key) => {
     const picked = CHOICES[Number(input) - 1];
     if (picked) onChoose(picked.step);
     else if (key.escape && onExit) onExit();

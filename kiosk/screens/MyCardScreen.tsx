@@ -1,4 +1,4 @@
-import { Box, Text, useInput } from 'ink';
+import {Box, Text} from 'ink';
 import { useCallback, useState } from 'react';
 import { removeTickets, type Card } from '../../card/index.js';
 import { useCardTask } from '../../terminal/card/use-card-task.js';
@@ -14,6 +14,7 @@ import { useTicketStates } from '../hooks/use-ticket-states.js';
 import { useKiosk } from '../kiosk-context.js';
 import { ticketState } from '../ticket-state.js';
 import { WrongCardError } from '../card-words.js';
+import { useKeys } from '../../terminal/hooks/use-keys.js';
 
 const PAGE = 8;
 const readCard = async (card: Card) => ({ id: card.id, contents: await card.read(), free: 0, max: card.maxImageBytes });
@@ -35,7 +36,7 @@ export function MyCardScreen({ onBack }: { readonly onBack: () => void }) {
   const clear = useCardTask(clearWork);
   const cursor = useListCursor({ count: tickets.length, pageSize: PAGE, isActive: read.state === 'done' });
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.escape) return onBack();
     if (input === 'r') {
       clear.cancel();

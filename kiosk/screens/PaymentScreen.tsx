@@ -1,9 +1,10 @@
-import { Box, Text, useInput } from 'ink';
+import {Box, Text} from 'ink';
 import { useState } from 'react';
 import { TextField } from '../../terminal/components/TextField.js';
 import { formatExpiry, groupDigits, maskCardNumber, paymentErrors, type PaymentInput } from '../payment.js';
 import { KioskScreen } from '../components/KioskScreen.js';
 import { useFormFocus } from '../hooks/use-form-focus.js';
+import { useKeys } from '../../terminal/hooks/use-keys.js';
 
 export interface PaymentScreenProps {
   readonly initial: PaymentInput;
@@ -37,7 +38,7 @@ export function PaymentScreen({ initial, onDone, onBack }: PaymentScreenProps) {
     if (firstBad >= 0) setFocus(firstBad);
     else onDone(payment);
   };
-  useInput((_input, key) => {
+  useKeys((_input, key) => {
     if (key.escape) onBack();
     if (key.tab || key.downArrow || key.upArrow) setChecked((c) => new Set([...c, fields[focus]!]));
   });

@@ -1,9 +1,10 @@
-import { Box, Text, useInput } from 'ink';
+import {Box, Text} from 'ink';
 import type { PurchaseTicketsRequest, PurchaseTicketsResponse } from '../../gen/cardgate/v1/sales.js';
 import { ErrorNotice } from '../../terminal/components/ErrorNotice.js';
 import { Spinner } from '../../terminal/components/Spinner.js';
 import { KioskScreen } from '../components/KioskScreen.js';
 import { usePurchase } from '../hooks/use-purchase.js';
+import { useKeys } from '../../terminal/hooks/use-keys.js';
 
 export interface ProcessingScreenProps {
   readonly request: PurchaseTicketsRequest;
@@ -15,7 +16,7 @@ export interface ProcessingScreenProps {
 /** The purchase in flight: a spinner, then either the outcome (handled by the app) or a retry that reuses the idempotency key. */
 export function ProcessingScreen({ request, onAnswer, onGiveUp }: ProcessingScreenProps) {
   const { call, retry } = usePurchase(request, onAnswer);
-  useInput(
+  useKeys(
     (input, key) => {
       if (call.state === 'retryable' && (input === 'r' || key.return)) retry();
       else if (key.escape) onGiveUp();

@@ -1,4 +1,4 @@
-import { Box, Text, useInput } from 'ink';
+import {Box, Text} from 'ink';
 import { useState } from 'react';
 import type { Card } from '../../card/index.js';
 import type { Product } from '../../gen/cardgate/v1/catalog.js';
@@ -9,6 +9,7 @@ import { maxQuantity, ticketsThatFit } from '../card-space.js';
 import { CardWait } from '../components/CardWait.js';
 import { KioskScreen } from '../components/KioskScreen.js';
 import { useKiosk } from '../kiosk-context.js';
+import { useKeys } from '../../terminal/hooks/use-keys.js';
 
 export interface QuantityScreenProps {
   /** The chosen product, kept live (seats left) by the app. */
@@ -31,7 +32,7 @@ export function QuantityScreen({ product, initial, onChoose, onBack, onMyCard }:
   const max = card.result ? maxQuantity(product, card.result.freeBytes) : 0;
   const shown = Math.max(1, Math.min(quantity, max));
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.escape) return onBack();
     if (card.state === 'failed' && input === 'r') return card.run();
     if (card.state !== 'done') return;

@@ -1,5 +1,5 @@
 import { status as grpcStatus } from '@grpc/grpc-js';
-import { Box, Text, useInput } from 'ink';
+import {Box, Text} from 'ink';
 import { useState } from 'react';
 import { OrderState, type Order } from '../../gen/cardgate/v1/sales.js';
 import { describeCenterError } from '../../terminal/center-errors.js';
@@ -11,6 +11,7 @@ import { KioskScreen } from '../components/KioskScreen.js';
 import { useFormFocus } from '../hooks/use-form-focus.js';
 import type { WriteJob } from '../hooks/use-kiosk-flow.js';
 import { useKiosk } from '../kiosk-context.js';
+import { useKeys } from '../../terminal/hooks/use-keys.js';
 
 export interface RecoverScreenProps {
   readonly onRecovered: (job: WriteJob) => void;
@@ -32,7 +33,7 @@ export function RecoverScreen({ onRecovered, onBack }: RecoverScreenProps) {
   const [name, setName] = useState('');
   const [focus, setFocus] = useFormFocus(2);
   const [lookup, setLookup] = useState<{ state: 'idle' | 'looking' | 'failed'; problem?: string }>({ state: 'idle' });
-  useInput((_input, key) => {
+  useKeys((_input, key) => {
     if (key.escape) onBack();
   });
 

@@ -1,10 +1,11 @@
-import { Box, Text, useInput } from 'ink';
+import {Box, Text} from 'ink';
 import type { ReactNode } from 'react';
 import { formatDateTime, formatMoney } from '../../terminal/format.js';
 import { KioskScreen } from '../components/KioskScreen.js';
 import type { KioskState } from '../hooks/use-kiosk-flow.js';
 import { useKiosk } from '../kiosk-context.js';
 import { formatExpiry, maskCardNumber } from '../payment.js';
+import { useKeys } from '../../terminal/hooks/use-keys.js';
 
 export interface ReviewScreenProps {
   readonly state: KioskState;
@@ -27,7 +28,7 @@ function Row({ label, children }: { readonly label: string; readonly children: R
 export function ReviewScreen({ state, onConfirm, onBack }: ReviewScreenProps) {
   const { timeZone } = useKiosk();
   const { product, quantity, buyer, payment } = state;
-  useInput((_input, key) => {
+  useKeys((_input, key) => {
     if (key.return) onConfirm();
     else if (key.escape) onBack();
   });

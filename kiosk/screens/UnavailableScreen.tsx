@@ -1,9 +1,10 @@
-import { Box, Text, useInput } from 'ink';
+import {Box, Text} from 'ink';
 import type { Unavailability } from '../../gen/cardgate/v1/sales.js';
 import type { KeyBinding } from '../../terminal/components/KeyHelp.js';
 import { theme } from '../../terminal/theme.js';
 import { KioskScreen } from '../components/KioskScreen.js';
 import { NEXT_STEPS, unavailableWords, type NextStep } from '../unavailable-words.js';
+import { useKeys } from '../../terminal/hooks/use-keys.js';
 
 export interface UnavailableScreenProps {
   readonly unavailable: Unavailability;
@@ -14,7 +15,7 @@ export interface UnavailableScreenProps {
 /** SPEC §2 step 5: the tickets were not bought; why, in plain words, that nothing was charged, and what to do next. */
 export function UnavailableScreen({ unavailable, onNext, onHome }: UnavailableScreenProps) {
   const words = unavailableWords(unavailable.reason);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     const chosen = words.next.find((next) => NEXT_STEPS[next][0] === input);
     if (chosen) onNext(chosen);
     else if (key.return) onNext(words.next[0]!);

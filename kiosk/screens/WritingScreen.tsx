@@ -1,4 +1,4 @@
-import { Box, Text, useInput } from 'ink';
+import {Box, Text} from 'ink';
 import { useCallback } from 'react';
 import type { Card } from '../../card/index.js';
 import { useCardTask } from '../../terminal/card/use-card-task.js';
@@ -8,6 +8,7 @@ import { CardWait } from '../components/CardWait.js';
 import { KioskScreen } from '../components/KioskScreen.js';
 import type { WriteJob } from '../hooks/use-kiosk-flow.js';
 import { writeTickets } from '../write-tickets.js';
+import { useKeys } from '../../terminal/hooks/use-keys.js';
 
 export interface WritingScreenProps {
   readonly job: WriteJob;
@@ -23,7 +24,7 @@ export interface WritingScreenProps {
 export function WritingScreen({ job, onDone }: WritingScreenProps) {
   const work = useCallback((card: Card) => writeTickets(card, job.cardId, job.tickets), [job]);
   const task = useCardTask(work, { runOnMount: true });
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (task.state === 'failed' && input === 'r') task.run();
     else if ((task.state === 'done' && key.return) || (task.state !== 'working' && key.escape)) onDone();
   });

@@ -1,5 +1,6 @@
-import { Box, Text, useInput } from 'ink';
+import {Box, Text} from 'ink';
 import { theme } from '../theme.js';
+import { useKeys } from '../hooks/use-keys.js';
 
 export interface TextFieldProps {
   readonly label: string;
@@ -31,7 +32,7 @@ export interface TextFieldProps {
 export function TextField(props: TextFieldProps) {
   const { label, value, onChange, onSubmit, isActive, accept, maxLength = 200, display, placeholder, error, hint, labelWidth = 14 } = props;
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (key.return) return onSubmit?.();
       if (key.backspace || key.delete) return onChange(value.slice(0, -1));

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Product } from '../../gen/cardgate/v1/catalog.js';
 import type { CenterClient } from '../center-client.js';
 import { describeCenterError } from '../center-errors.js';
@@ -9,7 +9,7 @@ export interface Catalog {
   readonly products: readonly Product[];
   /** Why the catalog is offline, in words. */
   readonly problem?: string;
-  /** Loads again now instead of waiting for the automatic retry. */
+  /** Loads the list again now (new products; after an outage, instead of waiting for the automatic retry). */
   readonly retry: () => void;
 }
 
@@ -24,6 +24,7 @@ export function useCatalog(center: CenterClient, retryMs = 3_000): Catalog {
   const [problem, setProblem] = useState<string>();
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const relisted = useRef(new Set<string>());
 
   useEffect(() => {
     let stop: (() => void) | undefined;
@@ -40,9 +41,19 @@ export function useCatalog(center: CenterClient, retryMs = 3_000): Catalog {
       setProducts(listed);
       setState('live');
       setProblem(undefined);
+      const known = new Set(listed.map((product) => product.id));
+      // Every product, so one added meanwhile shows up: its first update triggers a fresh list.
       stop = center.watchAvailability(
-        listed.map((product) => product.id),
-        (update) => setProducts((current) => current.map((product) => (product.id === update.productId ? { ...product, remaining: update.remaining, capacity: update.capacity } : product))),
+        [],
+        (update) => {
+          if (!known.has(update.productId)) {
+            // Once per id: a product the list leaves out on purpose must not make the hook list forever.
+            if (!relisted.current.has(update.productId)) setAttempt((n) => n + 1);
+            relisted.current.add(update.productId);
+            return;
+          }
+          setProducts((current) => current.map((product) => (product.id === update.productId ? { ...product, remaining: update.remaining, capacity: update.capacity } : product)));
+        },
         (error) => fail(error ?? { code: 14 }),
       );
     }, fail);

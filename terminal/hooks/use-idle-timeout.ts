@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useInput } from 'ink';
+import { useKeys } from './use-keys.js';
 
 /**
  * Calls `onIdle` once nobody has pressed a key for `ms` while `active`
@@ -10,7 +10,7 @@ export function useIdleTimeout(ms: number, onIdle: () => void, active: boolean):
   const callback = useRef(onIdle);
   callback.current = onIdle;
 
-  useInput(() => setLastKey((n) => n + 1), { isActive: active });
+  useKeys(() => setLastKey((n) => n + 1), { isActive: active });
 
   useEffect(() => {
     if (!active || ms <= 0) return;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useInput } from 'ink';
+import { useKeys } from './use-keys.js';
 
 export interface ListCursor {
   /** The highlighted row. */
@@ -45,7 +45,7 @@ export function useListCursor({ count, pageSize, isActive, selectable = () => tr
     else if (index >= start + pageSize) setStart(index - pageSize + 1);
   }, [index, start, pageSize]);
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (count === 0) return;
       if (key.downArrow || input === 'j') setIndex((i) => step(i, 1));
