@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import { useEffect } from 'react';
 import type { Product } from '../../gen/cardgate/v1/catalog.js';
 import { ErrorNotice } from '../../terminal/components/ErrorNotice.js';
+import { theme } from '../../terminal/theme.js';
 import { Spinner } from '../../terminal/components/Spinner.js';
 import type { Catalog } from '../../terminal/hooks/use-catalog.js';
 import { useListCursor } from '../../terminal/hooks/use-list-cursor.js';
@@ -40,8 +41,11 @@ export function CatalogScreen({ catalog, onChoose, onBack }: CatalogScreenProps)
   return (
     <KioskScreen title="Choose an event" step="step 1 of 5" keys={[['↑↓', 'move'], ['PgUp/PgDn', 'page'], ['Enter', 'choose'], ['Esc', 'back']]}>
       {catalog.state === 'loading' ? <Spinner label="Loading the events…" /> : null}
-      {catalog.state === 'offline' ? <ErrorNotice problem={catalog.problem ?? 'The sales center is not answering.'} next="Seats shown may be out of date. Retrying by itself; r to retry now." /> : null}
-      {catalog.state !== 'loading' && products.length === 0 ? <Text>No events are on sale right now.</Text> : null}
+      {catalog.state === 'offline' && products.length === 0 ? (
+        <ErrorNotice problem={catalog.problem ?? 'The sales center is not answering.'} next="The events appear as soon as it answers (retrying by itself; r to retry now)." />
+      ) : null}
+      {catalog.state === 'offline' && products.length > 0 ? <Text color={theme.warn}>Seats left may be out of date: the sales center is not answering. Retrying…</Text> : null}
+      {catalog.state === 'live' && products.length === 0 ? <Text>No events are on sale right now.</Text> : null}
       {products.length > 0 ? (
         <Box flexDirection="column">
           <Text dimColor>{PRODUCT_HEADER}</Text>

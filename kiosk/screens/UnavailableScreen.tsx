@@ -29,10 +29,7 @@ export function UnavailableScreen({ unavailable, onNext, onHome }: UnavailableSc
         <Text color={theme.bad} bold>
           ✖ {words.title}
         </Text>
-        <Box flexDirection="column">
-          <Text>{words.explanation}</Text>
-          {unavailable.message ? <Text dimColor>{unavailable.message}</Text> : null}
-        </Box>
+        <Text>{unavailable.message || words.explanation}</Text>
         <Text bold>Nothing was charged and nothing was written to your IC card.</Text>
         <Box flexDirection="column">
           <Text>What you can do:</Text>

@@ -37,7 +37,7 @@ for (const [reason, title, next] of TITLES) {
     t.regex(frame, title);
     t.regex(frame, /Nothing was charged and nothing was written to your IC card/);
     t.regex(frame, next);
-    t.regex(frame, /From the center\./);
+    t.regex(frame, /From the center\./, "the center's own sentence is shown");
     t.true(frame.split('\n').every((line) => line.length <= 80));
   });
 }
