@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { removeTickets, type Card } from '../../card/index.js';
 import { useCardTask } from '../../terminal/card/use-card-task.js';
 import { ErrorNotice } from '../../terminal/components/ErrorNotice.js';
@@ -17,7 +17,7 @@ import { WrongCardError } from '../card-words.js';
 import { useKeys } from '../../terminal/hooks/use-keys.js';
 
 const PAGE = 8;
-const readCard = async (card: Card) => ({ id: card.id, contents: await card.read(), free: 0, max: card.maxImageBytes });
+const readCard = async (card: Card) => ({ id: card.id, contents: await card.read(), max: card.maxImageBytes });
 
 /** The tickets on the buyer's card and their state from the center; used and expired ones can be cleared off to make room. */
 export function MyCardScreen({ onBack }: { readonly onBack: () => void }) {
@@ -28,12 +28,12 @@ export function MyCardScreen({ onBack }: { readonly onBack: () => void }) {
   const tickets = read.result?.contents.image.tickets ?? [];
   const states = tickets.map((_, i) => ticketState(checked.results[i]));
   const clearIds = tickets.filter((_, i) => states[i]!.clearable).map((t) => t.ticket?.ticketId ?? '');
-  const clearWork = useCallback(async (card: Card) => {
+  // Clears exactly what was shown, and only from the card that was read.
+  const clear = useCardTask(async (card: Card) => {
     if (card.id !== read.result?.id) throw new WrongCardError(read.result?.id ?? '', card.id);
     await card.writeImage(removeTickets(await card.readImage(), clearIds));
     return clearIds.length;
-  }, [read.result?.id, clearIds.join()]);
-  const clear = useCardTask(clearWork);
+  });
   const cursor = useListCursor({ count: tickets.length, pageSize: PAGE, isActive: read.state === 'done' });
 
   useKeys((input, key) => {
