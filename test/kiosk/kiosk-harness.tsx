@@ -19,6 +19,8 @@ export interface KioskDriver {
   readonly reader: CardReader;
   frame(): string;
   press(...keys: string[]): Promise<void>;
+  /** Writes keys back to back without waiting for the screen, like an impatient finger. */
+  burst(...keys: string[]): Promise<void>;
   type(text: string): Promise<void>;
   /** Resolves with the frame once it matches; fails with the last frame after timeoutMs. */
   waitFor(pattern: RegExp | string, timeoutMs?: number): Promise<string>;
@@ -35,22 +37,30 @@ export async function renderKiosk(t: ExecutionContext, center: CenterClient, opt
     return reader.close();
   });
   const frame = () => app.lastFrame() ?? '';
+  const write = async (data: string) => {
+    await pause(30); // a screen subscribes to keys in an effect just after its first frame
+    const before = frame();
+    app.stdin.write(data);
+    for (let waited = 0; waited < 1_000 && frame() === before; waited += 10) await pause(10);
+  };
   const driver: KioskDriver = {
     cardPath,
     reader,
     frame,
+    // Each write waits until the frame shows its effect (at most a second: some keys change nothing),
+    // so on a busy machine the next key never reaches a screen that has not caught up yet.
     async press(...keys) {
-      // A screen subscribes to keys in an effect just after its first frame; give it that moment, as a person would.
-      for (const key of keys) {
-        await pause(40);
-        app.stdin.write(key);
-      }
-      await pause(20);
+      for (const key of keys) await write(key);
     },
     async type(text) {
-      await pause(40);
-      app.stdin.write(text);
-      await pause(20);
+      await write(text);
+    },
+    async burst(...keys) {
+      await pause(30);
+      for (const key of keys) {
+        app.stdin.write(key);
+        await pause(5);
+      }
     },
     async waitFor(pattern, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
@@ -84,14 +94,24 @@ export async function fillPurchase(kiosk: KioskDriver, options: { eventName: str
   await kiosk.waitFor(`◀ ${options.quantity ?? 1} ▶`);
   await kiosk.press(KEY.enter);
   await kiosk.waitFor('Your details');
+  // Each key waits for the screen to show its effect, so a busy machine cannot send the next one to the previous field.
   await kiosk.type(options.name ?? 'Hanako Yamada');
-  await kiosk.press(KEY.enter, KEY.enter);
-  await kiosk.waitFor('Payment');
-  await kiosk.type(options.card ?? '4242424242424242');
+  await kiosk.waitFor(/Name\s+\S/);
   await kiosk.press(KEY.enter);
+  await kiosk.waitFor('› E-mail');
+  await kiosk.press(KEY.enter);
+  await kiosk.waitFor('Pay by credit card');
+  const number = options.card ?? '4242424242424242';
+  await kiosk.type(number);
+  await kiosk.waitFor(number.slice(-4));
+  await kiosk.press(KEY.enter);
+  await kiosk.waitFor('› Expiry');
   await kiosk.type(options.expiry ?? `12${String((new Date().getFullYear() + 2) % 100).padStart(2, '0')}`);
+  await kiosk.waitFor(/Expiry\s+\d\d\/\d\d/);
   await kiosk.press(KEY.enter);
+  await kiosk.waitFor('› CVC');
   await kiosk.type('123');
+  await kiosk.waitFor(/CVC\s+•••/);
   await kiosk.press(KEY.enter);
   return kiosk.waitFor('Check and pay');
 }
