@@ -29,15 +29,17 @@ export interface KioskAppProps {
   /** Esc on Home calls this (the demo launcher); without it the kiosk runs until Ctrl+C. */
   readonly onExit?: () => void;
   readonly timeZone?: string;
+  /** A line on the payment screen, e.g. which test card numbers the demo's payment simulator approves. */
+  readonly paymentHint?: string;
 }
 
 export const DEFAULT_IDLE_MS = 120_000;
 
 /** The purchase kiosk (SPEC §2 steps 1-6): the buyer's screens around one state reducer. */
-export function KioskApp({ center, reader, idleMs = DEFAULT_IDLE_MS, onExit, timeZone }: KioskAppProps) {
+export function KioskApp({ center, reader, idleMs = DEFAULT_IDLE_MS, onExit, timeZone, paymentHint }: KioskAppProps) {
   const status = useCenterStatus(center);
   return (
-    <KioskContext.Provider value={{ center, status, timeZone }}>
+    <KioskContext.Provider value={{ center, status, timeZone, paymentHint }}>
       <CardReaderProvider reader={reader}>
         <KioskFlow idleMs={idleMs} onExit={onExit} />
       </CardReaderProvider>

@@ -7,6 +7,8 @@ export interface KioskContextValue {
   readonly center: CenterClient;
   readonly status: CenterStatus;
   readonly timeZone?: string;
+  /** A line on the payment screen, e.g. the demo's test card numbers. */
+  readonly paymentHint?: string;
 }
 
 export const KioskContext = createContext<KioskContextValue | undefined>(undefined);

@@ -5,6 +5,9 @@ import { KioskApp } from '../../kiosk/KioskApp.js';
 import { CenterClient } from '../../terminal/center-client.js';
 import type { LauncherEntry } from './launcher-entry.js';
 
+/** The payment simulator's test numbers (SPEC §6), so a first-time demo user can pay. */
+const DEMO_CARDS = 'Demo: 4242 4242 4242 4242 is approved, 4000 0000 0000 0002 declined; any future expiry.';
+
 export const kioskEntry: LauncherEntry = {
   label: 'Purchase kiosk',
   description: 'Buy tickets onto the demo IC card, see what is on it, recover an order.',
@@ -12,7 +15,7 @@ export const kioskEntry: LauncherEntry = {
     const reader = await openCardReader(context.cardSpec);
     const center = new CenterClient(context.centerAddress, context.tokens.kiosk);
     return {
-      element: createElement(KioskApp, { center, reader, onExit }),
+      element: createElement(KioskApp, { center, reader, onExit, paymentHint: DEMO_CARDS }),
       async close() {
         center.close();
         await reader.close();

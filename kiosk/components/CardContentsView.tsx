@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { CardContents } from '../../card/index.js';
 import { TicketList } from '../../terminal/components/TicketList.js';

@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { TextField } from '../../terminal/components/TextField.js';
 import { buyerErrors, MAX_NAME_LENGTH, type BuyerInput } from '../buyer.js';

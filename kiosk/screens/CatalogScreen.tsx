@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import { Box, Text } from 'ink';
 import { useEffect } from 'react';
 import type { Product } from '../../gen/cardgate/v1/catalog.js';
 import { ErrorNotice } from '../../terminal/components/ErrorNotice.js';

@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import { Box, Text } from 'ink';
 import { Menu } from '../../terminal/components/Menu.js';
 import type { KeyBinding } from '../../terminal/components/KeyHelp.js';
 import { KioskScreen } from '../components/KioskScreen.js';

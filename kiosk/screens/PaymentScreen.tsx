@@ -1,9 +1,10 @@
-import {Box, Text} from 'ink';
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { TextField } from '../../terminal/components/TextField.js';
 import { formatExpiry, groupDigits, maskCardNumber, paymentErrors, type PaymentInput } from '../payment.js';
 import { KioskScreen } from '../components/KioskScreen.js';
 import { useFormFocus } from '../hooks/use-form-focus.js';
+import { useKiosk } from '../kiosk-context.js';
 import { useKeys } from '../../terminal/hooks/use-keys.js';
 
 export interface PaymentScreenProps {
@@ -21,6 +22,7 @@ const DIGIT = /\d/;
  * The data lives only in this screen's state and the kiosk's in-flight purchase.
  */
 export function PaymentScreen({ initial, onDone, onBack }: PaymentScreenProps) {
+  const { paymentHint } = useKiosk();
   const [payment, setPayment] = useState(initial);
   const [checked, setChecked] = useState<ReadonlySet<keyof PaymentInput>>(new Set());
   const [focus, setFocus] = useFormFocus(3);
@@ -45,9 +47,10 @@ export function PaymentScreen({ initial, onDone, onBack }: PaymentScreenProps) {
   const set = (field: keyof PaymentInput) => (value: string) => setPayment((p) => ({ ...p, [field]: value }));
 
   return (
-    <KioskScreen title="Payment" step="step 4 of 5" keys={[['Tab/↑↓', 'next field'], ['Enter', 'continue'], ['Esc', 'back (clears the card)']]}>
+    <KioskScreen title="Payment" step="step 4 of 5" keys={[['Tab/↑↓', 'next field'], ['Enter', 'continue'], ['Esc', 'back (forgets the credit card)']]}>
       <Box flexDirection="column">
         <Text>Pay by credit card. Nothing is charged until you confirm on the next screen.</Text>
+        {paymentHint ? <Text dimColor>{paymentHint}</Text> : null}
         <Text> </Text>
         <TextField label="Card number" value={payment.number} onChange={set('number')} onSubmit={() => leave('number', 1)} isActive={focus === 0}
           accept={DIGIT} maxLength={19} display={focus === 0 ? groupDigits : maskCardNumber} placeholder="1234 5678 9012 3456" error={error('number')} />

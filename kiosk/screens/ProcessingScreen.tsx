@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import { Box, Text } from 'ink';
 import type { PurchaseTicketsRequest, PurchaseTicketsResponse } from '../../gen/cardgate/v1/sales.js';
 import { ErrorNotice } from '../../terminal/components/ErrorNotice.js';
 import { Spinner } from '../../terminal/components/Spinner.js';

@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { Card } from '../../card/index.js';
 import type { Product } from '../../gen/cardgate/v1/catalog.js';

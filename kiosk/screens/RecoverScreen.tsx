@@ -1,5 +1,5 @@
 import { status as grpcStatus } from '@grpc/grpc-js';
-import {Box, Text} from 'ink';
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { OrderState, type Order } from '../../gen/cardgate/v1/sales.js';
 import { describeCenterError } from '../../terminal/center-errors.js';

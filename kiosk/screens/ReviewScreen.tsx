@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { formatDateTime, formatMoney } from '../../terminal/format.js';
 import { KioskScreen } from '../components/KioskScreen.js';

@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import { Box, Text } from 'ink';
 import type { Unavailability } from '../../gen/cardgate/v1/sales.js';
 import type { KeyBinding } from '../../terminal/components/KeyHelp.js';
 import { theme } from '../../terminal/theme.js';

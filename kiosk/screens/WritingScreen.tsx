@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import { Box, Text } from 'ink';
 import { useCallback } from 'react';
 import type { Card } from '../../card/index.js';
 import { useCardTask } from '../../terminal/card/use-card-task.js';

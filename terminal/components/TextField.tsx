@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import { Box, Text } from 'ink';
+import { useRef } from 'react';
 import { theme } from '../theme.js';
 import { useKeys } from '../hooks/use-keys.js';
 
@@ -32,10 +33,19 @@ export interface TextFieldProps {
 export function TextField(props: TextFieldProps) {
   const { label, value, onChange, onSubmit, isActive, accept, maxLength = 200, display, placeholder, error, hint, labelWidth = 14 } = props;
 
+  // Keys that arrive before the parent re-renders build on what was typed, not on the last rendered value.
+  const typed = useRef({ rendered: value, latest: value });
+  if (typed.current.rendered !== value) typed.current = { rendered: value, latest: value };
+  const change = (next: string) => {
+    typed.current.latest = next;
+    onChange(next);
+  };
+
   useKeys(
     (input, key) => {
+      const value = typed.current.latest;
       if (key.return) return onSubmit?.();
-      if (key.backspace || key.delete) return onChange(value.slice(0, -1));
+      if (key.backspace || key.delete) return change(value.slice(0, -1));
       if (key.ctrl || key.meta || key.escape || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return;
       // A fast typist or a paste can deliver several characters, even a Backspace (DEL), in one chunk.
       let next = value;
@@ -43,7 +53,7 @@ export function TextField(props: TextFieldProps) {
         if (character === '\x7f' || character === '\b') next = next.slice(0, -1);
         else if (character >= ' ' && (!accept || accept.test(character))) next += character;
       }
-      if (next !== value) onChange(next.slice(0, maxLength));
+      if (next !== value) change(next.slice(0, maxLength));
     },
     { isActive },
   );

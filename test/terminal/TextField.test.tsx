@@ -37,3 +37,12 @@ test('display masks what is shown; the error replaces the hint', async (t) => {
   t.notRegex(frame, /123/);
   t.regex(frame, /Too short\./);
 });
+
+test('keys arriving faster than the screen re-renders are all kept', async (t) => {
+  const app = render(<Field />);
+  await pause(40);
+  for (const character of 'Yamada') app.stdin.write(character);
+  await pause(60);
+  t.regex(app.lastFrame() ?? '', /Field\s+Yamada/);
+  app.unmount();
+});
