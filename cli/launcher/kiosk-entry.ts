@@ -6,7 +6,7 @@ import { CenterClient } from '../../terminal/center-client.js';
 import type { LauncherEntry } from './launcher-entry.js';
 
 /** The payment simulator's test numbers (SPEC §6), so a first-time demo user can pay. */
-const DEMO_CARDS = 'Demo: 4242 4242 4242 4242 is approved, 4000 0000 0000 0002 declined; any future expiry.';
+const DEMO_CARDS = 'Demo cards: 4242 4242 4242 4242 approved, 4000 0000 0000 0002 declined.';
 
 export const kioskEntry: LauncherEntry = {
   label: 'Purchase kiosk',
