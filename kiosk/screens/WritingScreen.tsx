@@ -29,7 +29,11 @@ export function WritingScreen({ job, onDone }: WritingScreenProps) {
     else if ((task.state === 'done' && key.return) || (task.state !== 'working' && key.escape)) onDone();
   });
   const count = job.tickets.length;
-  const keys = task.state === 'done' ? ([['↑↓', 'scroll'], ['Enter', 'finish']] as const) : task.state === 'failed' ? ([['r', 'try again'], ['Esc', 'finish, write later']] as const) : ([] as const);
+  const keys =
+    task.state === 'done' ? ([['↑↓', 'scroll'], ['Enter', 'finish']] as const)
+    : task.state === 'failed' ? ([['r', 'try again'], ['Esc', 'finish, write later']] as const)
+    : task.state === 'working' ? ([] as const)
+    : ([['Esc', 'finish, write later']] as const);
   return (
     <KioskScreen title={task.state === 'done' ? 'Your IC card' : 'Writing your IC card'} keys={keys}>
       {task.state === 'done' && task.result ? (
