@@ -2,6 +2,9 @@
  * `npm start`: the charge-transfer terminal and the sales center in one
  * process on 127.0.0.1, SQLite under ./data, the demo catalog when the
  * database is empty, and fresh demo tokens printed with ways to try the API.
+ * On an interactive terminal a launcher then opens the terminal UIs (see
+ * ../launcher/entries.ts) on the virtual card ./data/demo.card; without one
+ * (CI, a pipe) the servers just run until Ctrl+C.
  */
 import type { Command } from 'commander';
 import { join } from 'node:path';
@@ -10,12 +13,22 @@ import { rotateTerminalToken } from '../../center/auth/tokens.js';
 import { seedDemoCatalog } from '../../center/admin/seed.js';
 import { centerConfig } from '../../center/config.js';
 import { createCenter } from '../../center/server.js';
+import { LAUNCHER_ENTRIES } from '../launcher/entries.js';
+import type { DemoContext } from '../launcher/launcher-entry.js';
+import { runLauncher } from '../launcher/run-launcher.js';
 import { createLogger, stopOnSignal } from '../options.js';
 
 interface DemoOptions {
   data: string;
   listen: string;
   chargeListen: string;
+  launcher: boolean;
+}
+
+/** Ink draws nothing under CI (STACK.md), and a launcher needs a keyboard. */
+function interactive(): boolean {
+  const ci = process.env.CI;
+  return Boolean(process.stdin.isTTY && process.stdout.isTTY) && (!ci || ci === 'false' || ci === '0');
 }
 
 export function registerDemoCommand(program: Command): void {
@@ -25,6 +38,7 @@ export function registerDemoCommand(program: Command): void {
     .option('--data <dir>', 'where the database and logs live', './data')
     .option('--listen <host:port>', 'sales center address', '127.0.0.1:50051')
     .option('--charge-listen <host:port>', 'charge-transfer terminal address', '127.0.0.1:50052')
+    .option('--no-launcher', 'only run the servers, even on an interactive terminal')
     .action(async (options: DemoOptions) => {
       const logger = createLogger(join(options.data, 'demo.log'));
       const charge = createChargeServer({ logger });
@@ -57,11 +71,19 @@ Try the API:
   ${curl} --list-methods http://${address}
   ${curl} -H "authorization: Bearer ${tokens.kiosk}" http://${address}/cardgate.v1.CatalogService/ListProducts
 
-Press Ctrl+C to stop.
+${options.launcher && interactive() ? 'Opening the launcher…' : 'Press Ctrl+C to stop.'}
 sales center listening on ${address}`);
-      stopOnSignal(async () => {
+      const stop = async () => {
         await center.stop();
         await charge.stop();
-      });
+      };
+      if (!options.launcher || !interactive()) return stopOnSignal(stop);
+      const context: DemoContext = {
+        centerAddress: address, chargeAddress: `127.0.0.1:${chargePort}`, tokens, dbPath,
+        cardSpec: `file:${join(options.data, 'demo.card')}`, logPath: join(options.data, 'demo.log'),
+      };
+      await runLauncher(context, LAUNCHER_ENTRIES);
+      await stop();
+      process.exit(0);
     });
 }

@@ -1,0 +1,115 @@
+/** Validation on the quantity, buyer and payment screens: clear messages, nothing lost, nothing sent (SPEC §2 steps 1-2). */
+import test from 'ava';
+import { createProduct } from '../helpers/factories.js';
+import { startStack } from '../helpers/stack.js';
+import { tempDir } from '../helpers/card-fixtures.js';
+import { join } from 'node:path';
+import { KEY, renderKiosk, type KioskDriver } from './kiosk-harness.js';
+
+async function toQuantity(kiosk: KioskDriver, name: string) {
+  await kiosk.press(KEY.enter);
+  await kiosk.waitFor(`› ${name}`);
+  await kiosk.press(KEY.enter);
+  return kiosk.waitFor(/Tickets: ◀|IC card is full|sold out/);
+}
+
+test('the quantity stops at the seats left', async (t) => {
+  const stack = await startStack(t);
+  await createProduct(stack.admin, { name: 'Tiny Room', capacity: 3 });
+  const kiosk = await renderKiosk(t, stack.kiosk);
+  const frame = await toQuantity(kiosk, 'Tiny Room');
+  t.regex(frame, /Up to 3: 3 seats left/);
+  await kiosk.press('9');
+  await kiosk.waitFor('◀ 3 ▶');
+  await kiosk.press(KEY.up);
+  t.regex(kiosk.frame(), /◀ 3 ▶/);
+});
+
+test('claim 3: the quantity stops at the room left on the IC card (one card, many tickets), known before paying', async (t) => {
+  const stack = await startStack(t);
+  await createProduct(stack.admin, { name: 'Big Hall', capacity: 500 });
+  const { openCardReader } = await import('../../card/index.js');
+  const cardPath = join(tempDir(t), 'small.card');
+  await (await openCardReader(`file:${cardPath}`, { capacity: 1200 })).waitForCard();
+  const kiosk = await renderKiosk(t, stack.kiosk, { cardPath });
+  const frame = await toQuantity(kiosk, 'Big Hall');
+  const room = Number(/room for (\d+) more on your IC card/.exec(frame)?.[1]);
+  t.true(room >= 1 && room < 5, frame);
+  await kiosk.press('9');
+  await kiosk.waitFor(`◀ ${room} ▶`);
+});
+
+test('buyer details: a name is required and a bad e-mail is refused, with what was typed kept', async (t) => {
+  const stack = await startStack(t);
+  await createProduct(stack.admin, { name: 'Form Night' });
+  const kiosk = await renderKiosk(t, stack.kiosk);
+  await toQuantity(kiosk, 'Form Night');
+  await kiosk.press(KEY.enter);
+  await kiosk.waitFor('Your details');
+  await kiosk.press(KEY.enter);
+  await kiosk.waitFor('Enter your name');
+  await kiosk.type('Hanako');
+  await kiosk.press(KEY.enter);
+  await kiosk.type('hanako@nowhere');
+  await kiosk.press(KEY.enter);
+  const frame = await kiosk.waitFor('does not look like an e-mail');
+  t.regex(frame, /Name\s+Hanako/);
+  await kiosk.type('.jp');
+  await kiosk.press(KEY.enter);
+  await kiosk.waitFor('Payment');
+});
+
+test('payment: Luhn, expiry and CVC are checked here; the number shows masked but the last four once entered', async (t) => {
+  const stack = await startStack(t);
+  await createProduct(stack.admin, { name: 'Pay Night' });
+  const kiosk = await renderKiosk(t, stack.kiosk);
+  await toQuantity(kiosk, 'Pay Night');
+  await kiosk.press(KEY.enter);
+  await kiosk.waitFor('Your details');
+  await kiosk.type('Hanako');
+  await kiosk.press(KEY.enter, KEY.enter);
+  await kiosk.waitFor('Payment');
+  await kiosk.type('4242424242424241');
+  await kiosk.waitFor('4242 4242 4242 4241');
+  await kiosk.press(KEY.enter);
+  await kiosk.waitFor('not valid: check the digits');
+  await kiosk.press(KEY.backspace);
+  await kiosk.type('2');
+  await kiosk.press(KEY.enter);
+  await kiosk.type('0120');
+  await kiosk.press(KEY.enter);
+  await kiosk.waitFor('This card has expired');
+  await kiosk.press(KEY.backspace, KEY.backspace);
+  await kiosk.type(String((new Date().getFullYear() + 1) % 100));
+  await kiosk.press(KEY.enter);
+  await kiosk.type('12');
+  await kiosk.press(KEY.enter);
+  const frame = await kiosk.waitFor('3 or 4 digit security code');
+  t.regex(frame, /•••• •••• •••• 4242/);
+  t.regex(frame, /CVC\s+••\s/);
+  t.notRegex(frame, /4242 4242/);
+  await kiosk.type('3');
+  await kiosk.press(KEY.enter);
+  await kiosk.waitFor('Check and pay');
+});
+
+test('Esc back past payment wipes the card data', async (t) => {
+  const stack = await startStack(t);
+  await createProduct(stack.admin, { name: 'Wipe Night' });
+  const kiosk = await renderKiosk(t, stack.kiosk);
+  await toQuantity(kiosk, 'Wipe Night');
+  await kiosk.press(KEY.enter);
+  await kiosk.waitFor('Your details');
+  await kiosk.type('Hanako');
+  await kiosk.press(KEY.enter, KEY.enter);
+  await kiosk.waitFor('Payment');
+  await kiosk.type('4242424242424242');
+  await kiosk.waitFor('4242 4242 4242 4242');
+  await kiosk.press(KEY.escape);
+  const buyer = await kiosk.waitFor('Your details');
+  t.regex(buyer, /Name\s+Hanako/, 'the name is kept');
+  await kiosk.press(KEY.enter, KEY.enter);
+  const payment = await kiosk.waitFor('Payment');
+  t.notRegex(payment, /4242/);
+  t.regex(payment, /1234 5678 9012 3456/, 'the empty field shows its placeholder');
+});

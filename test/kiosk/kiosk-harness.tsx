@@ -1,0 +1,124 @@
+/**
+ * Renders the real kiosk (ink-testing-library) against a real center and
+ * charge terminal on port 0 and a real file: card in a temp dir; keys are
+ * written to stdin and each step waits for the frame to change.
+ */
+import { join } from 'node:path';
+import type { ExecutionContext } from 'ava';
+import { render } from 'ink-testing-library';
+import { openCardReader, type CardReader } from '../../card/index.js';
+import { KioskApp } from '../../kiosk/KioskApp.js';
+import type { CenterClient } from '../../terminal/center-client.js';
+import { tempDir } from '../helpers/card-fixtures.js';
+import { startStack, type Stack, type StackOptions } from '../helpers/stack.js';
+
+export const KEY = { up: '\u001B[A', down: '\u001B[B', right: '\u001B[C', left: '\u001B[D', pageDown: '\u001B[6~', enter: '\r', escape: '\u001B', tab: '\t', backspace: '\u007F' } as const;
+
+export interface KioskDriver {
+  readonly cardPath: string;
+  readonly reader: CardReader;
+  frame(): string;
+  press(...keys: string[]): Promise<void>;
+  /** Writes keys back to back without waiting for the screen, like an impatient finger. */
+  burst(...keys: string[]): Promise<void>;
+  type(text: string): Promise<void>;
+  /** Resolves with the frame once it matches; fails with the last frame after timeoutMs. */
+  waitFor(pattern: RegExp | string, timeoutMs?: number): Promise<string>;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function renderKiosk(t: ExecutionContext, center: CenterClient, options: { idleMs?: number; cardPath?: string; timeZone?: string } = {}): Promise<KioskDriver> {
+  const cardPath = options.cardPath ?? join(tempDir(t), 'buyer.card');
+  const reader = await openCardReader(`file:${cardPath}`);
+  const app = render(<KioskApp center={center} reader={reader} idleMs={options.idleMs ?? 0} timeZone={options.timeZone ?? 'UTC'} />);
+  t.teardown(() => {
+    app.unmount();
+    return reader.close();
+  });
+  const frame = () => app.lastFrame() ?? '';
+  const write = async (data: string) => {
+    // A screen subscribes to keys in an effect just after its first frame, later still on a busy machine:
+    // wait until the frame has stayed the same for a moment (a spinner never does: at most 1.5 s) before pressing.
+    let settled = frame();
+    for (let still = 0, waited = 0; still < 100 && waited < 1_500; waited += 20) {
+      await pause(20);
+      still = frame() === settled ? still + 20 : 0;
+      settled = frame();
+    }
+    const before = frame();
+    app.stdin.write(data);
+    for (let waited = 0; waited < 1_000 && frame() === before; waited += 10) await pause(10);
+  };
+  const driver: KioskDriver = {
+    cardPath,
+    reader,
+    frame,
+    // Each write waits until the frame shows its effect (at most a second: some keys change nothing),
+    // so on a busy machine the next key never reaches a screen that has not caught up yet.
+    async press(...keys) {
+      for (const key of keys) await write(key);
+    },
+    async type(text) {
+      await write(text);
+    },
+    async burst(...keys) {
+      await pause(30);
+      for (const key of keys) {
+        app.stdin.write(key);
+        await pause(5);
+      }
+    },
+    async waitFor(pattern, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const current = frame();
+        if (typeof pattern === 'string' ? current.includes(pattern) : pattern.test(current)) return current;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; frame was:\n${current}`);
+        await pause(20);
+      }
+    },
+  };
+  await driver.waitFor('Buy tickets');
+  return driver;
+}
+
+/** A stack plus a kiosk on it. */
+export async function kioskOnStack(t: ExecutionContext, options: StackOptions = {}): Promise<{ stack: Stack; kiosk: KioskDriver }> {
+  const stack = await startStack(t, options);
+  return { stack, kiosk: await renderKiosk(t, stack.kiosk) };
+}
+
+/** From Home through to the review screen: the product at `row` of the catalog, `quantity`, a buyer and a credit card. */
+export async function fillPurchase(kiosk: KioskDriver, options: { eventName: string; quantity?: number; name?: string; card?: string; expiry?: string }): Promise<string> {
+  await kiosk.press(KEY.enter);
+  await kiosk.waitFor('Choose an event');
+  await kiosk.waitFor(options.eventName);
+  for (let i = 0; i < 20 && !new RegExp(`› ${options.eventName}`).test(kiosk.frame()); i++) await kiosk.press(KEY.down);
+  await kiosk.press(KEY.enter);
+  await kiosk.waitFor(/Tickets: ◀ \d+ ▶/);
+  await kiosk.type(String(options.quantity ?? 1));
+  await kiosk.waitFor(`◀ ${options.quantity ?? 1} ▶`);
+  await kiosk.press(KEY.enter);
+  await kiosk.waitFor('Your details');
+  // Each key waits for the screen to show its effect, so a busy machine cannot send the next one to the previous field.
+  await kiosk.type(options.name ?? 'Hanako Yamada');
+  await kiosk.waitFor(/Name\s+\S/);
+  await kiosk.press(KEY.enter);
+  await kiosk.waitFor('› E-mail');
+  await kiosk.press(KEY.enter);
+  await kiosk.waitFor('Pay by credit card');
+  const number = options.card ?? '4242424242424242';
+  await kiosk.type(number);
+  await kiosk.waitFor(number.slice(-4));
+  await kiosk.press(KEY.enter);
+  await kiosk.waitFor('› Expiry');
+  await kiosk.type(options.expiry ?? `12${String((new Date().getFullYear() + 2) % 100).padStart(2, '0')}`);
+  await kiosk.waitFor(/Expiry\s+\d\d\/\d\d/);
+  await kiosk.press(KEY.enter);
+  await kiosk.waitFor('› CVC');
+  await kiosk.type('123');
+  await kiosk.waitFor(/CVC\s+•••/);
+  await kiosk.press(KEY.enter);
+  return kiosk.waitFor('Check and pay');
+}

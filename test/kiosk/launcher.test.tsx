@@ -1,0 +1,43 @@
+/** The npm start launcher opens the kiosk on the demo card and comes back to its menu without restarting anything. */
+import test from 'ava';
+import { join } from 'node:path';
+import { render } from 'ink-testing-library';
+import { LAUNCHER_ENTRIES } from '../../cli/launcher/entries.js';
+import { Launcher } from '../../cli/launcher/Launcher.js';
+import { createProduct } from '../helpers/factories.js';
+import { tempDir } from '../helpers/card-fixtures.js';
+import { startStack } from '../helpers/stack.js';
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+test('Enter opens the kiosk, Esc on its Home returns to the launcher, and it opens again', async (t) => {
+  const stack = await startStack(t);
+  await createProduct(stack.admin, { name: 'Launcher Live' });
+  const context = {
+    centerAddress: stack.address, chargeAddress: stack.chargeAddress, tokens: stack.tokens, dbPath: stack.dbPath,
+    cardSpec: `file:${join(tempDir(t), 'demo.card')}`, logPath: 'demo.log',
+  };
+  const app = render(<Launcher context={context} entries={LAUNCHER_ENTRIES} />);
+  t.teardown(() => app.unmount());
+  const waitFor = async (text: string) => {
+    for (let i = 0; i < 300 && !(app.lastFrame() ?? '').includes(text); i++) await pause(20);
+    t.true((app.lastFrame() ?? '').includes(text), `expected "${text}" in:\n${app.lastFrame()}`);
+  };
+  const press = async (key: string) => {
+    await pause(40);
+    app.stdin.write(key);
+  };
+
+  await waitFor('Purchase kiosk');
+  t.regex(app.lastFrame() ?? '', new RegExp(stack.tokens.kiosk));
+  await press('\r');
+  await waitFor('Esc back to the launcher');
+  await press('1');
+  await waitFor('Launcher Live');
+  await press('\u001B');
+  await waitFor('What would you like to do?');
+  await press('\u001B');
+  await waitFor('Cardgate demo · Launcher');
+  await press('\r');
+  await waitFor('Cardgate kiosk · Welcome');
+});

@@ -1,0 +1,48 @@
+import test from 'ava';
+import { useState } from 'react';
+import { render } from 'ink-testing-library';
+import { TextField } from '../../terminal/components/TextField.js';
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function Field(props: { accept?: RegExp; display?: (value: string) => string; maxLength?: number; error?: string }) {
+  const [value, setValue] = useState('');
+  return <TextField label="Field" value={value} onChange={setValue} isActive {...props} />;
+}
+
+async function typed(element: React.ReactElement, ...chunks: string[]) {
+  const app = render(element);
+  for (const chunk of chunks) {
+    await pause(40);
+    app.stdin.write(chunk);
+  }
+  await pause(40);
+  const frame = app.lastFrame() ?? '';
+  app.unmount();
+  return frame;
+}
+
+test('typing appends, Backspace deletes, even inside one chunk', async (t) => {
+  t.regex(await typed(<Field />, 'Hanakx', '\u007F', 'o'), /Field\s+Hanako/);
+  t.regex(await typed(<Field />, 'abd\u007Fc'), /Field\s+abc/);
+});
+
+test('characters outside accept are ignored and maxLength holds', async (t) => {
+  t.regex(await typed(<Field accept={/\d/} maxLength={4} />, '12a3-45'), /Field\s+1234\s/);
+});
+
+test('display masks what is shown; the error replaces the hint', async (t) => {
+  const frame = await typed(<Field display={(v) => '•'.repeat(v.length)} error="Too short." />, '123');
+  t.regex(frame, /Field\s+•••/);
+  t.notRegex(frame, /123/);
+  t.regex(frame, /Too short\./);
+});
+
+test('keys arriving faster than the screen re-renders are all kept', async (t) => {
+  const app = render(<Field />);
+  await pause(40);
+  for (const character of 'Yamada') app.stdin.write(character);
+  await pause(60);
+  t.regex(app.lastFrame() ?? '', /Field\s+Yamada/);
+  app.unmount();
+});
