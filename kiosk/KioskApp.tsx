@@ -20,6 +20,7 @@ import { ReviewScreen } from './screens/ReviewScreen.js';
 import { UnavailableScreen } from './screens/UnavailableScreen.js';
 import { WritingScreen } from './screens/WritingScreen.js';
 import { useKeys } from '../terminal/hooks/use-keys.js';
+import { DEFAULT_IDLE_MS } from './defaults.js';
 
 export interface KioskAppProps {
   readonly center: CenterClient;
@@ -33,7 +34,6 @@ export interface KioskAppProps {
   readonly paymentHint?: string;
 }
 
-export const DEFAULT_IDLE_MS = 120_000;
 
 /** The purchase kiosk (SPEC §2 steps 1-6): the buyer's screens around one state reducer. */
 export function KioskApp({ center, reader, idleMs = DEFAULT_IDLE_MS, onExit, timeZone, paymentHint }: KioskAppProps) {

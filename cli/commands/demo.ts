@@ -13,9 +13,7 @@ import { rotateTerminalToken } from '../../center/auth/tokens.js';
 import { seedDemoCatalog } from '../../center/admin/seed.js';
 import { centerConfig } from '../../center/config.js';
 import { createCenter } from '../../center/server.js';
-import { LAUNCHER_ENTRIES } from '../launcher/entries.js';
 import type { DemoContext } from '../launcher/launcher-entry.js';
-import { runLauncher } from '../launcher/run-launcher.js';
 import { createLogger, stopOnSignal } from '../options.js';
 
 interface DemoOptions {
@@ -82,6 +80,8 @@ sales center listening on ${address}`);
         centerAddress: address, chargeAddress: `127.0.0.1:${chargePort}`, tokens, dbPath,
         cardSpec: `file:${join(options.data, 'demo.card')}`, logPath: join(options.data, 'demo.log'),
       };
+      // Loaded only now: the UIs (Ink, React) are no business of a demo run without a terminal, nor of other commands.
+      const [{ runLauncher }, { LAUNCHER_ENTRIES }] = await Promise.all([import('../launcher/run-launcher.js'), import('../launcher/entries.js')]);
       await runLauncher(context, LAUNCHER_ENTRIES);
       await stop();
       process.exit(0);
