@@ -89,7 +89,7 @@ try {
   log(`redeem CPU per call: center ${redeemCpu} µs`);
   const gateTimings = await handlerTimings(center);
   const gateServer = gateTimings.RedeemTicket;
-  log(`center memory after the gates: ${JSON.stringify(gateTimings.memory)}`);
+  log(`center after the gates: ${JSON.stringify(gateTimings)}`);
   log(`redeem x${GATES}: ${gates.rps.toFixed(0)}/s ${JSON.stringify(gates.outcomes)}, load generator at ${gates.loadCpuPct}% CPU`);
   const centerRssMb = rss.stop();
   await center.stop();

@@ -23,7 +23,7 @@ function requireIds(request: { gateId: string; cardId: string }): void {
 }
 
 export function gateService(context: HandlerContext, orm: MikroORM, products: ProductCache, key: SigningKey, now: () => Date): GateServiceServer {
-  const deps: GateDeps = { key, tickets: new TicketReader(orm), products, entries: new EntryWriter(orm) };
+  const deps: GateDeps = { key, tickets: new TicketReader(orm), products, entries: new EntryWriter(orm), timings: context.timings };
   return {
     redeemTicket: unary(context, 'RedeemTicket', ['gate'], async (request) => {
       requireIds(request);

@@ -9,6 +9,7 @@ import { BuyerIdentification, TicketInfo, type CardTicket } from '../../gen/card
 import { verifyCardTicket } from '../../card/signature.js';
 import { admissionWindow } from '../catalog/product-message.js';
 import type { SigningKey } from '../signing/signing-key.js';
+import { stageTimer, type HandlerTimings } from '../grpc/handler-timings.js';
 import type { EntryWriter } from './entry-writer.js';
 import type { ProductCache } from '../catalog/product-cache.js';
 import type { PresentedTicket, TicketReader } from './presented-ticket.js';
@@ -27,6 +28,7 @@ export interface GateDeps {
   readonly tickets: TicketReader;
   readonly products: ProductCache;
   readonly entries: EntryWriter;
+  readonly timings?: HandlerTimings;
 }
 
 const R = RejectReason;
@@ -34,14 +36,17 @@ const R = RejectReason;
 const MAX_ATTEMPTS = 5;
 
 export async function redeemTicket(deps: GateDeps, presentation: Presentation, now: Date): Promise<RedeemTicketResponse> {
+  const stage = stageTimer(presentation.dryRun ? undefined : deps.timings, 'RedeemTicket');
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const verdict = await judge(deps, presentation, now);
+    stage('judge');
     if (!verdict.admitted || presentation.dryRun) return verdict.response;
     const { ticket } = verdict;
     const won = await deps.entries.take({
       ticketId: ticket.id, seenEntriesUsed: ticket.entriesUsed, productId: ticket.productId, orderId: ticket.orderId,
       gateId: presentation.gateId, cardId: presentation.cardId, at: now,
     });
+    stage('record');
     if (won) return { ...verdict.response, entriesLeft: ticket.entriesAllowed - ticket.entriesUsed - 1 };
     // someone else took this entry: judge again on the fresh row
   }

@@ -47,3 +47,13 @@ export class HandlerTimings {
     this.methods.clear();
   }
 }
+
+/** Reports the time since the previous mark as `<method>.<stage>`: where a call's time goes. */
+export function stageTimer(timings: HandlerTimings | undefined, method: string): (stage: string) => void {
+  let last = performance.now();
+  return (stage) => {
+    const now = performance.now();
+    timings?.record(`${method}.${stage}`, now - last);
+    last = now;
+  };
+}

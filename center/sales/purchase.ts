@@ -10,6 +10,7 @@ import type { Product } from '../catalog/product.entity.js';
 import { signTicket } from '../../card/signature.js';
 import { salesCloseAt } from '../catalog/product-message.js';
 import { DomainError, invalidArgument, notFound } from '../grpc/domain-error.js';
+import { stageTimer } from '../grpc/handler-timings.js';
 import { newId } from '../ids.js';
 import { OrderEntity, type Order } from './order.entity.js';
 import { purchaseOf, unavailabilityOf } from './order-view.js';
@@ -78,7 +79,7 @@ async function sell(deps: SalesDeps, purchase: ValidPurchase, request: PurchaseT
 
   const chargeId = newId('CHG', 12);
   const productIds = purchase.lines.map((line) => line.productId);
-  const stage = stageTimer(deps);
+  const stage = stageTimer(deps.timings, 'PurchaseTickets');
   const reservation = await deps.writer.reserve({
     order: orderRow,
     retake: existing !== null,
@@ -191,14 +192,4 @@ async function loadProducts(deps: SalesDeps, purchase: ValidPurchase): Promise<M
     byId.set(productId, product);
   }
   return byId;
-}
-
-/** Reports the time since the previous stage as `PurchaseTickets.<stage>`. */
-function stageTimer(deps: SalesDeps): (name: string) => void {
-  let last = performance.now();
-  return (name) => {
-    const now = performance.now();
-    deps.timings?.record(`PurchaseTickets.${name}`, now - last);
-    last = now;
-  };
 }
