@@ -62,7 +62,7 @@ export async function seed(target: DatabaseTarget, hotCapacity: number, gateTick
           const signature = signTicket(key.privateKey, ticket.info, draft.buyerIdentification, cardId);
           tickets.push({
             id: ticket.info.ticketId, orderId, productId: gated.id, cardId, state: 'issued' as const, info: encodeInfo(ticket.info),
-            additionalInfo: encodeAdditional(ticket.additionalInfo), signature, entriesAllowed: 1, entriesUsed: 0, firstUsedAt: null, firstUsedGate: null,
+            additionalInfo: encodeAdditional(ticket.additionalInfo), signature, entriesAllowed: 1,
           });
           const card = Buffer.from(CardTicket.encode({ ticket: ticket.info, buyerIdentification: draft.buyerIdentification, additionalInfo: ticket.additionalInfo, signature }).finish());
           const id = Buffer.from(cardId);

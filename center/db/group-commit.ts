@@ -7,7 +7,7 @@
  * of its items is written again on its own, so one bad item fails alone.
  */
 import type { MikroORM } from '@mikro-orm/core';
-import { rawTransaction, type SqlTx } from './raw-sql.js';
+import { rawTransaction, withConnection, type SqlTx } from './raw-sql.js';
 
 export type { SqlTx } from './raw-sql.js';
 
@@ -17,6 +17,8 @@ export interface GroupCommitOptions<T> {
   readonly maxBatch?: number;
   /** Items with the same key never share a batch: the later ones wait for the next. */
   readonly key?: (item: T) => string;
+  /** The write is one statement, atomic on its own: no BEGIN/COMMIT around it (two fewer round trips). */
+  readonly oneStatement?: boolean;
 }
 
 interface Pending<T, R> {
@@ -87,7 +89,8 @@ export class GroupCommit<T, R> {
   }
 
   private transaction(items: readonly T[]): Promise<R[]> {
-    return rawTransaction(this.orm, (sql) => this.write(sql, items));
+    const run = this.options.oneStatement ? withConnection : rawTransaction;
+    return run(this.orm, (sql) => this.write(sql, items));
   }
 }
 

@@ -38,8 +38,8 @@ export function isPostgres(orm: MikroORM): boolean {
   return orm.em.getPlatform().constructor.name === 'PostgreSqlPlatform'; // by name: that driver is loaded only for PostgreSQL
 }
 
-/** Runs `work` on a pooled connection, then gives the connection back. */
-async function withConnection<T>(orm: MikroORM, work: (sql: SqlTx) => Promise<T>): Promise<T> {
+/** Runs `work` on a pooled connection (each statement on its own, autocommitted), then gives the connection back. */
+export async function withConnection<T>(orm: MikroORM, work: (sql: SqlTx) => Promise<T>): Promise<T> {
   const client = (orm.em as unknown as SqlEntityManager).getKnex().client as unknown as KnexClient;
   const postgres = isPostgres(orm);
   const connection = await client.acquireConnection();

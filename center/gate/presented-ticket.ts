@@ -27,9 +27,11 @@ interface Row {
   buyer_identification: Buffer | null; entries_allowed: number; entries_used: number; first_used_at: Date | number | string | null; first_used_gate: string | null;
 }
 
+/** Entries used and the first use come from the redemption rows, the one record of use (entry-writer.ts). */
 const SELECT =
-  'select t.id, t.order_id, t.product_id, t.card_id, t.state, t.info, t.signature, t.entries_allowed, t.entries_used, t.first_used_at, t.first_used_gate, o.buyer_identification ' +
-  `from tickets t join orders o on o.id = t.order_id where t.state <> 'pending' and t.id in `;
+  'select t.id, t.order_id, t.product_id, t.card_id, t.state, t.info, t.signature, t.entries_allowed, o.buyer_identification, ' +
+  '(select count(*) from redemptions r where r.ticket_id = t.id) as entries_used, f.redeemed_at as first_used_at, f.gate_id as first_used_gate ' +
+  `from tickets t join orders o on o.id = t.order_id left join redemptions f on f.ticket_id = t.id and f.entry_number = 1 where t.state <> 'pending' and t.id in `;
 const MAX_BATCH = 256;
 
 /** SQLite keeps datetimes as epoch milliseconds, PostgreSQL hands back Dates. */

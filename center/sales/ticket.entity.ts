@@ -18,11 +18,8 @@ export const TicketEntity = defineEntity({
     info: p.blob(),
     additionalInfo: p.blob(),
     signature: p.blob().nullable(),
+    // How many times it admits; each admission is a row of `redemptions` (gate/entry-writer.ts).
     entriesAllowed: p.integer(),
-    // Only ever changed by a conditional update (see gate/redeem.ts).
-    entriesUsed: p.integer().default(0),
-    firstUsedAt: p.datetime().nullable(),
-    firstUsedGate: p.string().nullable(),
   },
 });
 
