@@ -20,6 +20,7 @@ const { values: flags } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, 'skip-purchase': { type: 'boolean', default: false }, db: { type: 'string' }, out: { type: 'string', default: join(import.meta.dirname, 'results/latest.json') } },
 });
 const GATES = 32;
+const CENTER_HEAP = '--max-old-space-size=96';
 const BUYERS = 256;
 const size = flags.quick
   ? { echoMs: 3_000, warmupMs: 500, hotCapacity: 3_000, saleCapMs: 15_000, redeemMs: 5_000, gateTickets: 30_000 }
@@ -62,8 +63,9 @@ try {
 
   // 3. The charge terminal and the center, each its own process.
   const charge = await startListening(CLI, ['charge', '--listen', '127.0.0.1:0']);
-  // BENCH_CENTER_NODE_ARGS (e.g. "--cpu-prof") reach only the center, for profiling it under load.
-  const centerNodeArgs = process.env.BENCH_CENTER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  // The center runs with the heap cap the README gives for production (its live heap is 30-50 MB; uncapped,
+  // V8 lets garbage grow it past 200 MB under this load). BENCH_CENTER_NODE_ARGS (e.g. "--cpu-prof") add to it.
+  const centerNodeArgs = [CENTER_HEAP, ...(process.env.BENCH_CENTER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
   const center = await startListening(CLI, ['center', '--listen', '127.0.0.1:0', '--db', dbSpec, '--charge', charge.address, '--report-timings'], centerNodeArgs);
   log(`center idle RSS ${sampleRss(center.child.pid!).stop().toFixed(0)} MB`);
   const rss = sampleRss(center.child.pid!);
@@ -128,6 +130,7 @@ try {
     errors: { echo: echo32.errors + echo256.errors, purchase: sale.errors, redeem: gates.errors, first: sale.firstError ?? gates.firstError ?? null },
     concurrency: { gates: GATES, buyers: BUYERS },
     mode: flags.quick ? 'quick' : 'full',
+    center_node_options: centerNodeArgs.join(' '),
     database: target.kind,
     machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memory_gb: round(totalmem() / 2 ** 30, 1), node: process.version, loadavg_before: loadBefore.map((n) => round(n)), loadavg_after: loadavg().map((n) => round(n)) },
     measured_at: new Date().toISOString(),
