@@ -4,7 +4,8 @@ interface Result {
   purchase_p50_ms: number; purchase_p99_ms: number; purchase_client_p99_ms: number;
   redeem_p50_ms: number; redeem_p99_ms: number; redeem_client_p99_ms: number;
   purchase_ratio: number; redeem_ratio: number; oversold: number; stock_mismatch: number; approved_without_tickets: number;
-  double_admits: number; center_rss_mb: number; sold: number; capacity: number; mode: string; database: string; duration_s: number;
+  double_admits: number; center_rss_mb: number;
+  cpu_us_per_call: { echo_server: number; purchase_center: number; purchase_charge: number; redeem_center: number }; sold: number; capacity: number; mode: string; database: string; duration_s: number;
   machine: { cpu: string; cores: number; loadavg_before: number[]; loadavg_after: number[] };
 }
 
@@ -24,6 +25,9 @@ export function printTable(r: Result): void {
     ['approved charges without tickets', String(r.approved_without_tickets), mark(r.approved_without_tickets === 0, '0')],
     ['double admits', String(r.double_admits), mark(r.double_admits === 0, '0')],
     ['center peak RSS', `${r.center_rss_mb} MB`, mark(r.center_rss_mb <= 200, '<= 200 MB')],
+    ['CPU per call: echo server', `${r.cpu_us_per_call.echo_server} µs`, ''],
+    ['  center per purchase (+ charge)', `${r.cpu_us_per_call.purchase_center} µs (+ ${r.cpu_us_per_call.purchase_charge} µs)`, ''],
+    ['  center per redemption', `${r.cpu_us_per_call.redeem_center} µs`, ''],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   const valueWidth = Math.max(...rows.map(([, value]) => value.length));
