@@ -86,6 +86,7 @@ export async function createCenter(config: CenterConfig): Promise<Center> {
         });
       });
       await stopSweeper?.();
+      timings.close();
       charge.close();
       await orm.close();
     },

@@ -4,6 +4,8 @@
  * per call, so it can stay on in production. `cardgate center` prints a
  * snapshot on SIGUSR2 (the benchmark reads server-side p99 from it).
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
 const BUCKET_MS = 0.05;
 const BUCKETS = 40_000; // 0-2 s at 50 µs resolution; slower calls land in the last bucket
 
@@ -16,6 +18,13 @@ export interface MethodTimings {
 
 export class HandlerTimings {
   private readonly methods = new Map<string, { buckets: Uint32Array; count: number; maxMs: number }>();
+  /** How late the event loop ran its callbacks (GC pauses, long batches): every call waits behind those. */
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: 1 });
+
+  constructor() {
+    this.loopDelay.enable();
+    this.loopDelay.reset();
+  }
 
   record(method: string, ms: number): void {
     let entry = this.methods.get(method);
@@ -40,11 +49,19 @@ export class HandlerTimings {
       };
       result[method] = { count, p50Ms: at(0.5), p99Ms: at(0.99), maxMs };
     }
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    result.eventLoopDelay = { count: this.loopDelay.count, p50Ms: ms(this.loopDelay.percentile(50)), p99Ms: ms(this.loopDelay.percentile(99)), maxMs: ms(this.loopDelay.max) };
     return result;
+  }
+
+  /** Stops sampling the event loop. */
+  close(): void {
+    this.loopDelay.disable();
   }
 
   reset(): void {
     this.methods.clear();
+    this.loopDelay.reset();
   }
 }
 
