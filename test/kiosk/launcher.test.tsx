@@ -41,3 +41,29 @@ test('Enter opens the kiosk, Esc on its Home returns to the launcher, and it ope
   await press('\r');
   await waitFor('Cardgate kiosk · Welcome');
 });
+
+test('the gate console opens from the launcher on the same card, and q on its waiting screen returns to the launcher', async (t) => {
+  const stack = await startStack(t);
+  const context = {
+    centerAddress: stack.address, chargeAddress: stack.chargeAddress, tokens: stack.tokens, dbPath: stack.dbPath,
+    cardSpec: `file:${join(tempDir(t), 'demo.card')}`, logPath: 'demo.log',
+  };
+  const app = render(<Launcher context={context} entries={LAUNCHER_ENTRIES} />);
+  t.teardown(() => app.unmount());
+  const waitFor = async (text: string) => {
+    for (let i = 0; i < 300 && !(app.lastFrame() ?? '').includes(text); i++) await pause(20);
+    t.true((app.lastFrame() ?? '').includes(text), `expected "${text}" in:\n${app.lastFrame()}`);
+  };
+
+  await waitFor('Gate console');
+  await pause(40);
+  app.stdin.write('\u001B[B'); // down to the gate console
+  await pause(40);
+  app.stdin.write('\r');
+  await waitFor('PRESENT A CARD');
+  await waitFor('online');
+  t.regex(app.lastFrame() ?? '', /Gate G1/);
+  await pause(40);
+  app.stdin.write('q');
+  await waitFor('Cardgate demo · Launcher');
+});
