@@ -33,24 +33,18 @@ const SELECT =
   '(select count(*) from redemptions r where r.ticket_id = t.id) as entries_used, f.redeemed_at as first_used_at, f.gate_id as first_used_gate ' +
   `from tickets t join orders o on o.id = t.order_id left join redemptions f on f.ticket_id = t.id and f.entry_number = 1 where t.state <> 'pending' and t.id in `;
 const MAX_BATCH = 256;
-/** Read batches in flight at once; the SQLite pool has 4 connections and the writers use one each. */
-const READERS = 2;
 
 /** SQLite keeps datetimes as epoch milliseconds, PostgreSQL hands back Dates. */
 const dateOf = (value: Date | number | string | null) => (value === null ? null : value instanceof Date ? value : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value));
 
 /**
- * Reads presented tickets, batched: lookups asked for in one turn of the
- * event loop go out together in one `where id in (…)` query, so a stadium of
- * gates costs one round trip per batch instead of one per ticket. Unlike
- * writes, reads need not wait for each other: up to READERS batches are in
- * flight at once, on as many pooled connections (WAL lets them read side by
- * side), so a gate never waits for a whole batch ahead of its own.
+ * Reads presented tickets, batched: lookups asked for while a read is in
+ * flight go out together in one `where id in (…)` query, so a stadium of
+ * gates costs one round trip per batch instead of one per ticket.
  */
 export class TicketReader {
   private queue: Array<{ id: string; resolve(ticket: PresentedTicket | null): void; reject(error: unknown): void }> = [];
-  private inFlight = 0;
-  private scheduled = false;
+  private reading = false;
 
   constructor(private readonly orm: MikroORM) {}
 
@@ -58,35 +52,27 @@ export class TicketReader {
   read(ticketId: string): Promise<PresentedTicket | null> {
     return new Promise((resolve, reject) => {
       this.queue.push({ id: ticketId, resolve, reject });
-      this.schedule();
+      if (!this.reading) {
+        this.reading = true;
+        setImmediate(() => void this.drain());
+      }
     });
   }
 
-  private schedule(): void {
-    if (this.scheduled || this.inFlight >= READERS || this.queue.length === 0) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      void this.readBatch();
-    });
-  }
-
-  private async readBatch(): Promise<void> {
-    const batch = this.queue.slice(0, MAX_BATCH);
-    this.queue = this.queue.slice(MAX_BATCH);
-    this.inFlight++;
-    this.schedule(); // what is left, or arrives meanwhile, may go out on another connection
-    try {
-      const ids = [...new Set(batch.map((entry) => entry.id))];
-      const rows = await rawQuery<Row>(this.orm, `${SELECT}(${placeholders(ids.length)})`, ids);
-      const byId = new Map<string, PresentedTicket>(rows.map((row: Row) => [row.id, presented(row)]));
-      for (const entry of batch) entry.resolve(byId.get(entry.id) ?? null);
-    } catch (error) {
-      for (const entry of batch) entry.reject(error);
-    } finally {
-      this.inFlight--;
-      this.schedule();
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.slice(0, MAX_BATCH);
+      this.queue = this.queue.slice(MAX_BATCH);
+      try {
+        const ids = [...new Set(batch.map((entry) => entry.id))];
+        const rows = await rawQuery<Row>(this.orm, `${SELECT}(${placeholders(ids.length)})`, ids);
+        const byId = new Map<string, PresentedTicket>(rows.map((row: Row) => [row.id, presented(row)]));
+        for (const entry of batch) entry.resolve(byId.get(entry.id) ?? null);
+      } catch (error) {
+        for (const entry of batch) entry.reject(error);
+      }
     }
+    this.reading = false;
   }
 }
 
