@@ -35,6 +35,8 @@ export interface CardEmulator {
   readonly capacity: number;
   /** APDUs answered so far. */
   readonly apdus: () => number;
+  /** UPDATE BINARY commands received so far (including one that was cut off). */
+  readonly writes: () => number;
   /** Resolves when the card has left the reader (removed, pulled or vpcd gone). */
   readonly removed: Promise<void>;
   /** Takes the card off the reader. */
@@ -52,7 +54,8 @@ export async function startCardEmulator(options: EmulatorOptions): Promise<CardE
   const apdu = (command: Buffer): Buffer | undefined => {
     if (pulled) return undefined;
     const isWrite = command[0] === 0xff && command[1] === 0xd6;
-    const pullNow = isWrite && options.pullAt !== undefined && ++writes === options.pullAt.write;
+    if (isWrite) writes++;
+    const pullNow = isWrite && options.pullAt !== undefined && writes === options.pullAt.write;
     if (pullNow && !options.pullAt!.applied) return pull();
     const { response, written } = tag.handle(command);
     if (written) file.persist(written.offset, written.length);
@@ -77,6 +80,7 @@ export async function startCardEmulator(options: EmulatorOptions): Promise<CardE
     cardId: tag.uid.toString('hex').toUpperCase(),
     capacity: file.capacity,
     apdus: () => answered,
+    writes: () => writes,
     removed,
     async remove() {
       link.socket.destroy();

@@ -13,9 +13,15 @@ import { PcscContext } from './pcsc-context.js';
 import { pcscError } from './pcsc-errors.js';
 import type { PcscReader, PcscStatus } from './pcsc-types.js';
 
+/** How often, and how far apart, a card that vanished while being identified is tried again (vpcd polls every ~400 ms). */
+const RETRIES = 8;
+const RETRY_MS = 150;
+
 interface Slot {
   readonly reader: PcscReader;
   present: boolean;
+  /** pcscd's card event counter at the last status. */
+  events: number;
   card?: PcscCard;
   /** Why the card on this reader cannot be used (e.g. NOT_CARDGATE), while it stays there. */
   failure?: CardError;
@@ -97,21 +103,27 @@ export class PcscCardReader extends EventEmitter<CardReaderEvents> implements Ca
 
   private watch(reader: PcscReader): void {
     if (this.only !== undefined && reader.name !== this.only) return;
-    const slot: Slot = { reader, present: false, queue: Promise.resolve() };
+    const slot: Slot = { reader, present: false, events: -1, queue: Promise.resolve() };
     this.slots.push(slot);
-    const change = (present: boolean) => {
-      if (present === slot.present || this.closed) return;
+    const change = (present: boolean, events: number) => {
+      // pcscd counts card events in the state's upper 16 bits: one card swapped for another between two polls is still a change.
+      const swapped = present && slot.present && events !== slot.events;
+      slot.events = events;
+      if ((present === slot.present && !swapped) || this.closed) return;
       slot.present = present;
+      if (swapped) slot.queue = slot.queue.then(() => this.leave(slot));
       slot.queue = slot.queue.then(() => (present ? this.arrive(slot) : this.leave(slot)));
     };
-    reader.on('status', (status: PcscStatus) => change((status.state & reader.SCARD_STATE_PRESENT) !== 0 && (status.state & reader.SCARD_STATE_MUTE) === 0));
-    reader.on('end', () => change(false));
+    reader.on('status', (status: PcscStatus) =>
+      change((status.state & reader.SCARD_STATE_PRESENT) !== 0 && (status.state & reader.SCARD_STATE_MUTE) === 0, status.state >>> 16),
+    );
+    reader.on('end', () => change(false, slot.events));
     reader.on('error', (error: unknown) => this.report(pcscError(error, 'read')));
   }
 
-  private async arrive(slot: Slot): Promise<void> {
+  private async arrive(slot: Slot, attempt = 1): Promise<void> {
     // Deferred: pcsclite misbehaves when called from inside its own status callback.
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => (attempt === 1 ? setImmediate(resolve) : setTimeout(resolve, RETRY_MS)));
     if (!slot.present || this.closed) return;
     try {
       const connection = await PcscConnection.open(slot.reader);
@@ -125,6 +137,8 @@ export class PcscCardReader extends EventEmitter<CardReaderEvents> implements Ca
       this.emit('card', card);
     } catch (error) {
       const failure = error instanceof CardError ? error : pcscError(error, 'connect');
+      // A card swapped faster than pcscd polls (or still settling) answers "card removed" once: try it again.
+      if (failure.code === 'NO_CARD' && attempt < RETRIES) return this.arrive(slot, attempt + 1);
       if (!slot.present || failure.code === 'NO_CARD') return;
       slot.failure = failure;
       for (const waiter of [...this.waiters]) waiter.reject(failure);
