@@ -66,7 +66,9 @@ export function slotChecksum(seq: number, payload: Buffer): number {
   const fields = Buffer.alloc(8);
   fields.writeUInt32BE(seq, 0);
   fields.writeUInt32BE(payload.length, 4);
-  return crc32(payload, crc32(fields));
+  // Never hand zlib an empty buffer: one without backing memory (Buffer.concat([])) reaches zlib as NULL, and
+  // crc32(crc, NULL, 0) returns 0, which made a torn header (length 0, CRC 0) look valid.
+  return payload.length === 0 ? crc32(fields) : crc32(payload, crc32(fields));
 }
 
 export function buildHeader(seq: number, payload: Buffer): Buffer {

@@ -20,12 +20,14 @@ export class PcscCard extends MemoryCard {
     id: string,
     readonly connection: PcscConnection,
     memory: PcscMemory,
+    /** performance.now() when pcscd reported the card: where card-to-verdict time starts. */
+    readonly seenAt: number,
   ) {
     super(id, memory);
   }
 }
 
-export async function identifyCard(connection: PcscConnection): Promise<PcscCard> {
+export async function identifyCard(connection: PcscConnection, seenAt = performance.now()): Promise<PcscCard> {
   const uid = await connection.transmit(getUid(), 'read');
   if (uid.sw !== OK || uid.data.length === 0) {
     throw new CardError('NOT_CARDGATE', 'This card has no id the reader can read: it is not a contactless storage card. Please use a Cardgate card.');
@@ -41,5 +43,5 @@ export async function identifyCard(connection: PcscConnection): Promise<PcscCard
   }
   // Capability container byte 3: the high nibble is read access, the low nibble write access (0 = granted).
   const readOnly = (cc.data[3]! & 0x0f) !== 0;
-  return new PcscCard(id, connection, new PcscMemory(connection, capacity, readOnly));
+  return new PcscCard(id, connection, new PcscMemory(connection, capacity, readOnly), seenAt);
 }

@@ -42,6 +42,8 @@ export class PcscConnection {
         this.stats.count++;
         this.stats.ms += performance.now() - started;
         if (error) return reject(pcscError(error, operation));
+        // vpcd (and some readers) answer nothing at all when the card left during the command.
+        if (response.length < 2) return reject(pcscError(new Error('no answer: card removed (0x80100069)'), operation));
         try {
           resolve(parseResponse(response));
         } catch (cause) {

@@ -32,8 +32,8 @@ export function pcscError(error: unknown, operation: 'connect' | 'read' | 'write
   const code = pcscCode(error);
   if (code !== undefined && NO_SERVICE.has(code)) return noService(error);
   if (isCardGone(error)) {
-    const what = operation === 'write' ? 'before the tickets were written; it still holds its previous tickets' : 'before it could be read';
-    return new CardError('NO_CARD', `The card was taken off the reader ${what}. Present the card again and hold it still.`, { cause: error });
+    // During a write the framing guarantees the card holds its previous tickets or the complete new ones, never a mix.
+    return new CardError('NO_CARD', 'The card was taken off the reader too soon. Present the card again and hold it still until it is done.', { cause: error });
   }
   if (operation === 'write') return new CardError('WRITE_FAILED', 'Writing the card failed; it still holds its previous tickets. Hold it still on the reader and try again.', { cause: error });
   return new CardError('READ_FAILED', 'The card could not be read. Hold it still on the reader and try again.', { cause: error });

@@ -22,6 +22,8 @@ interface Slot {
   present: boolean;
   /** pcscd's card event counter at the last status. */
   events: number;
+  /** performance.now() of the status that reported the current card. */
+  seenAt: number;
   card?: PcscCard;
   /** Why the card on this reader cannot be used (e.g. NOT_CARDGATE), while it stays there. */
   failure?: CardError;
@@ -103,7 +105,7 @@ export class PcscCardReader extends EventEmitter<CardReaderEvents> implements Ca
 
   private watch(reader: PcscReader): void {
     if (this.only !== undefined && reader.name !== this.only) return;
-    const slot: Slot = { reader, present: false, events: -1, queue: Promise.resolve() };
+    const slot: Slot = { reader, present: false, events: -1, seenAt: 0, queue: Promise.resolve() };
     this.slots.push(slot);
     const change = (present: boolean, events: number) => {
       // pcscd counts card events in the state's upper 16 bits: one card swapped for another between two polls is still a change.
@@ -111,6 +113,7 @@ export class PcscCardReader extends EventEmitter<CardReaderEvents> implements Ca
       slot.events = events;
       if ((present === slot.present && !swapped) || this.closed) return;
       slot.present = present;
+      if (present) slot.seenAt = performance.now();
       if (swapped) slot.queue = slot.queue.then(() => this.leave(slot));
       slot.queue = slot.queue.then(() => (present ? this.arrive(slot) : this.leave(slot)));
     };
@@ -127,7 +130,7 @@ export class PcscCardReader extends EventEmitter<CardReaderEvents> implements Ca
     if (!slot.present || this.closed) return;
     try {
       const connection = await PcscConnection.open(slot.reader);
-      const card = await identifyCard(connection).catch(async (error) => {
+      const card = await identifyCard(connection, slot.seenAt).catch(async (error) => {
         await connection.close();
         throw error;
       });

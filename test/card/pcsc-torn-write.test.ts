@@ -21,8 +21,9 @@ import { nextCardOff, openReader, pcscTest, READER_0, waitForCard } from '../hel
 function smallImage(cardId: string, seat: string): CardImage {
   const image = sampleImage(1, cardId);
   const [full] = image.tickets;
-  // Only the ticket's id and seat; decode(encode()) fills in the defaults exactly as a read returns them.
-  return decodeImage(encodeImage({ ...image, tickets: [{ ...full!, ticket: { ticketId: 'TKT-0000000001', seat } as never, buyerIdentification: undefined, additionalInfo: undefined }] }));
+  // A ticket without names, buyer or notes; decode(encode()) gives it exactly as a read returns it.
+  const ticket = { ...full!.ticket!, seat, eventName: '', venue: '', productId: '', orderId: '' };
+  return decodeImage(encodeImage({ ...image, tickets: [{ ...full!, ticket, buyerIdentification: undefined, additionalInfo: undefined }] }));
 }
 
 pcscTest('a card pulled at any point of a write reads back as the old or the new image, and the write says NO_CARD', async (t) => {
