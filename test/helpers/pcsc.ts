@@ -32,13 +32,14 @@ async function probe(): Promise<string | undefined> {
 /** Why the PC/SC tests cannot run here, or undefined when they can. */
 export const pcscMissing = await probe();
 
-export function pcscTest(title: string, impl: (t: ExecutionContext) => Promise<void>): void {
+/** `timeoutMs`: vpcd costs ~45 ms per APDU (see card/README.md), so tests that write many cards need minutes. */
+export function pcscTest(title: string, impl: (t: ExecutionContext) => Promise<void>, timeoutMs = 120_000): void {
   if (pcscMissing && process.env.CI !== 'true') {
     test.skip(`${title} (skipped: ${pcscMissing})`, () => {});
     return;
   }
   test.serial(title, async (t) => {
-    t.timeout(120_000);
+    t.timeout(timeoutMs);
     if (pcscMissing) return t.fail(`CI=true but ${pcscMissing}`);
     await lockVpcd(t);
     await impl(t);
