@@ -39,9 +39,11 @@ export function pcscTest(title: string, impl: (t: ExecutionContext) => Promise<v
     return;
   }
   test.serial(title, async (t) => {
-    t.timeout(timeoutMs);
     if (pcscMissing) return t.fail(`CI=true but ${pcscMissing}`);
+    // Waiting for another file's PC/SC test to free vpcd does not count against this test's own time.
+    t.timeout(15 * 60_000);
     await lockVpcd(t);
+    t.timeout(timeoutMs);
     await impl(t);
   });
 }
