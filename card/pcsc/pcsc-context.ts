@@ -15,6 +15,8 @@ const DISCOVERY_MS = 2_000;
 
 export class PcscContext {
   readonly readers = new Map<string, PcscReader>();
+  /** One promise per reader, settled at its first status (or error, or end). */
+  private readonly settled: Promise<void>[] = [];
   private closed = false;
 
   private constructor(private readonly pcsc: PcscLite) {}
@@ -37,12 +39,14 @@ export class PcscContext {
       });
       context.pcsc.on('reader', (reader: PcscReader) => {
         context.readers.set(reader.name, reader);
+        // A reader closed before its first status arrives keeps a native handle alive and the process never exits.
+        context.settled.push(new Promise((done) => ['status', 'error', 'end'].forEach((event) => reader.once(event, () => done()))));
         reader.on('error', () => {});
         reader.once('end', () => context.readers.delete(reader.name));
         onReader(reader);
         // pcsclite announces every reader of one listing in the same tick.
         clearTimeout(timer);
-        setImmediate(resolve);
+        setImmediate(() => void Promise.all(context.settled).then(() => resolve()));
       });
     }).catch(async (error) => {
       await context.close();
@@ -59,6 +63,7 @@ export class PcscContext {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await Promise.race([Promise.all(this.settled), new Promise((resolve) => setTimeout(resolve, DISCOVERY_MS).unref())]);
     await new Promise<void>((resolve) =>
       setImmediate(() => {
         for (const reader of this.readers.values()) reader.close();
