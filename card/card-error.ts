@@ -5,8 +5,12 @@
  */
 
 export type CardErrorCode =
-  /** No card on the reader, or it was taken away during the operation. */
+  /** No card on the reader, or it was taken away during the operation (ask the person to present it again). */
   | 'NO_CARD'
+  /** No card reader: pcscd is not running, no reader is connected, or no reader has the name given. */
+  | 'NO_READER'
+  /** The card is locked against writing; nothing was written. */
+  | 'READ_ONLY'
   /** The memory holds data, but not a Cardgate image (another application's card, or a wrong file). */
   | 'NOT_CARDGATE'
   /** Cardgate slots are present but none is readable: the tickets must be recovered from the center. */

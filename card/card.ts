@@ -39,7 +39,13 @@ export interface Card {
   freeBytes(image: CardImage): number;
 }
 
-/** Events a reader with hot-plugging (PC/SC) emits; the file reader has no removal to report. */
+/**
+ * What a reader reports as it happens. `pcsc` readers emit `card` when a card
+ * is put on the reader (connected and identified, ready to read) and
+ * `card.off` when it is taken away; the `file:` reader emits `card` once, for
+ * its always-present card, and never `card.off`. A `card` listener added
+ * while a card is on the reader is called at once with it.
+ */
 export interface CardReaderEvents {
   /** A card was put on the reader. */
   card: [card: Card];
@@ -55,4 +61,7 @@ export interface CardReader {
   waitForCard(options?: { signal?: AbortSignal }): Promise<Card>;
   /** Releases the reader; the process can exit afterwards. */
   close(): Promise<void>;
+  /** Subscribes to `card`, `card.off`, `error`. Both drivers have it; optional only so that other CardReader implementations still fit. */
+  on?<E extends keyof CardReaderEvents>(event: E, listener: (...args: CardReaderEvents[E]) => void): unknown;
+  off?<E extends keyof CardReaderEvents>(event: E, listener: (...args: CardReaderEvents[E]) => void): unknown;
 }

@@ -21,7 +21,7 @@ const NXP = 0x04;
 const CC_MAGIC = 0xe1;
 
 /** NTAG pages 0-3: UID0 UID1 UID2 BCC0 | UID3..UID6 | BCC1 internal lock lock | CC. */
-function manufacturerBlock(uid: Buffer, capacity: number): Buffer {
+export function manufacturerBlock(uid: Buffer, capacity: number): Buffer {
   const block = Buffer.alloc(MANUFACTURER_BLOCK_BYTES);
   uid.copy(block, 0, 0, 3);
   block[3] = 0x88 ^ uid[0]! ^ uid[1]! ^ uid[2]!;
@@ -33,7 +33,7 @@ function manufacturerBlock(uid: Buffer, capacity: number): Buffer {
 }
 
 /** The card id in a manufacturer block, or undefined when the check bytes do not match. */
-function uidOf(block: Buffer): string | undefined {
+export function uidOf(block: Buffer): string | undefined {
   const bcc0 = 0x88 ^ block[0]! ^ block[1]! ^ block[2]!;
   const bcc1 = block[4]! ^ block[5]! ^ block[6]! ^ block[7]!;
   if (block[3] !== bcc0 || block[8] !== bcc1 || block[12] !== CC_MAGIC) return undefined;

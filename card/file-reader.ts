@@ -2,18 +2,26 @@
  * The `file:` reader: a virtual card that is always on the reader. Each
  * waitForCard opens the file again, so it picks up a file replaced or
  * created meanwhile, exactly like a card put back on a real reader.
+ * Events: the card is always present, so each `card` listener is called once,
+ * right after it is added; there is never a `card.off`.
  */
-import type { Card, CardReader } from './card.js';
+import { EventEmitter } from 'node:events';
+import type { Card, CardReader, CardReaderEvents } from './card.js';
 import { CardError } from './card-error.js';
 import { DEFAULT_FILE_CAPACITY, openFileCard } from './file-card.js';
 
-export class FileCardReader implements CardReader {
+export class FileCardReader extends EventEmitter<CardReaderEvents> implements CardReader {
   private closed = false;
 
   constructor(
     readonly path: string,
     private readonly capacity = DEFAULT_FILE_CAPACITY,
-  ) {}
+  ) {
+    super();
+    (this as EventEmitter).on('newListener', (event: string | symbol, listener: (card: Card) => void) => {
+      if (event === 'card') setImmediate(() => void this.announce(listener));
+    });
+  }
 
   get name(): string {
     return `file:${this.path}`;
@@ -27,5 +35,17 @@ export class FileCardReader implements CardReader {
 
   async close(): Promise<void> {
     this.closed = true;
+  }
+
+  /** Tells one new `card` listener about the card; a file that cannot be opened is an `error` event instead. */
+  private async announce(listener: (card: Card) => void): Promise<void> {
+    if (this.closed || !this.listeners('card').includes(listener)) return;
+    try {
+      const card = await openFileCard(this.path, this.capacity);
+      if (!this.closed) listener(card);
+    } catch (error) {
+      const failure = error instanceof CardError ? error : new CardError('READ_FAILED', `The virtual card ${this.path} cannot be opened.`, { cause: error });
+      if (!this.closed && this.listenerCount('error') > 0) this.emit('error', failure);
+    }
   }
 }

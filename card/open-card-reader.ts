@@ -22,7 +22,11 @@ export async function openCardReader(spec: string, options: CardReaderOptions = 
     return new FileCardReader(path, options.capacity);
   }
   if (trimmed === 'pcsc' || trimmed.startsWith('pcsc:')) {
-    throw new CardError('NOT_SUPPORTED', 'The pcsc driver is not built yet; use --card file:PATH for a virtual card.');
+    const name = trimmed === 'pcsc' ? undefined : trimmed.slice('pcsc:'.length);
+    if (name === '') throw new CardError('BAD_SPEC', '--card pcsc: needs a reader name, for example "pcsc:Virtual PCD 00 00", or plain pcsc for the first reader holding a card.');
+    // Loaded on demand so that file: cards work where pcsclite cannot load.
+    const { PcscCardReader } = await import('./pcsc/pcsc-reader.js');
+    return PcscCardReader.open(name);
   }
   throw new CardError('BAD_SPEC', `--card ${JSON.stringify(spec)} is not a card reader; expected ${ACCEPTED}.`);
 }

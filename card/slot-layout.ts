@@ -35,7 +35,8 @@ export const headerOffset = (slot: Slot) => slot * SLOT_HEADER_BYTES;
 export const payloadOffset = (slot: Slot, capacity: number) => HEADER_AREA_BYTES + slot * slotBytes(capacity);
 
 /**
- * What a header's 16 bytes say. `empty` is never-written memory; `partial` is
+ * What a header's 16 bytes say. `empty` is never-written memory (or a new
+ * NFC card's empty NDEF message); `partial` is
  * a magic cut short by a torn first write (a prefix of it, zeros after);
  * `slot` has the whole magic (its CRC still needs checking); `foreign` is
  * anything else, i.e. someone else's data.
@@ -44,8 +45,13 @@ export type SlotHeader =
   | { readonly kind: 'empty' | 'partial' | 'foreign' }
   | { readonly kind: 'slot'; readonly seq: number; readonly length: number; readonly crc: number };
 
+/** An empty NDEF message TLV (03 00 FE): what a factory-fresh NTAG holds at the start of user memory. */
+const FACTORY_NDEF = Buffer.of(0x03, 0x00, 0xfe);
+
 export function parseHeader(bytes: Buffer): SlotHeader {
   if (bytes.every((b) => b === 0)) return { kind: 'empty' };
+  // A new NFC card is blank, not another application's: nothing is lost by writing over an empty NDEF message.
+  if (bytes.subarray(0, 3).equals(FACTORY_NDEF) && bytes.subarray(3).every((b) => b === 0)) return { kind: 'empty' };
   if (bytes.subarray(0, SLOT_MAGIC.length).equals(SLOT_MAGIC)) {
     return { kind: 'slot', seq: bytes.readUInt32BE(4), length: bytes.readUInt32BE(8), crc: bytes.readUInt32BE(12) };
   }
@@ -60,7 +66,9 @@ export function slotChecksum(seq: number, payload: Buffer): number {
   const fields = Buffer.alloc(8);
   fields.writeUInt32BE(seq, 0);
   fields.writeUInt32BE(payload.length, 4);
-  return crc32(payload, crc32(fields));
+  // Never hand zlib an empty buffer: one without backing memory (Buffer.concat([])) reaches zlib as NULL, and
+  // crc32(crc, NULL, 0) returns 0, which made a torn header (length 0, CRC 0) look valid.
+  return payload.length === 0 ? crc32(fields) : crc32(payload, crc32(fields));
 }
 
 export function buildHeader(seq: number, payload: Buffer): Buffer {

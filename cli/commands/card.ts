@@ -1,7 +1,8 @@
 /**
  * `cardgate card show` and `cardgate card recover` (SPEC §5): the help desk's
  * view of a card and the kiosk's recovery path (rewrite an order's tickets
- * onto the card after a failed write) from the command line.
+ * onto the card after a failed write) from the command line; `card emulate`
+ * lives in card-emulate.ts.
  */
 import { status, type ServiceError } from '@grpc/grpc-js';
 import type { Command } from 'commander';
@@ -12,6 +13,7 @@ import { mergeTickets } from '../../card/tickets.js';
 import { OrderState, type Order } from '../../gen/cardgate/v1/sales.js';
 import { CenterClient } from '../../terminal/center-client.js';
 import { env, requireToken } from '../options.js';
+import { registerEmulateCommand } from './card-emulate.js';
 
 const CARD_HELP = 'file:PATH, pcsc or pcsc:READER (env CARDGATE_CARD)';
 
@@ -23,8 +25,10 @@ function requireCardSpec(spec: string | undefined): string {
 /** Runs `use` with the card on the reader named by `spec`, closing the reader afterwards. */
 async function withCard<T>(spec: string | undefined, use: (card: Card) => Promise<T>): Promise<T> {
   const reader = await openCardReader(requireCardSpec(spec));
+  // A real reader may be empty: say what the command is waiting for instead of hanging silently.
+  const hint = setTimeout(() => process.stderr.write(`waiting for a card on ${reader.name}… (Ctrl+C to stop)\n`), 500);
   try {
-    return await use(await reader.waitForCard());
+    return await use(await reader.waitForCard().finally(() => clearTimeout(hint)));
   } finally {
     await reader.close();
   }
@@ -72,7 +76,8 @@ function refusal(order: Order, card: Card): string | undefined {
 
 /** Adds `card show` and `card recover`; card errors and refusals surface as Errors whose message main prints. */
 export function registerCardCommands(program: Command): void {
-  const card = program.command('card').description('IC cards: show the tickets on a card, write an order onto it again');
+  const card = program.command('card').description('IC cards: show the tickets on a card, write an order onto it again, emulate one on a virtual reader');
+  registerEmulateCommand(card);
 
   card
     .command('show')

@@ -89,3 +89,17 @@ test('a written image always carries the card\'s own id', async (t) => {
   t.is(contents.image.cardId, CARD_ID);
   t.false(contents.copied);
 });
+
+test('a header torn after its magic and seq (length 0, CRC 0) is not a valid slot, whatever buffer an empty read returns', async (t) => {
+  const memory = new TearingMemory(Buffer.alloc(CAPACITY));
+  const card = new MemoryCard(CARD_ID, memory);
+  const image = sampleImage(1);
+  await card.writeImage(image);
+  // The next write's header cut after its first 8 bytes: "CGC1", seq 2, then zeros.
+  memory.bytes.write('CGC1', 16, 'latin1');
+  memory.bytes.writeUInt32BE(2, 20);
+  // A driver that answers a zero-length read with a slice of Buffer.concat([]) (no backing memory), as the pcsc driver does.
+  const read = memory.read.bind(memory);
+  memory.read = async (offset, length) => (length === 0 ? Buffer.concat([]).subarray(0, 0) : read(offset, length));
+  t.deepEqual(await new MemoryCard(CARD_ID, memory).readImage(), image);
+});

@@ -1,0 +1,103 @@
+/**
+ * PC/SC tests run against the real pcscd with vsmartcard-vpcd's two virtual
+ * readers and the project's card emulator. `pcscTest` declares a test that
+ * FAILS when CI=true and pcscd or the vpcd readers are missing, and is
+ * skipped (with the reason in its title) elsewhere. vpcd's readers are one
+ * per machine, so every test holds a cross-process lock while it uses them.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import test, { type ExecutionContext } from 'ava';
+import type { Card, CardReader } from '../../card/card.js';
+import { startCardEmulator, type CardEmulator, type EmulatorOptions } from '../../card/emulator/card-emulator.js';
+import { openCardReader } from '../../card/open-card-reader.js';
+import { listPcscReaders } from '../../card/pcsc/pcsc-context.js';
+import { tempDir } from './card-fixtures.js';
+
+export const READER_0 = 'Virtual PCD 00 00';
+export const READER_1 = 'Virtual PCD 00 01';
+export const PORT_0 = 35963;
+export const PORT_1 = 35964;
+
+async function probe(): Promise<string | undefined> {
+  try {
+    const names = await listPcscReaders();
+    const missing = [READER_0, READER_1].filter((name) => !names.includes(name));
+    return missing.length ? `pcscd runs but lacks the vpcd readers ${missing.join(', ')} (install vsmartcard-vpcd)` : undefined;
+  } catch (error) {
+    return `pcscd is not usable: ${(error as Error).message} (run .ci/prepare test)`;
+  }
+}
+
+/** Why the PC/SC tests cannot run here, or undefined when they can. */
+export const pcscMissing = await probe();
+
+/** `timeoutMs`: vpcd costs ~45 ms per APDU (see card/README.md), so tests that write many cards need minutes. */
+export function pcscTest(title: string, impl: (t: ExecutionContext) => Promise<void>, timeoutMs = 120_000): void {
+  if (pcscMissing && process.env.CI !== 'true') {
+    test.skip(`${title} (skipped: ${pcscMissing})`, () => {});
+    return;
+  }
+  test.serial(title, async (t) => {
+    if (pcscMissing) return t.fail(`CI=true but ${pcscMissing}`);
+    // Waiting for another file's PC/SC test to free vpcd does not count against this test's own time.
+    t.timeout(15 * 60_000);
+    await lockVpcd(t);
+    t.timeout(timeoutMs);
+    await impl(t);
+  });
+}
+
+const LOCK = '/tmp/cardgate-vpcd.lock';
+
+/** Waits for the machine-wide vpcd lock (a directory holding the owner's pid); released when the test ends. */
+async function lockVpcd(t: ExecutionContext): Promise<void> {
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      writeFileSync(join(LOCK, 'pid'), String(process.pid));
+      t.teardown(() => rmSync(LOCK, { recursive: true, force: true }));
+      return;
+    } catch {
+      let owner = 0;
+      try {
+        owner = Number(readFileSync(join(LOCK, 'pid'), 'utf8'));
+        process.kill(owner, 0);
+      } catch {
+        // The owner is gone (or never wrote its pid): take the stale lock over.
+        if (owner) rmSync(LOCK, { recursive: true, force: true });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/** Puts an emulated card on a vpcd reader for the rest of the test. */
+export async function insertCard(t: ExecutionContext, options: Partial<EmulatorOptions> = {}): Promise<CardEmulator & { file: string }> {
+  const file = options.file ?? join(tempDir(t), 'card.bin');
+  const emulator = await startCardEmulator({ ...options, file });
+  t.teardown(() => emulator.remove());
+  return { ...emulator, file };
+}
+
+/** Opens a reader for the rest of the test. */
+export async function openReader(t: ExecutionContext, spec: string): Promise<CardReader> {
+  const reader = await openCardReader(spec);
+  t.teardown(() => reader.close());
+  return reader;
+}
+
+export function waitForCard(reader: CardReader, ms = 10_000): Promise<Card> {
+  return reader.waitForCard({ signal: AbortSignal.timeout(ms) });
+}
+
+/** Resolves with the id of the next card taken off `reader`. */
+export function nextCardOff(reader: CardReader): Promise<string> {
+  return new Promise((resolve) => {
+    const listener = (id: string) => {
+      reader.off?.('card.off', listener);
+      resolve(id);
+    };
+    reader.on?.('card.off', listener);
+  });
+}
