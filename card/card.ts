@@ -61,6 +61,12 @@ export interface CardReader {
   waitForCard(options?: { signal?: AbortSignal }): Promise<Card>;
   /** Releases the reader; the process can exit afterwards. */
   close(): Promise<void>;
+  /**
+   * True when the reader itself notices a card put on it or taken off (PC/SC),
+   * so a UI can react to the card; false or absent for the `file:` card, which
+   * is always "on the reader" and is presented with a key.
+   */
+  readonly hotPlug?: boolean;
   /** Subscribes to `card`, `card.off`, `error`. Both drivers have it; optional only so that other CardReader implementations still fit. */
   on?<E extends keyof CardReaderEvents>(event: E, listener: (...args: CardReaderEvents[E]) => void): unknown;
   off?<E extends keyof CardReaderEvents>(event: E, listener: (...args: CardReaderEvents[E]) => void): unknown;

@@ -12,6 +12,8 @@ import { DEFAULT_FILE_CAPACITY, openFileCard } from './file-card.js';
 
 export class FileCardReader extends EventEmitter<CardReaderEvents> implements CardReader {
   private closed = false;
+  /** Always on the reader: a person presents it with a key, not by putting it down. */
+  readonly hotPlug = false;
 
   constructor(
     readonly path: string,

@@ -37,6 +37,7 @@ interface Waiter {
 }
 
 export class PcscCardReader extends EventEmitter<CardReaderEvents> implements CardReader {
+  readonly hotPlug = true;
   private readonly slots: Slot[] = [];
   private readonly waiters = new Set<Waiter>();
   private context!: PcscContext;

@@ -22,10 +22,10 @@ interface EventedReader {
   removeListener?(event: 'card.off', listener: Listener): unknown;
 }
 
-/** The reader's removal events when its driver has them (coded against the interface, not a driver). */
+/** The reader's removal events when it notices cards itself (coded against the interface, not a driver). */
 function evented(reader: CardReader): EventedReader | undefined {
   const candidate = reader as Partial<EventedReader>;
-  return typeof candidate.on === 'function' ? (candidate as EventedReader) : undefined;
+  return reader.hotPlug && typeof candidate.on === 'function' ? (candidate as EventedReader) : undefined;
 }
 
 export function useCardPresence(reader: CardReader, phase: Phase, dispatch: (action: GateAction) => void): CardPresence {

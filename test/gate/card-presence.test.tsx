@@ -14,6 +14,7 @@ import { blankCard, buyOnto } from './gate-fixtures.js';
 import { KEY, renderGate } from './render-gate.js';
 
 class HotplugReader extends EventEmitter implements CardReader {
+  readonly hotPlug = true;
   readonly name = 'test reader with card events';
   private card: Card | undefined;
   private waiters: Array<(card: Card) => void> = [];
