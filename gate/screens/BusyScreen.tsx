@@ -1,10 +1,11 @@
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
+import { useKeys } from '../../terminal/hooks/use-keys.js';
 import { GateFrame } from '../components/GateFrame.js';
 import type { FrameProps } from './WaitingScreen.js';
 
 /** Reading the card, or waiting for the center's answer; Esc gives up on reading (not on a question already sent). */
 export function BusyScreen({ frame, title, words, onCancel }: { readonly frame: FrameProps; readonly title: string; readonly words: string; readonly onCancel?: () => void }) {
-  useInput((_input, key) => {
+  useKeys((_input, key) => {
     if (key.escape) onCancel?.();
   });
   return (

@@ -1,11 +1,12 @@
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
+import { useKeys } from '../../terminal/hooks/use-keys.js';
 import { theme } from '../../terminal/theme.js';
 import { GateFrame } from '../components/GateFrame.js';
 import type { FrameProps } from './WaitingScreen.js';
 
 /** The card could not be read (not a Cardgate card, damaged, taken away): what to do, and a way back. */
 export function CardErrorScreen({ frame, message, onRetry, onBack }: { readonly frame: FrameProps; readonly message: string; readonly onRetry: () => void; readonly onBack: () => void }) {
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (input === ' ' || key.return) onRetry();
     else if (key.escape) onBack();
   });

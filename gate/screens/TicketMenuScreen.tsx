@@ -1,4 +1,5 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../../terminal/hooks/use-keys.js';
 import { theme } from '../../terminal/theme.js';
 import { GateFrame } from '../components/GateFrame.js';
 import { TicketRow } from '../components/TicketRow.js';
@@ -28,7 +29,7 @@ const MAX_VISIBLE = 5;
  */
 export function TicketMenuScreen({ frame, card, highlighted, onHighlight, onMove, onUse, onCheck, onCancel, onRefresh }: TicketMenuScreenProps) {
   const count = card.tickets.length;
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.escape) onCancel();
     else if (input === 'r') {
       frame.center.retry();

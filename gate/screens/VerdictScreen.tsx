@@ -1,4 +1,5 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../../terminal/hooks/use-keys.js';
 import { formatDateTime } from '../../terminal/format.js';
 import { theme } from '../../terminal/theme.js';
 import { GateFrame } from '../components/GateFrame.js';
@@ -31,7 +32,7 @@ export function VerdictScreen({ frame, card, highlighted, dryRun, outcome, seq, 
   const answer = outcome.kind === 'answer' ? outcome.response : undefined;
   const timed = answer !== undefined && !dryRun;
   const left = useCountdown(seconds, timed, seq, onNext);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (!answer && input === 'r') onAsk(dryRun);
     else if (dryRun && answer && key.return) onAsk(false);
     else if (key.escape || key.return || input === ' ') onNext();

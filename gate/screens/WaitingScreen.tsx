@@ -1,4 +1,5 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../../terminal/hooks/use-keys.js';
 import { theme } from '../../terminal/theme.js';
 import { GateFrame, type GateFrameProps } from '../components/GateFrame.js';
 import type { CardPresence } from '../hooks/use-card-presence.js';
@@ -19,7 +20,7 @@ const CENTER_WORDS = { connecting: 'connecting…', online: 'online', offline: '
 
 /** "Present a card": the gate id, the center's state and the counts since start. */
 export function WaitingScreen({ frame, presence, readerName, lastPrint, onPresent, onQuit }: WaitingScreenProps) {
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (input === ' ' || key.return) onPresent();
     else if (input === 'r') frame.center.retry();
     else if (input === 'q') onQuit();
