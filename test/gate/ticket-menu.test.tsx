@@ -1,18 +1,24 @@
 /** The gate's ticket menu against a real center (claims 3, 4, 14, 17, 25): every ticket, its state at this gate, the attendant's choice. */
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import { when } from '../../gate/flow/reason-words.js';
 import { startStack } from '../helpers/stack.js';
 import { threeTicketCard } from './gate-fixtures.js';
 import { KEY, menuRow, renderGate } from './render-gate.js';
 
-test('the menu lists every ticket with its state here and highlights the first usable one (claims 4, 25)', async (t) => {
+/** A real center, the three-ticket card, and the gate with that card presented: the menu on screen. */
+async function menuShown(t: ExecutionContext) {
   const stack = await startStack(t);
   const fixture = await threeTicketCard(stack);
-  const [used] = await stack.admin.listRedemptions();
   const gate = await renderGate(t, stack.gate, fixture.spec);
   await gate.waitFor('PRESENT A CARD');
   await gate.press(KEY.space);
   const frame = await gate.waitFor('Choose a ticket');
+  return { stack, fixture, gate, frame };
+}
+
+test('the menu lists every ticket with its state here and highlights the first usable one (claims 4, 25)', async (t) => {
+  const { stack, fixture, frame } = await menuShown(t);
+  const [used] = await stack.admin.listRedemptions();
   t.regex(frame, /3 tickets, 1 usable at this gate now/);
   t.regex(frame, /Jazz Night[\s\S]*Hanako Yamada\s+✖ Already used at gate G2 at (\d\d:\d\d)/);
   t.true(frame.includes(`Already used at gate G2 at ${when(used!.redeemedAt!)}`));
@@ -24,12 +30,7 @@ test('the menu lists every ticket with its state here and highlights the first u
 });
 
 test('arrow keys move the highlight round the menu and a number key jumps to that ticket', async (t) => {
-  const stack = await startStack(t);
-  const fixture = await threeTicketCard(stack);
-  const gate = await renderGate(t, stack.gate, fixture.spec);
-  await gate.waitFor('PRESENT A CARD');
-  await gate.press(KEY.space);
-  await gate.waitFor('Choose a ticket');
+  const { gate } = await menuShown(t);
   await gate.press(KEY.down);
   t.regex(menuRow(await gate.waitFor(/^▶\s+1 /m), 1), /Jazz Night/, 'Down from the last ticket wraps to the first');
   await gate.press(KEY.up);
@@ -39,12 +40,7 @@ test('arrow keys move the highlight round the menu and a number key jumps to tha
 });
 
 test('Enter uses the highlighted ticket: ADMIT with the buyer, recorded at this gate, counted (claims 5, 14, 17)', async (t) => {
-  const stack = await startStack(t);
-  const fixture = await threeTicketCard(stack);
-  const gate = await renderGate(t, stack.gate, fixture.spec);
-  await gate.waitFor('PRESENT A CARD');
-  await gate.press(KEY.space);
-  await gate.waitFor('Choose a ticket');
+  const { stack, fixture, gate } = await menuShown(t);
   await gate.press(KEY.enter);
   const frame = await gate.waitFor('ADMIT — Taro Suzuki');
   t.regex(frame, /Rock Evening/);
@@ -56,12 +52,7 @@ test('Enter uses the highlighted ticket: ADMIT with the buyer, recorded at this 
 });
 
 test('c checks the highlighted ticket without using it; Enter then uses it', async (t) => {
-  const stack = await startStack(t);
-  const fixture = await threeTicketCard(stack);
-  const gate = await renderGate(t, stack.gate, fixture.spec);
-  await gate.waitFor('PRESENT A CARD');
-  await gate.press(KEY.space);
-  await gate.waitFor('Choose a ticket');
+  const { stack, gate } = await menuShown(t);
   await gate.press('c');
   const frame = await gate.waitFor('VALID — Taro Suzuki');
   t.regex(frame, /Check only: this ticket was NOT used/);
@@ -77,12 +68,7 @@ test('c checks the highlighted ticket without using it; Enter then uses it', asy
 });
 
 test('Esc leaves the menu without using anything', async (t) => {
-  const stack = await startStack(t);
-  const fixture = await threeTicketCard(stack);
-  const gate = await renderGate(t, stack.gate, fixture.spec);
-  await gate.waitFor('PRESENT A CARD');
-  await gate.press(KEY.space);
-  await gate.waitFor('Choose a ticket');
+  const { stack, gate } = await menuShown(t);
   await gate.press(KEY.escape);
   await gate.waitFor('PRESENT A CARD');
   t.is((await stack.admin.listRedemptions({ gateId: 'G1' })).length, 0);

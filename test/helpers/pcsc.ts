@@ -1,8 +1,9 @@
 /**
  * PC/SC tests run against the real pcscd with vsmartcard-vpcd's two virtual
  * readers and the project's card emulator. `pcscTest` declares a test that
- * FAILS when CI=true and pcscd or the vpcd readers are missing, and is
- * skipped (with the reason in its title) elsewhere. vpcd's readers are one
+ * fails, saying why, when pcscd or the vpcd readers are missing — locally as
+ * in CI, since `npm test` installs and starts them (.ci/prepare test), as it
+ * does CUPS for the printing tests. vpcd's readers are one
  * per machine, so every test holds a cross-process lock while it uses them.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,12 +35,8 @@ export const pcscMissing = await probe();
 
 /** `timeoutMs`: vpcd costs ~45 ms per APDU (see card/README.md), so tests that write many cards need minutes. */
 export function pcscTest(title: string, impl: (t: ExecutionContext) => Promise<void>, timeoutMs = 120_000): void {
-  if (pcscMissing && process.env.CI !== 'true') {
-    test.skip(`${title} (skipped: ${pcscMissing})`, () => {});
-    return;
-  }
   test.serial(title, async (t) => {
-    if (pcscMissing) return t.fail(`CI=true but ${pcscMissing}`);
+    if (pcscMissing) return t.fail(`${pcscMissing}; npm test starts pcscd itself (.ci/prepare test)`);
     // Waiting for another file's PC/SC test to free vpcd does not count against this test's own time.
     t.timeout(15 * 60_000);
     await lockVpcd(t);
