@@ -33,7 +33,10 @@ async function probe(): Promise<string | undefined> {
 /** Why the PC/SC tests cannot run here, or undefined when they can. */
 export const pcscMissing = await probe();
 
-/** `timeoutMs`: vpcd costs ~45 ms per APDU (see card/README.md), so tests that write many cards need minutes. */
+/**
+ * `timeoutMs`: vpcd costs ~45 ms per APDU unless loopback has quick ACKs (`npm test` sets them; see
+ * card/README.md), so the default leaves room for a machine without them.
+ */
 export function pcscTest(title: string, impl: (t: ExecutionContext) => Promise<void>, timeoutMs = 120_000): void {
   test.serial(title, async (t) => {
     if (pcscMissing) return t.fail(`${pcscMissing}; npm test starts pcscd itself (.ci/prepare test)`);
