@@ -1,7 +1,8 @@
 /**
  * Renders the real kiosk (ink-testing-library) against a real center and
- * charge terminal on port 0 and a real file: card in a temp dir; keys are
- * written to stdin and each step waits for the frame to change.
+ * charge terminal on port 0 and a real file: card in a temp dir (or any
+ * `--card` spec, e.g. a vpcd reader through pcscd); keys are written to stdin
+ * and each step waits for the frame to change.
  */
 import { join } from 'node:path';
 import type { ExecutionContext } from 'ava';
@@ -28,9 +29,17 @@ export interface KioskDriver {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function renderKiosk(t: ExecutionContext, center: CenterClient, options: { idleMs?: number; cardPath?: string; timeZone?: string } = {}): Promise<KioskDriver> {
+export interface RenderKioskOptions {
+  readonly idleMs?: number;
+  readonly cardPath?: string;
+  /** A `--card` spec instead of the file: card at cardPath, e.g. `pcsc:Virtual PCD 00 00`. */
+  readonly cardSpec?: string;
+  readonly timeZone?: string;
+}
+
+export async function renderKiosk(t: ExecutionContext, center: CenterClient, options: RenderKioskOptions = {}): Promise<KioskDriver> {
   const cardPath = options.cardPath ?? join(tempDir(t), 'buyer.card');
-  const reader = await openCardReader(`file:${cardPath}`);
+  const reader = await openCardReader(options.cardSpec ?? `file:${cardPath}`);
   const app = render(<KioskApp center={center} reader={reader} idleMs={options.idleMs ?? 0} timeZone={options.timeZone ?? 'UTC'} />);
   t.teardown(() => {
     app.unmount();
@@ -89,13 +98,32 @@ export async function kioskOnStack(t: ExecutionContext, options: StackOptions = 
   return { stack, kiosk: await renderKiosk(t, stack.kiosk) };
 }
 
-/** From Home through to the review screen: the product at `row` of the catalog, `quantity`, a buyer and a credit card. */
-export async function fillPurchase(kiosk: KioskDriver, options: { eventName: string; quantity?: number; name?: string; card?: string; expiry?: string }): Promise<string> {
+export interface PurchaseInput {
+  readonly eventName: string;
+  readonly quantity?: number;
+  readonly name?: string;
+  readonly card?: string;
+  readonly expiry?: string;
+}
+
+/** From Home through to the review screen: the event named `eventName`, `quantity`, a buyer and a credit card. */
+export async function fillPurchase(kiosk: KioskDriver, options: PurchaseInput): Promise<string> {
+  await openEvent(kiosk, options.eventName);
+  return fillOrder(kiosk, options);
+}
+
+/** From Home to the quantity screen of the event named `eventName` (which reads the IC card). */
+export async function openEvent(kiosk: KioskDriver, eventName: string): Promise<string> {
   await kiosk.press(KEY.enter);
   await kiosk.waitFor('Choose an event');
-  await kiosk.waitFor(options.eventName);
-  for (let i = 0; i < 20 && !new RegExp(`› ${options.eventName}`).test(kiosk.frame()); i++) await kiosk.press(KEY.down);
+  await kiosk.waitFor(eventName);
+  for (let i = 0; i < 20 && !new RegExp(`› ${eventName}`).test(kiosk.frame()); i++) await kiosk.press(KEY.down);
   await kiosk.press(KEY.enter);
+  return kiosk.waitFor('How many tickets?');
+}
+
+/** From the quantity screen, once the card is read, through to the review screen. */
+export async function fillOrder(kiosk: KioskDriver, options: PurchaseInput): Promise<string> {
   await kiosk.waitFor(/Tickets: ◀ \d+ ▶/);
   await kiosk.type(String(options.quantity ?? 1));
   await kiosk.waitFor(`◀ ${options.quantity ?? 1} ▶`);
