@@ -1,0 +1,63 @@
+/**
+ * The gate on a real PC/SC reader (pcscd + vpcd + the project's emulated
+ * card): a card put on the reader is read at once, without a key, and taking
+ * it off brings the gate back to waiting (claims 11, 14: the gate's IC card
+ * reader reads the card the buyer presents). card-presence.test.tsx proves
+ * the same with a stand-in reader; this is the real driver's events.
+ */
+import { join } from 'node:path';
+import type { ExecutionContext } from 'ava';
+import { tempDir } from '../helpers/card-fixtures.js';
+import { insertCard, openReader, pcscTest, READER_0, waitForCard } from '../helpers/pcsc.js';
+import { startStack, type Stack } from '../helpers/stack.js';
+import { buyOnto } from './gate-fixtures.js';
+import { KEY, renderGate } from './render-gate.js';
+
+const READER = `pcsc:${READER_0}`;
+
+/** An emulated card file holding one valid ticket, off the reader. */
+async function cardWithTicket(t: ExecutionContext, stack: Stack): Promise<string> {
+  const file = join(tempDir(t), 'buyer.card');
+  const emulator = await insertCard(t, { file, capacity: 2040 });
+  const writer = await openReader(t, READER);
+  await buyOnto(stack, await waitForCard(writer), { name: 'Jazz Night' });
+  await writer.close();
+  await emulator.remove();
+  return file;
+}
+
+pcscTest('claim 14: a card put on the pcsc reader is read at once, and taking it off ends its screen', async (t) => {
+  const stack = await startStack(t);
+  const file = await cardWithTicket(t, stack);
+  const gate = await renderGate(t, stack.gate, READER);
+  t.regex(await gate.waitFor('PRESENT A CARD'), /Put the card on the reader\./);
+
+  let card = await insertCard(t, { file });
+  t.regex(await gate.waitFor('Choose a ticket'), /Jazz Night/);
+  await card.remove();
+  t.regex(await gate.waitFor('PRESENT A CARD'), /Put the card on the reader\./);
+
+  card = await insertCard(t, { file });
+  await gate.waitFor('Choose a ticket');
+  await gate.press(KEY.enter);
+  await gate.waitFor('ADMIT');
+  await card.remove();
+  t.regex(await gate.waitFor('PRESENT A CARD'), /1 admitted/);
+});
+
+pcscTest('after a verdict the card must be taken off the pcsc reader before it is read again', async (t) => {
+  const stack = await startStack(t);
+  const file = await cardWithTicket(t, stack);
+  const gate = await renderGate(t, stack.gate, READER);
+  await gate.waitFor('PRESENT A CARD');
+  let card = await insertCard(t, { file });
+  await gate.waitFor('Choose a ticket');
+  await gate.press(KEY.enter);
+  await gate.waitFor('ADMIT');
+  await gate.press(KEY.enter);
+  t.regex(await gate.waitFor('PRESENT A CARD'), /Take the card off the reader\./);
+  await card.remove();
+  t.regex(await gate.waitFor('Put the card on the reader.'), /PRESENT A CARD/);
+  card = await insertCard(t, { file });
+  t.regex(await gate.waitFor('Choose a ticket'), /Already used at gate G1/);
+});
