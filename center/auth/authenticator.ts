@@ -18,7 +18,11 @@ export interface Caller {
 const CACHE_TTL_MS = 5_000;
 
 export class Authenticator {
-  private readonly cache = new Map<string, { caller: Caller; expires: number }>();
+  /**
+   * Lookups by token, the promise itself: when an entry expires under load, the calls
+   * arriving together share one query instead of each sending its own.
+   */
+  private readonly cache = new Map<string, { caller: Promise<Caller | null>; expires: number }>();
 
   constructor(private readonly orm: MikroORM) {}
 
@@ -27,7 +31,7 @@ export class Authenticator {
     const header = metadata.get('authorization')[0];
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new DomainError('UNAUTHENTICATED', 'missing bearer token: send "authorization: Bearer <token>"');
-    const caller = await this.lookup(hashToken(match[1]!));
+    const caller = await this.lookup(match[1]!);
     if (!caller) throw new DomainError('UNAUTHENTICATED', 'unknown or revoked token');
     if (caller.role !== 'admin' && !roles.includes(caller.role)) {
       throw new DomainError('PERMISSION_DENIED', `a ${caller.role} terminal may not call this method`);
@@ -35,14 +39,20 @@ export class Authenticator {
     return caller;
   }
 
-  private async lookup(tokenHash: string): Promise<Caller | null> {
+  private lookup(token: string): Promise<Caller | null> {
     const now = Date.now();
-    const cached = this.cache.get(tokenHash);
+    const cached = this.cache.get(token);
     if (cached && cached.expires > now) return cached.caller;
-    const terminal = await this.orm.em.fork().findOne(TerminalEntity, { tokenHash, revokedAt: null });
-    if (!terminal) return null; // not cached: random bad tokens must not grow the cache
-    const caller = { terminalId: terminal.id, name: terminal.name, role: terminal.role };
-    this.cache.set(tokenHash, { caller, expires: now + CACHE_TTL_MS });
+    const caller = this.find(hashToken(token));
+    this.cache.set(token, { caller, expires: now + CACHE_TTL_MS });
+    // Unknown tokens and failed lookups are not kept: random bad tokens must not grow the cache.
+    const forget = () => void (this.cache.get(token)?.caller === caller && this.cache.delete(token));
+    caller.then((found) => found ?? forget(), forget);
     return caller;
+  }
+
+  private async find(tokenHash: string): Promise<Caller | null> {
+    const terminal = await this.orm.em.fork().findOne(TerminalEntity, { tokenHash, revokedAt: null });
+    return terminal && { terminalId: terminal.id, name: terminal.name, role: terminal.role };
   }
 }
