@@ -47,7 +47,7 @@ export function GateApp({ center, reader, gateId, printer, verdictSeconds = 8, s
     case 'reading':
       return <BusyScreen frame={frame} title="Reading" words="Reading the card and asking the sales center about its tickets…" onCancel={back} />;
     case 'card-error':
-      return <CardErrorScreen frame={frame} message={phase.message} onRetry={() => dispatch({ type: 'present' })} onBack={back} />;
+      return <CardErrorScreen frame={frame} message={phase.message} auto={presence.mode === 'auto'} onRetry={() => dispatch({ type: 'present' })} onBack={back} />;
     case 'menu':
       return (
         <TicketMenuScreen

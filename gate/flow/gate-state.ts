@@ -88,7 +88,8 @@ export function gateReducer(state: GateState, action: GateAction): GateState {
     case 'back':
       return back(state);
     case 'removed':
-      return phase.kind === 'menu' || phase.kind === 'verdict' || phase.kind === 'card-error' ? { ...state, phase: { kind: 'waiting' } } : state;
+      // While reading, the read is abandoned (it would fail anyway): the card is read again when it is put back.
+      return phase.kind === 'menu' || phase.kind === 'verdict' || phase.kind === 'card-error' || phase.kind === 'reading' ? { ...state, phase: { kind: 'waiting' } } : state;
   }
 }
 

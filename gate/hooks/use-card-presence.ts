@@ -1,8 +1,9 @@
 /**
  * How cards reach the gate. Readers that report cards themselves (PC/SC:
  * `card` / `card.off` events) are read as soon as a card is put on them, and
- * a verdict ends when its card is taken off. Readers without events (the
- * `file:` virtual card, always "on the reader") are presented with a key.
+ * whatever is on screen for a card ends when it is taken off. Readers without
+ * events (the `file:` virtual card, always "on the reader") are presented
+ * with a key.
  */
 import { useEffect, useState } from 'react';
 import type { CardReader } from '../../card/card.js';
@@ -15,52 +16,37 @@ export interface CardPresence {
   readonly awaitingRemoval: boolean;
 }
 
-type Listener = (cardId: string) => void;
-interface EventedReader {
-  on(event: 'card.off', listener: Listener): unknown;
-  off?(event: 'card.off', listener: Listener): unknown;
-  removeListener?(event: 'card.off', listener: Listener): unknown;
-}
-
-/** The reader's removal events when it notices cards itself (coded against the interface, not a driver). */
-function evented(reader: CardReader): EventedReader | undefined {
-  const candidate = reader as Partial<EventedReader>;
-  return reader.hotPlug && typeof candidate.on === 'function' ? (candidate as EventedReader) : undefined;
-}
-
 export function useCardPresence(reader: CardReader, phase: Phase, dispatch: (action: GateAction) => void): CardPresence {
-  const events = evented(reader);
+  const auto = reader.hotPlug === true && reader.on !== undefined;
   const [onReader, setOnReader] = useState<string | undefined>();
   const shownCard = phase.kind === 'menu' || phase.kind === 'verdict' ? phase.card.cardId : undefined;
+  // A card being read, or one that could not be read, has no id on screen: any card leaving ends it.
+  const anyCardEnds = phase.kind === 'reading' || phase.kind === 'card-error';
 
   useEffect(() => {
-    if (events && shownCard) setOnReader(shownCard);
-  }, [events, shownCard]);
+    if (auto && shownCard) setOnReader(shownCard);
+  }, [auto, shownCard]);
 
   useEffect(() => {
-    if (!events) return;
-    const listener: Listener = (cardId) => {
+    if (!auto) return;
+    const listener = (cardId: string) => {
       setOnReader((current) => (current === cardId ? undefined : current));
-      if (cardId === shownCard) dispatch({ type: 'removed' });
+      if (cardId === shownCard || anyCardEnds) dispatch({ type: 'removed' });
     };
-    events.on('card.off', listener);
-    return () => {
-      if (events.off) events.off('card.off', listener);
-      else events.removeListener?.('card.off', listener);
-    };
-  }, [events, shownCard, dispatch]);
+    reader.on!('card.off', listener);
+    return () => void reader.off?.('card.off', listener);
+  }, [auto, reader, shownCard, anyCardEnds, dispatch]);
 
   // Auto mode: wait for the next card while the waiting screen is up and the last card is gone.
-  const waitingForNext = events !== undefined && phase.kind === 'waiting' && onReader === undefined;
+  const waitingForNext = auto && phase.kind === 'waiting' && onReader === undefined;
   useEffect(() => {
     if (!waitingForNext) return;
     const abort = new AbortController();
-    reader.waitForCard({ signal: abort.signal }).then(
-      () => !abort.signal.aborted && dispatch({ type: 'present' }),
-      () => undefined, // aborted, or the reader closed: the attendant can still present with a key
-    );
+    // A card that cannot be used (not a Cardgate card, too small) rejects the wait: reading it shows why.
+    const present = () => !abort.signal.aborted && dispatch({ type: 'present' });
+    reader.waitForCard({ signal: abort.signal }).then(present, present);
     return () => abort.abort();
   }, [waitingForNext, reader, dispatch]);
 
-  return { mode: events ? 'auto' : 'key', awaitingRemoval: events !== undefined && onReader !== undefined };
+  return { mode: auto ? 'auto' : 'key', awaitingRemoval: auto && onReader !== undefined };
 }

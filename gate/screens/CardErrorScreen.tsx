@@ -4,8 +4,17 @@ import { theme } from '../../terminal/theme.js';
 import { GateFrame } from '../components/GateFrame.js';
 import type { FrameProps } from './WaitingScreen.js';
 
+export interface CardErrorScreenProps {
+  readonly frame: FrameProps;
+  readonly message: string;
+  /** The reader notices cards itself (PC/SC): taking this card off ends the screen, the next card is read when put down. */
+  readonly auto: boolean;
+  readonly onRetry: () => void;
+  readonly onBack: () => void;
+}
+
 /** The card could not be read (not a Cardgate card, damaged, taken away): what to do, and a way back. */
-export function CardErrorScreen({ frame, message, onRetry, onBack }: { readonly frame: FrameProps; readonly message: string; readonly onRetry: () => void; readonly onBack: () => void }) {
+export function CardErrorScreen({ frame, message, auto, onRetry, onBack }: CardErrorScreenProps) {
   useKeys((input, key) => {
     if (input === ' ' || key.return) onRetry();
     else if (key.escape) onBack();
@@ -16,7 +25,11 @@ export function CardErrorScreen({ frame, message, onRetry, onBack }: { readonly 
         ✖ The card could not be read.
       </Text>
       <Text>{message}</Text>
-      <Text dimColor>Nothing was admitted. Put the card back on the reader and press Space, or Esc.</Text>
+      <Text dimColor>
+        {auto
+          ? 'Nothing was admitted. Take the card off the reader (Esc if this stays), or press Space to read it again.'
+          : 'Nothing was admitted. Put the card back on the reader and press Space, or Esc.'}
+      </Text>
     </GateFrame>
   );
 }

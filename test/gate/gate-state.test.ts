@@ -39,6 +39,12 @@ test('a question already sent is not abandoned by Esc', (t) => {
   t.is(gateReducer(asking, { type: 'back' }).phase.kind, 'asking');
 });
 
+test('a card taken off while it is read, or after it could not be read, leaves the gate waiting for the next card', (t) => {
+  t.is(run({ type: 'present' }, { type: 'removed' }).phase.kind, 'waiting');
+  t.is(run({ type: 'present' }, { type: 'read-failed', message: 'not a Cardgate card' }, { type: 'removed' }).phase.kind, 'waiting');
+  t.is(run({ type: 'present' }, { type: 'removed' }, { type: 'read', card }).phase.kind, 'waiting', 'the abandoned read\'s result is dropped');
+});
+
 test('ALREADY_USED names the gate and the time, with the date when it was another day', (t) => {
   const now = new Date(2026, 10, 25, 20, 0);
   t.is(reasonWords(answer(false, { firstUsedGate: 'G2', firstUsedAt: new Date(2026, 10, 25, 19, 2) }), now), 'Already used at gate G2 at 19:02');

@@ -5,8 +5,11 @@
  * reader reads the card the buyer presents). card-presence.test.tsx proves
  * the same with a stand-in reader; this is the real driver's events.
  */
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExecutionContext } from 'ava';
+import { manufacturerBlock } from '../../card/file-card.js';
 import { tempDir } from '../helpers/card-fixtures.js';
 import { insertCard, openReader, pcscTest, READER_0, waitForCard } from '../helpers/pcsc.js';
 import { startStack, type Stack } from '../helpers/stack.js';
@@ -25,6 +28,18 @@ async function cardWithTicket(t: ExecutionContext, stack: Stack): Promise<string
   await emulator.remove();
   return file;
 }
+
+/** A card file as `card emulate` keeps it: a UID block stating `capacity` bytes, then `data` at the start of user memory. */
+function rawCard(t: ExecutionContext, capacity: number, data = Buffer.alloc(0)): string {
+  const file = join(tempDir(t), 'other.card');
+  const memory = Buffer.alloc(capacity);
+  data.copy(memory);
+  writeFileSync(file, Buffer.concat([manufacturerBlock(Buffer.concat([Buffer.of(0x04), randomBytes(6)]), capacity), memory]));
+  return file;
+}
+
+/** Lines joined: long sentences wrap at 80 columns. */
+const flat = (frame: string) => frame.replace(/\s+/g, ' ');
 
 pcscTest('claim 14: a card put on the pcsc reader is read at once, and taking it off ends its screen', async (t) => {
   const stack = await startStack(t);
@@ -60,4 +75,29 @@ pcscTest('after a verdict the card must be taken off the pcsc reader before it i
   t.regex(await gate.waitFor('Put the card on the reader.'), /PRESENT A CARD/);
   card = await insertCard(t, { file });
   t.regex(await gate.waitFor('Choose a ticket'), /Already used at gate G1/);
+});
+
+pcscTest('a card holding another application\'s data is refused as soon as it is put down, and taking it off goes back to waiting', async (t) => {
+  const stack = await startStack(t);
+  // An NDEF text record where Cardgate's slot headers would be.
+  const file = rawCard(t, 872, Buffer.from('0312D1010E54026568656C6C6F20776F726C64FE', 'hex'));
+  const gate = await renderGate(t, stack.gate, READER);
+  await gate.waitFor('PRESENT A CARD');
+  const card = await insertCard(t, { file });
+  const refused = flat(await gate.waitFor('could not be read'));
+  t.regex(refused, /not a Cardgate card/i);
+  t.regex(refused, /Nothing was admitted/);
+  await card.remove();
+  t.regex(await gate.waitFor('Put the card on the reader.'), /PRESENT A CARD/);
+});
+
+pcscTest('a card too small for tickets is refused as soon as it is put down, saying so', async (t) => {
+  const stack = await startStack(t);
+  const file = rawCard(t, 48); // a MIFARE Ultralight's data area
+  const gate = await renderGate(t, stack.gate, READER);
+  await gate.waitFor('PRESENT A CARD');
+  await insertCard(t, { file });
+  const refused = flat(await gate.waitFor('could not be read'));
+  t.regex(refused, /holds only 48 bytes; Cardgate tickets need a card of at least 96/);
+  t.regex(refused, /Nothing was admitted/);
 });
