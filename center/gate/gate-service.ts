@@ -6,6 +6,7 @@ import { invalidArgument } from '../grpc/domain-error.js';
 import { unary, type HandlerContext } from '../grpc/unary.js';
 import type { SigningKey } from '../signing/signing-key.js';
 import { EntryWriter } from './entry-writer.js';
+import { ExactAdmit } from './exact-admit.js';
 import type { ProductCache } from '../catalog/product-cache.js';
 import { TicketReader } from './presented-ticket.js';
 import { redeemTicket, type GateDeps } from './redeem.js';
@@ -23,7 +24,7 @@ function requireIds(request: { gateId: string; cardId: string }): void {
 }
 
 export function gateService(context: HandlerContext, orm: MikroORM, products: ProductCache, key: SigningKey, now: () => Date): GateServiceServer {
-  const deps: GateDeps = { key, tickets: new TicketReader(orm), products, entries: new EntryWriter(orm), timings: context.timings };
+  const deps: GateDeps = { key, tickets: new TicketReader(orm), products, entries: new EntryWriter(orm), exact: new ExactAdmit(orm), timings: context.timings };
   return {
     redeemTicket: unary(context, 'RedeemTicket', ['gate'], async (request) => {
       requireIds(request);

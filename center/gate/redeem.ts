@@ -1,7 +1,10 @@
 /**
  * RedeemTicket (SPEC §2 steps 8-9): compares the ticket read from the card
- * with what the center issued, cheapest checks first and in SPEC §3's order
- * of reasons, then records the entry with one conditional update. Of any
+ * with what the center issued and records the entry. A ticket that is exactly
+ * what was issued, with an entry left, is admitted by one INSERT that checks
+ * all of that itself (exact-admit.ts); any other presentation is judged the
+ * long way, cheapest checks first and in SPEC §3's order of reasons, which
+ * finds the reason to reject or retakes an entry lost to another gate. Of any
  * number of concurrent redemptions of one entry, exactly one can win.
  */
 import { RejectReason, type RedeemTicketResponse } from '../../gen/cardgate/v1/gate.js';
@@ -11,6 +14,8 @@ import { admissionWindow } from '../catalog/product-message.js';
 import type { SigningKey } from '../signing/signing-key.js';
 import { stageTimer, type HandlerTimings } from '../grpc/handler-timings.js';
 import type { EntryWriter } from './entry-writer.js';
+import type { ExactAdmit } from './exact-admit.js';
+import type { Product } from '../catalog/product.entity.js';
 import type { ProductCache } from '../catalog/product-cache.js';
 import type { PresentedTicket, TicketReader } from './presented-ticket.js';
 import { rejectMessage } from './reject-message.js';
@@ -28,6 +33,7 @@ export interface GateDeps {
   readonly tickets: TicketReader;
   readonly products: ProductCache;
   readonly entries: EntryWriter;
+  readonly exact: ExactAdmit;
   readonly timings?: HandlerTimings;
 }
 
@@ -37,6 +43,11 @@ const MAX_ATTEMPTS = 5;
 
 export async function redeemTicket(deps: GateDeps, presentation: Presentation, now: Date): Promise<RedeemTicketResponse> {
   const stage = stageTimer(presentation.dryRun ? undefined : deps.timings, 'RedeemTicket');
+  if (!presentation.dryRun) {
+    const admitted = await admitExact(deps, presentation, now);
+    stage('admit');
+    if (admitted) return admitted;
+  }
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const verdict = await judge(deps, presentation, now);
     stage('judge');
@@ -51,6 +62,48 @@ export async function redeemTicket(deps: GateDeps, presentation: Presentation, n
     // someone else took this entry: judge again on the fresh row
   }
   return reject(R.REJECT_REASON_ALREADY_USED, {});
+}
+
+/** The answer when the presentation is exactly an issued ticket with an entry left, recorded; undefined otherwise. */
+async function admitExact(deps: GateDeps, { gateId, cardId, cardTicket }: Presentation, now: Date): Promise<RedeemTicketResponse | undefined> {
+  const info = cardTicket.ticket!;
+  const product = await deps.products.find(info.productId);
+  if (!product || !cardTicket.signature?.length || !admitsNow(product, gateId, now)) return undefined;
+  const buyer = cardTicket.buyerIdentification ?? BuyerIdentification.fromPartial({});
+  const entry = await deps.exact.admit({
+    ticketId: info.ticketId, cardId, gateId, at: now, signature: Buffer.from(cardTicket.signature),
+    info: Buffer.from(TicketInfo.encode(info).finish()), buyer: Buffer.from(BuyerIdentification.encode(buyer).finish()),
+  });
+  if (entry === null) return undefined;
+  // A later entry of a multi-entry ticket also says when it was first used.
+  const firstUse = entry > 1 ? await deps.tickets.read(info.ticketId) : null;
+  return admittedResponse(buyer, product, firstUse, info.entriesAllowed - entry);
+}
+
+/** The product admits at this gate at this time (the checks of judge, without their reasons). */
+function admitsNow(product: Product, gateId: string, now: Date): boolean {
+  const window = admissionWindow(product);
+  if ((window.opensAt && now < window.opensAt) || now > window.closesAt) return false;
+  return !gateId || product.gateIds.length === 0 || product.gateIds.includes(gateId);
+}
+
+function admittedResponse(
+  buyer: BuyerIdentification,
+  product: Product,
+  firstUse: Pick<PresentedTicket, 'firstUsedAt' | 'firstUsedGate'> | null,
+  entriesLeft: number,
+): RedeemTicketResponse {
+  const window = admissionWindow(product);
+  return {
+    admitted: true,
+    reason: R.REJECT_REASON_UNSPECIFIED,
+    message: `Welcome, ${buyer.buyerName}.`,
+    firstUsedAt: firstUse?.firstUsedAt ?? undefined,
+    firstUsedGate: firstUse?.firstUsedGate ?? '',
+    entriesLeft,
+    validFrom: window.opensAt ?? undefined,
+    validUntil: window.closesAt,
+  };
 }
 
 type Verdict = { admitted: true; ticket: PresentedTicket; response: RedeemTicketResponse } | { admitted: false; response: RedeemTicketResponse };
@@ -75,19 +128,7 @@ async function judge(deps: GateDeps, { gateId, cardId, cardTicket }: Presentatio
   if (ticket.entriesUsed >= ticket.entriesAllowed) {
     return refuse(R.REJECT_REASON_ALREADY_USED, { firstUsedAt: ticket.firstUsedAt ?? undefined, firstUsedGate: ticket.firstUsedGate ?? '' });
   }
-  return {
-    admitted: true,
-    ticket,
-    response: {
-      admitted: true,
-      reason: R.REJECT_REASON_UNSPECIFIED,
-      message: `Welcome, ${buyer.buyerName}.`,
-      firstUsedAt: ticket.firstUsedAt ?? undefined,
-      firstUsedGate: ticket.firstUsedGate ?? '',
-      entriesLeft: ticket.entriesAllowed - ticket.entriesUsed,
-      ...validity,
-    },
-  };
+  return { admitted: true, ticket, response: admittedResponse(buyer, product, ticket, ticket.entriesAllowed - ticket.entriesUsed) };
 }
 
 /**

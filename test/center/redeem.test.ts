@@ -59,9 +59,12 @@ test('a ticket for several entries admits that many times', async (t) => {
   const stack = await startStack(t);
   const [ticket] = await buy(stack, { entriesPerTicket: 3 });
   const answers = [];
-  for (let i = 0; i < 4; i++) answers.push(await redeem(stack, ticket!));
+  for (let i = 0; i < 4; i++) answers.push(await redeem(stack, ticket!, { gateId: `G${i + 1}` }));
   t.deepEqual(answers.map((a) => a.admitted), [true, true, true, false]);
   t.deepEqual(answers.slice(0, 3).map((a) => a.entriesLeft), [2, 1, 0]);
+  // From the second entry on, the gate also learns when and where the ticket was first used.
+  t.deepEqual(answers.map((a) => a.firstUsedGate), ['', 'G1', 'G1', 'G1']);
+  t.deepEqual(answers.slice(1).map((a) => a.firstUsedAt?.getTime()), Array(3).fill(answers[1]!.firstUsedAt!.getTime()));
   t.is(answers[3]!.reason, R.REJECT_REASON_ALREADY_USED);
 });
 

@@ -1,0 +1,59 @@
+/**
+ * The one-statement admission: most tickets a gate presents are valid and
+ * unused, so instead of reading the ticket, judging it and then recording
+ * the entry (two database round trips), the center first tries to record the
+ * entry with the whole judgement inside the INSERT — the ticket is issued to
+ * this card, its bytes, signature and buyer identification are the ones the
+ * center stored, and it has an entry left. A row goes in only when every
+ * condition holds; anything else (a rejection, a lost race for the entry)
+ * inserts nothing and redeem.ts judges the ticket the long way, which finds
+ * the reason. Batched with group commit like entry-writer.ts, whose unique
+ * (ticket_id, entry_number) decides here too which of concurrent takes wins.
+ */
+import type { MikroORM } from '@mikro-orm/core';
+import { GroupCommit, type SqlTx } from '../db/group-commit.js';
+
+export interface ExactPresentation {
+  readonly ticketId: string;
+  readonly cardId: string;
+  readonly gateId: string;
+  /** The protobuf encodings of the card's TicketInfo and BuyerIdentification. */
+  readonly info: Buffer;
+  readonly buyer: Buffer;
+  readonly signature: Buffer;
+  readonly at: Date;
+}
+
+export class ExactAdmit {
+  private readonly commits: GroupCommit<ExactPresentation, number | null>;
+
+  constructor(orm: MikroORM) {
+    this.commits = new GroupCommit(orm, admitExact, { key: (presentation) => presentation.ticketId, oneStatement: true });
+  }
+
+  /** The entry number recorded, or null when the presentation is not exactly an issued ticket with an entry left. */
+  admit(presentation: ExactPresentation): Promise<number | null> {
+    return this.commits.submit(presentation);
+  }
+}
+
+const INSERTED = 'ticket_id, entry_number, product_id, order_id, gate_id, card_id, redeemed_at';
+const PRESENTED = 'ticket_id, card_id, gate_id, info, buyer, signature, at';
+const ENTRIES_USED = '(select count(*) from redemptions r where r.ticket_id = t.id)';
+
+async function admitExact(sql: SqlTx, presentations: readonly ExactPresentation[]): Promise<(number | null)[]> {
+  const [text, bytes, time] = [sql.cast('varchar'), sql.cast('bytea'), sql.cast('timestamptz')];
+  const row = `(?${text}, ?${text}, ?${text}, ?${bytes}, ?${bytes}, ?${bytes}, ?${time})`;
+  const rows = await sql.all<{ ticket_id: string; entry_number: number | string }>(
+    `with v (${PRESENTED}) as (values ${presentations.map(() => row).join(', ')}) ` +
+      `insert into redemptions (${INSERTED}) ` +
+      `select t.id, ${ENTRIES_USED} + 1, t.product_id, t.order_id, v.gate_id, v.card_id, v.at ` +
+      'from v join tickets t on t.id = v.ticket_id join orders o on o.id = t.order_id ' +
+      "where t.state = 'issued' and t.card_id = v.card_id and t.info = v.info and t.signature = v.signature " +
+      `and o.buyer_identification = v.buyer and ${ENTRIES_USED} < t.entries_allowed ` +
+      'on conflict do nothing returning ticket_id, entry_number',
+    presentations.flatMap((p) => [p.ticketId, p.cardId, p.gateId, p.info, p.buyer, p.signature, p.at]),
+  );
+  const entries = new Map(rows.map((r) => [r.ticket_id, Number(r.entry_number)]));
+  return presentations.map((p) => entries.get(p.ticketId) ?? null);
+}
