@@ -2,7 +2,9 @@
  * `npm run bench [-- --quick] [-- --db postgres://…]` (SPEC §7): the echo
  * baseline, a hot on-sale and a stadium of gates in one run, each driven by
  * a separate load-generator process over loopback; invariants checked in
- * the database afterwards; a table on stdout and bench/results/latest.json.
+ * the database afterwards; then card-to-verdict at a gate through PC/SC
+ * (card-to-verdict.ts) when pcscd and vpcd are there; a table on stdout and
+ * bench/results/latest.json.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -10,6 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDatabase, type DatabaseTarget } from '../center/config.js';
 import { createPostgresDatabase, dropPostgresDatabase } from '../center/db/postgres-databases.js';
+import { measureCardGate } from './card-gate.js';
 import { checkInvariants } from './check.js';
 import type { LoadResult } from './load.js';
 import { CLI, cpuSeconds, handlerTimings, runLoad, sampleRss, startListening } from './processes.js';
@@ -23,8 +26,8 @@ const GATES = 32;
 const CENTER_HEAP = '--max-old-space-size=96';
 const BUYERS = 256;
 const size = flags.quick
-  ? { echoMs: 3_000, warmupMs: 500, hotCapacity: 3_000, saleCapMs: 15_000, redeemMs: 5_000, gateTickets: 30_000 }
-  : { echoMs: 10_000, warmupMs: 1_000, hotCapacity: 20_000, saleCapMs: 60_000, redeemMs: 20_000, gateTickets: 120_000 };
+  ? { echoMs: 3_000, warmupMs: 500, hotCapacity: 3_000, saleCapMs: 15_000, redeemMs: 5_000, gateTickets: 30_000, presentations: 10 }
+  : { echoMs: 10_000, warmupMs: 1_000, hotCapacity: 20_000, saleCapMs: 60_000, redeemMs: 20_000, gateTickets: 120_000, presentations: 60 };
 
 const started = Date.now();
 const loadBefore = loadavg();
@@ -99,6 +102,9 @@ try {
 
   // 4. The invariants, from the database.
   const checked = await checkInvariants(target, seeded.hotProductId);
+
+  // 5. One gate, one card, through pcscd (its own center on SQLite: this is about the card path).
+  const cardGate = await measureCardGate(size.presentations, log);
   const round = (n: number, digits = 2) => Number(n.toFixed(digits));
   const result = {
     echo_rps: round(echo32.rps, 0),
@@ -122,6 +128,7 @@ try {
     approved_without_tickets: checked.approvedWithoutTickets,
     double_admits: checked.doubleAdmits + (gates.doubleAdmits ?? 0),
     center_rss_mb: round(centerRssMb, 1),
+    card_to_verdict: cardGate,
     sold: checked.sold,
     capacity: checked.capacity,
     purchase_outcomes: sale.outcomes,

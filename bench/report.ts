@@ -7,6 +7,7 @@ interface Result {
   double_admits: number; center_rss_mb: number;
   cpu_us_per_call: { echo_server: number; purchase_center: number; purchase_charge: number; redeem_center: number }; sold: number; capacity: number; mode: string; database: string; duration_s: number;
   machine: { cpu: string; cores: number; loadavg_before: number[]; loadavg_after: number[] };
+  card_to_verdict: { card_to_verdict_p50_ms: number; card_to_verdict_p99_ms: number; presentations: number; loopback_quickack: boolean } | { not_measured: string };
 }
 
 export function printTable(r: Result): void {
@@ -28,12 +29,21 @@ export function printTable(r: Result): void {
     ['CPU per call: echo server', `${r.cpu_us_per_call.echo_server} µs`, ''],
     ['  center per purchase (+ charge)', `${r.cpu_us_per_call.purchase_center} µs (+ ${r.cpu_us_per_call.purchase_charge} µs)`, ''],
     ['  center per redemption', `${r.cpu_us_per_call.redeem_center} µs`, ''],
+    ...cardRows(r.card_to_verdict),
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   const valueWidth = Math.max(...rows.map(([, value]) => value.length));
   process.stdout.write(`\nCardgate bench (${r.mode}, ${r.database}) on ${r.machine.cores} x ${r.machine.cpu}, load ${r.machine.loadavg_before.join(' ')} before, ${r.machine.loadavg_after.join(' ')} after, ${r.duration_s} s\n\n`);
   for (const [name, value, verdict] of rows) process.stdout.write(`  ${name.padEnd(width)}  ${value.padStart(valueWidth)}  ${verdict}\n`);
   process.stdout.write('\n');
+}
+
+function cardRows(card: Result['card_to_verdict']): Array<[string, string, string]> {
+  if ('not_measured' in card) return [['card-to-verdict through pcsc', 'not measured', card.not_measured]];
+  return [
+    [`card-to-verdict through pcsc, p50 / p99`, `${card.card_to_verdict_p50_ms} / ${card.card_to_verdict_p99_ms} ms`, mark(card.card_to_verdict_p99_ms <= 100, 'p99 <= 100 ms')],
+    ['  presentations', `${card.presentations}${card.loopback_quickack ? '' : ' (loopback without quick ACKs)'}`, ''],
+  ];
 }
 
 const mark = (ok: boolean, target: string) => `${ok ? 'ok  ' : 'MISS'} (${target})`;

@@ -1,0 +1,32 @@
+/**
+ * vpcd's virtual readers are one pair per machine: two programs putting
+ * emulated cards on them at once would read each other's cards. The PC/SC
+ * tests and the card-to-verdict benchmark take this lock first — a
+ * directory holding its owner's pid, taken over when that process is gone.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const LOCK = '/tmp/cardgate-vpcd.lock';
+
+/** Waits until this process holds the machine-wide vpcd lock; call the returned function to release it. */
+export async function lockVpcd(): Promise<() => void> {
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      writeFileSync(join(LOCK, 'pid'), String(process.pid));
+      return () => rmSync(LOCK, { recursive: true, force: true });
+    } catch {
+      let owner = 0;
+      try {
+        owner = Number(readFileSync(join(LOCK, 'pid'), 'utf8'));
+        process.kill(owner, 0);
+      } catch {
+        // The owner is gone (or never wrote its pid): take the stale lock over.
+        if (owner) rmSync(LOCK, { recursive: true, force: true });
+      }
+      await sleep(100);
+    }
+  }
+}
