@@ -7,11 +7,14 @@
  * center stored, and it has an entry left. A row goes in only when every
  * condition holds; anything else (a rejection, a lost race for the entry)
  * inserts nothing and redeem.ts judges the ticket the long way, which finds
- * the reason. Batched with group commit like entry-writer.ts, whose unique
+ * the reason. So that a rejection costs no second round trip, the batch
+ * reads its tickets alongside the INSERT; the judge starts from that read.
+ * Batched with group commit like entry-writer.ts, whose unique
  * (ticket_id, entry_number) decides here too which of concurrent takes wins.
  */
 import type { MikroORM } from '@mikro-orm/core';
 import { GroupCommit, type SqlTx } from '../db/group-commit.js';
+import { readPresented, type PresentedTicket } from './presented-ticket.js';
 
 export interface ExactPresentation {
   readonly ticketId: string;
@@ -24,15 +27,18 @@ export interface ExactPresentation {
   readonly at: Date;
 }
 
+/** The entry recorded, or none and the ticket as it was read (null: no issued or cancelled ticket has this id). */
+export type ExactOutcome = { readonly entry: number } | { readonly entry: null; readonly ticket: PresentedTicket | null };
+
 export class ExactAdmit {
-  private readonly commits: GroupCommit<ExactPresentation, number | null>;
+  private readonly commits: GroupCommit<ExactPresentation, ExactOutcome>;
 
   constructor(orm: MikroORM) {
     this.commits = new GroupCommit(orm, admitExact, { key: (presentation) => presentation.ticketId, oneStatement: true });
   }
 
-  /** The entry number recorded, or null when the presentation is not exactly an issued ticket with an entry left. */
-  admit(presentation: ExactPresentation): Promise<number | null> {
+  /** Records the next entry when the presentation is exactly an issued ticket with an entry left. */
+  admit(presentation: ExactPresentation): Promise<ExactOutcome> {
     return this.commits.submit(presentation);
   }
 }
@@ -41,10 +47,12 @@ const INSERTED = 'ticket_id, entry_number, product_id, order_id, gate_id, card_i
 const PRESENTED = 'ticket_id, card_id, gate_id, info, buyer, signature, at';
 const ENTRIES_USED = '(select count(*) from redemptions r where r.ticket_id = t.id)';
 
-async function admitExact(sql: SqlTx, presentations: readonly ExactPresentation[]): Promise<(number | null)[]> {
+async function admitExact(sql: SqlTx, presentations: readonly ExactPresentation[]): Promise<ExactOutcome[]> {
   const [text, bytes, time] = [sql.cast('varchar'), sql.cast('bytea'), sql.cast('timestamptz')];
   const row = `(?${text}, ?${text}, ?${text}, ?${bytes}, ?${bytes}, ?${bytes}, ?${time})`;
-  const rows = await sql.all<{ ticket_id: string; entry_number: number | string }>(
+  // Both statements are sent at once; whichever runs first, a ticket the INSERT skipped reads the same.
+  const read = readPresented(sql, presentations.map((p) => p.ticketId));
+  const inserted = sql.all<{ ticket_id: string; entry_number: number | string }>(
     `with v (${PRESENTED}) as (values ${presentations.map(() => row).join(', ')}) ` +
       `insert into redemptions (${INSERTED}) ` +
       `select t.id, ${ENTRIES_USED} + 1, t.product_id, t.order_id, v.gate_id, v.card_id, v.at ` +
@@ -54,6 +62,10 @@ async function admitExact(sql: SqlTx, presentations: readonly ExactPresentation[
       'on conflict do nothing returning ticket_id, entry_number',
     presentations.flatMap((p) => [p.ticketId, p.cardId, p.gateId, p.info, p.buyer, p.signature, p.at]),
   );
+  const [tickets, rows] = await Promise.all([read, inserted]);
   const entries = new Map(rows.map((r) => [r.ticket_id, Number(r.entry_number)]));
-  return presentations.map((p) => entries.get(p.ticketId) ?? null);
+  return presentations.map((p) => {
+    const entry = entries.get(p.ticketId);
+    return entry === undefined ? { entry: null, ticket: tickets.get(p.ticketId) ?? null } : { entry };
+  });
 }

@@ -5,7 +5,7 @@
  */
 import type { MikroORM } from '@mikro-orm/core';
 import { placeholders } from '../db/group-commit.js';
-import { rawQuery } from '../db/raw-sql.js';
+import { withConnection, type SqlTx } from '../db/raw-sql.js';
 
 export interface PresentedTicket {
   readonly id: string;
@@ -64,9 +64,7 @@ export class TicketReader {
       const batch = this.queue.slice(0, MAX_BATCH);
       this.queue = this.queue.slice(MAX_BATCH);
       try {
-        const ids = [...new Set(batch.map((entry) => entry.id))];
-        const rows = await rawQuery<Row>(this.orm, `${SELECT}(${placeholders(ids.length)})`, ids);
-        const byId = new Map<string, PresentedTicket>(rows.map((row: Row) => [row.id, presented(row)]));
+        const byId = await withConnection(this.orm, (sql) => readPresented(sql, batch.map((entry) => entry.id)));
         for (const entry of batch) entry.resolve(byId.get(entry.id) ?? null);
       } catch (error) {
         for (const entry of batch) entry.reject(error);
@@ -74,6 +72,13 @@ export class TicketReader {
     }
     this.reading = false;
   }
+}
+
+/** The issued or cancelled tickets among `ticketIds`, by id, in one query. */
+export async function readPresented(sql: SqlTx, ticketIds: readonly string[]): Promise<Map<string, PresentedTicket>> {
+  const ids = [...new Set(ticketIds)];
+  const rows = await sql.all<Row>(`${SELECT}(${placeholders(ids.length)})`, ids);
+  return new Map(rows.map((row) => [row.id, presented(row)]));
 }
 
 function presented(row: Row): PresentedTicket {

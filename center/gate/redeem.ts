@@ -43,13 +43,16 @@ const MAX_ATTEMPTS = 5;
 
 export async function redeemTicket(deps: GateDeps, presentation: Presentation, now: Date): Promise<RedeemTicketResponse> {
   const stage = stageTimer(presentation.dryRun ? undefined : deps.timings, 'RedeemTicket');
+  // What the exact admission read, for the judge's first attempt (undefined: read it).
+  let read: PresentedTicket | null | undefined;
   if (!presentation.dryRun) {
-    const admitted = await admitExact(deps, presentation, now);
+    const exact = await admitExact(deps, presentation, now);
     stage('admit');
-    if (admitted) return admitted;
+    if (exact && 'admitted' in exact) return exact;
+    read = exact?.ticket;
   }
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const verdict = await judge(deps, presentation, now);
+    const verdict = await judge(deps, presentation, now, attempt === 0 ? read : undefined);
     stage('judge');
     if (!verdict.admitted || presentation.dryRun) return verdict.response;
     const { ticket } = verdict;
@@ -64,20 +67,27 @@ export async function redeemTicket(deps: GateDeps, presentation: Presentation, n
   return reject(R.REJECT_REASON_ALREADY_USED, {});
 }
 
-/** The answer when the presentation is exactly an issued ticket with an entry left, recorded; undefined otherwise. */
-async function admitExact(deps: GateDeps, { gateId, cardId, cardTicket }: Presentation, now: Date): Promise<RedeemTicketResponse | undefined> {
+/**
+ * The answer when the presentation is exactly an issued ticket with an entry left, recorded;
+ * otherwise the ticket as read alongside, or undefined when no admission was tried.
+ */
+async function admitExact(
+  deps: GateDeps,
+  { gateId, cardId, cardTicket }: Presentation,
+  now: Date,
+): Promise<RedeemTicketResponse | { ticket: PresentedTicket | null } | undefined> {
   const info = cardTicket.ticket!;
   const product = await deps.products.find(info.productId);
   if (!product || !cardTicket.signature?.length || !admitsNow(product, gateId, now)) return undefined;
   const buyer = cardTicket.buyerIdentification ?? BuyerIdentification.fromPartial({});
-  const entry = await deps.exact.admit({
+  const outcome = await deps.exact.admit({
     ticketId: info.ticketId, cardId, gateId, at: now, signature: Buffer.from(cardTicket.signature),
     info: Buffer.from(TicketInfo.encode(info).finish()), buyer: Buffer.from(BuyerIdentification.encode(buyer).finish()),
   });
-  if (entry === null) return undefined;
+  if (outcome.entry === null) return { ticket: outcome.ticket };
   // A later entry of a multi-entry ticket also says when it was first used.
-  const firstUse = entry > 1 ? await deps.tickets.read(info.ticketId) : null;
-  return admittedResponse(buyer, product, firstUse, info.entriesAllowed - entry);
+  const firstUse = outcome.entry > 1 ? await deps.tickets.read(info.ticketId) : null;
+  return admittedResponse(buyer, product, firstUse, info.entriesAllowed - outcome.entry);
 }
 
 /** The product admits at this gate at this time (the checks of judge, without their reasons). */
@@ -108,9 +118,10 @@ function admittedResponse(
 
 type Verdict = { admitted: true; ticket: PresentedTicket; response: RedeemTicketResponse } | { admitted: false; response: RedeemTicketResponse };
 
-async function judge(deps: GateDeps, { gateId, cardId, cardTicket }: Presentation, now: Date): Promise<Verdict> {
+/** `read`: the ticket row if already read for this presentation. */
+async function judge(deps: GateDeps, { gateId, cardId, cardTicket }: Presentation, now: Date, read?: PresentedTicket | null): Promise<Verdict> {
   const info = cardTicket.ticket!;
-  const ticket = await deps.tickets.read(info.ticketId);
+  const ticket = read !== undefined ? read : await deps.tickets.read(info.ticketId);
   if (!ticket) return refuse(R.REJECT_REASON_UNKNOWN_TICKET);
   if (ticket.cardId !== cardId) return refuse(R.REJECT_REASON_WRONG_CARD);
   if (!Buffer.from(TicketInfo.encode(info).finish()).equals(ticket.info)) return refuse(R.REJECT_REASON_TAMPERED);
