@@ -3,13 +3,13 @@
  * readers and the project's card emulator. `pcscTest` declares a test that
  * fails, saying why, when pcscd or the vpcd readers are missing — locally as
  * in CI, since `npm test` installs and starts them (.ci/prepare test), as it
- * does CUPS for the printing tests. vpcd's readers are one
- * per machine, so every test holds a cross-process lock while it uses them.
+ * does CUPS for the printing tests. vpcd's readers are one per machine, so
+ * every test holds card/emulator/vpcd-lock.ts while it uses them.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import type { Card, CardReader } from '../../card/card.js';
+import { lockVpcd } from '../../card/emulator/vpcd-lock.js';
 import { startCardEmulator, type CardEmulator, type EmulatorOptions } from '../../card/emulator/card-emulator.js';
 import { openCardReader } from '../../card/open-card-reader.js';
 import { listPcscReaders } from '../../card/pcsc/pcsc-context.js';
@@ -42,34 +42,10 @@ export function pcscTest(title: string, impl: (t: ExecutionContext) => Promise<v
     if (pcscMissing) return t.fail(`${pcscMissing}; npm test starts pcscd itself (.ci/prepare test)`);
     // Waiting for another file's PC/SC test to free vpcd does not count against this test's own time.
     t.timeout(15 * 60_000);
-    await lockVpcd(t);
+    t.teardown(await lockVpcd());
     t.timeout(timeoutMs);
     await impl(t);
   });
-}
-
-const LOCK = '/tmp/cardgate-vpcd.lock';
-
-/** Waits for the machine-wide vpcd lock (a directory holding the owner's pid); released when the test ends. */
-async function lockVpcd(t: ExecutionContext): Promise<void> {
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      writeFileSync(join(LOCK, 'pid'), String(process.pid));
-      t.teardown(() => rmSync(LOCK, { recursive: true, force: true }));
-      return;
-    } catch {
-      let owner = 0;
-      try {
-        owner = Number(readFileSync(join(LOCK, 'pid'), 'utf8'));
-        process.kill(owner, 0);
-      } catch {
-        // The owner is gone (or never wrote its pid): take the stale lock over.
-        if (owner) rmSync(LOCK, { recursive: true, force: true });
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 }
 
 /** Puts an emulated card on a vpcd reader for the rest of the test. */
