@@ -17,7 +17,7 @@ import { checkInvariants } from './check.js';
 import type { LoadResult } from './load.js';
 import { CLI, cpuSeconds, handlerTimings, runLoad, sampleRss, startListening } from './processes.js';
 import { printTable } from './report.js';
-import { seed } from './seed.js';
+import { seed, WARMUP_SEATS } from './seed.js';
 
 const { values: flags } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, 'skip-purchase': { type: 'boolean', default: false }, db: { type: 'string' }, out: { type: 'string', default: join(import.meta.dirname, 'results/latest.json') } },
@@ -72,15 +72,19 @@ try {
   const center = await startListening(CLI, ['center', '--listen', '127.0.0.1:0', '--db', dbSpec, '--charge', charge.address, '--report-timings'], centerNodeArgs);
   log(`center idle RSS ${sampleRss(center.child.pid!).stop().toFixed(0)} MB`);
   const rss = sampleRss(center.child.pid!);
+  // --skip-purchase (for profiling the gates alone) leaves the sale out; the result then shows 0 purchases.
+  const skipSale = flags['skip-purchase'];
+  const sell = (productId: string, capacity: number) =>
+    runLoad<LoadResult>({ mode: 'purchase', address: center.address, concurrency: BUYERS, warmupMs: 0, durationMs: size.saleCapMs, token: seeded.kioskToken, productId, capacity });
+  // A small sale first, unmeasured, as the echo and the gates get a warm-up: a cold center spends the
+  // first thousand purchases compiling, which a 3000-seat --quick sale would count against it.
+  if (!skipSale) log(`warm-up sale: ${(await sell(seeded.warmupProductId, WARMUP_SEATS)).rps.toFixed(0)}/s`);
   await handlerTimings(center); // reset
 
   const centerCpu = () => cpuSeconds(center.child.pid!);
   const chargeCpu = () => cpuSeconds(charge.child.pid!);
   const [saleCenterCpu, saleChargeCpu] = [centerCpu(), chargeCpu()];
-  // --skip-purchase (for profiling the gates alone) leaves the sale out; the result then shows 0 purchases.
-  const sale = flags['skip-purchase']
-    ? { requests: 0, rps: 0, p50Ms: 0, p99Ms: 0, errors: 0, outcomes: {} }
-    : await runLoad<LoadResult>({ mode: 'purchase', address: center.address, concurrency: BUYERS, warmupMs: 0, durationMs: size.saleCapMs, token: seeded.kioskToken, productId: seeded.hotProductId, capacity: size.hotCapacity });
+  const sale = skipSale ? { requests: 0, rps: 0, p50Ms: 0, p99Ms: 0, errors: 0, outcomes: {} } : await sell(seeded.hotProductId, size.hotCapacity);
   const saleCpu = { center: cpuMicros(centerCpu() - saleCenterCpu, sale), charge: cpuMicros(chargeCpu() - saleChargeCpu, sale) };
   log(`purchase CPU per call: center ${saleCpu.center} µs, charge terminal ${saleCpu.charge} µs`);
   const saleTimings = await handlerTimings(center);

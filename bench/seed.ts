@@ -20,10 +20,13 @@ export interface Seeded {
   readonly kioskToken: string;
   readonly gateToken: string;
   readonly hotProductId: string;
+  /** Sold before the hot on-sale, unmeasured, so the sale meets a warm center as the echo and the gates do. */
+  readonly warmupProductId: string;
   readonly gateProductId: string;
 }
 
 const TICKETS_PER_ORDER = 10;
+export const WARMUP_SEATS = 1000;
 const HOUR = 60 * 60 * 1000;
 
 /** Seeds the database and writes the gate tickets to `ticketsFile` (length-prefixed CardTicket + card id). */
@@ -40,6 +43,7 @@ export async function seed(target: DatabaseTarget, hotCapacity: number, gateTick
       seating: 'General admission', venueNotes: 'Doors at 18:00', entryInstructions: 'Any gate',
     });
     const hot = await createProduct(em.fork(), product('Hot On-Sale', hotCapacity), now);
+    const warmup = await createProduct(em.fork(), product('Warm-up Sale', WARMUP_SEATS), now);
     const gated = await createProduct(em.fork(), product('Stadium Night', Math.max(1, gateTickets)), now);
     const key = await loadOrCreateSigningKey(em.fork());
 
@@ -79,7 +83,7 @@ export async function seed(target: DatabaseTarget, hotCapacity: number, gateTick
     }
     await em.getConnection().execute(`update products set remaining = 0 where id = ?`, [gated.id]);
     writeFileSync(ticketsFile, Buffer.concat(out));
-    return { kioskToken, gateToken, hotProductId: hot.id, gateProductId: gated.id };
+    return { kioskToken, gateToken, hotProductId: hot.id, warmupProductId: warmup.id, gateProductId: gated.id };
   } finally {
     await orm.close();
   }
