@@ -75,7 +75,7 @@ async function admitExact(
   deps: GateDeps,
   { gateId, cardId, cardTicket }: Presentation,
   now: Date,
-): Promise<RedeemTicketResponse | { ticket: PresentedTicket | null } | undefined> {
+): Promise<RedeemTicketResponse | { ticket: PresentedTicket | null | undefined } | undefined> {
   const info = cardTicket.ticket!;
   const product = await deps.products.find(info.productId);
   if (!product || !cardTicket.signature?.length || !admitsNow(product, gateId, now)) return undefined;
