@@ -54,11 +54,6 @@ export async function withConnection<T>(orm: MikroORM, work: (sql: SqlTx) => Pro
   }
 }
 
-/** One statement outside any transaction (a read). */
-export function rawQuery<Row>(orm: MikroORM, sql: string, params: readonly unknown[]): Promise<Row[]> {
-  return withConnection(orm, (tx) => tx.all<Row>(sql, params));
-}
-
 /** Runs `work` in a transaction on a pooled connection; commits if it resolves, rolls back if it throws. */
 export function rawTransaction<T>(orm: MikroORM, work: (sql: SqlTx) => Promise<T>): Promise<T> {
   return withConnection(orm, async (tx) => {
