@@ -39,7 +39,7 @@ export class ExactAdmit {
 
   constructor(orm: MikroORM) {
     const readAlongside = !isPostgres(orm);
-    this.commits = new GroupCommit(orm, (sql, batch) => admitExact(sql, batch, readAlongside), { key: (presentation) => presentation.ticketId, oneStatement: true });
+    this.commits = new GroupCommit(orm, (sql, batch) => insertExact(sql, batch, readAlongside), { key: (presentation) => presentation.ticketId, oneStatement: true });
   }
 
   /** Records the next entry when the presentation is exactly an issued ticket with an entry left. */
@@ -52,7 +52,7 @@ const INSERTED = 'ticket_id, entry_number, product_id, order_id, gate_id, card_i
 const PRESENTED = 'ticket_id, card_id, gate_id, info, buyer, signature, at';
 const ENTRIES_USED = '(select count(*) from redemptions r where r.ticket_id = t.id)';
 
-async function admitExact(sql: SqlTx, presentations: readonly ExactPresentation[], readAlongside: boolean): Promise<ExactOutcome[]> {
+async function insertExact(sql: SqlTx, presentations: readonly ExactPresentation[], readAlongside: boolean): Promise<ExactOutcome[]> {
   const [text, bytes, time] = [sql.cast('varchar'), sql.cast('bytea'), sql.cast('timestamptz')];
   const row = `(?${text}, ?${text}, ?${text}, ?${bytes}, ?${bytes}, ?${bytes}, ?${time})`;
   // Both statements are sent at once; whichever runs first, a ticket the INSERT skipped reads the same.

@@ -78,7 +78,7 @@ async function admitExact(
 ): Promise<RedeemTicketResponse | { ticket: PresentedTicket | null | undefined } | undefined> {
   const info = cardTicket.ticket!;
   const product = await deps.products.find(info.productId);
-  if (!product || !cardTicket.signature?.length || !admitsNow(product, gateId, now)) return undefined;
+  if (!product || !cardTicket.signature?.length || productRefusal(product, gateId, now)) return undefined;
   const buyer = cardTicket.buyerIdentification ?? BuyerIdentification.fromPartial({});
   const outcome = await deps.exact.admit({
     ticketId: info.ticketId, cardId, gateId, at: now, signature: Buffer.from(cardTicket.signature),
@@ -90,11 +90,14 @@ async function admitExact(
   return admittedResponse(buyer, product, firstUse, info.entriesAllowed - outcome.entry);
 }
 
-/** The product admits at this gate at this time (the checks of judge, without their reasons). */
-function admitsNow(product: Product, gateId: string, now: Date): boolean {
+/** Why the product does not admit at this gate at this time, in SPEC §3's order; undefined when it does. */
+function productRefusal(product: Product, gateId: string, now: Date): Verdict | undefined {
   const window = admissionWindow(product);
-  if ((window.opensAt && now < window.opensAt) || now > window.closesAt) return false;
-  return !gateId || product.gateIds.length === 0 || product.gateIds.includes(gateId);
+  const validity = { validFrom: window.opensAt ?? undefined, validUntil: window.closesAt };
+  if (window.opensAt && now < window.opensAt) return refuse(R.REJECT_REASON_NOT_YET_VALID, validity);
+  if (now > window.closesAt) return refuse(R.REJECT_REASON_EXPIRED, validity);
+  if (gateId && product.gateIds.length > 0 && !product.gateIds.includes(gateId)) return refuse(R.REJECT_REASON_WRONG_GATE, { gateIds: product.gateIds });
+  return undefined;
 }
 
 function admittedResponse(
@@ -131,11 +134,8 @@ async function judge(deps: GateDeps, { gateId, cardId, cardTicket }: Presentatio
   if (ticket.state === 'cancelled') return refuse(R.REJECT_REASON_CANCELLED);
 
   const product = await deps.products.get(ticket.productId);
-  const window = admissionWindow(product);
-  const validity = { validFrom: window.opensAt ?? undefined, validUntil: window.closesAt };
-  if (window.opensAt && now < window.opensAt) return refuse(R.REJECT_REASON_NOT_YET_VALID, validity);
-  if (now > window.closesAt) return refuse(R.REJECT_REASON_EXPIRED, validity);
-  if (gateId && product.gateIds.length > 0 && !product.gateIds.includes(gateId)) return refuse(R.REJECT_REASON_WRONG_GATE, { gateIds: product.gateIds });
+  const refusal = productRefusal(product, gateId, now);
+  if (refusal) return refusal;
   if (ticket.entriesUsed >= ticket.entriesAllowed) {
     return refuse(R.REJECT_REASON_ALREADY_USED, { firstUsedAt: ticket.firstUsedAt ?? undefined, firstUsedGate: ticket.firstUsedGate ?? '' });
   }
