@@ -11,6 +11,7 @@ import { tempDir } from '../helpers/card-fixtures.js';
 import { createProduct } from '../helpers/factories.js';
 import { startStack } from '../helpers/stack.js';
 import { startTmux } from '../helpers/tmux.js';
+import { orderTwoAndFillPayment } from '../helpers/tmux-kiosk.js';
 
 const CLI = join(import.meta.dirname, '../../cli/main.ts');
 
@@ -26,21 +27,7 @@ test('a buyer buys two tickets onto a file: card through the real kiosk in tmux'
   await kiosk.waitFor(/› Tmux Jazz .* 40/);
   await kiosk.press('Enter');
   await kiosk.waitFor('Tickets: ◀ 1 ▶');
-  await kiosk.press('Up');
-  await kiosk.waitFor('Tickets: ◀ 2 ▶');
-  await kiosk.press('Enter');
-  await kiosk.waitFor('Your details');
-  await kiosk.type('Sakura Tanaka');
-  await kiosk.press('Enter');
-  await kiosk.press('Enter');
-  await kiosk.waitFor('Pay by credit card');
-  await kiosk.type('4242424242424242');
-  await kiosk.press('Enter');
-  await kiosk.type(`12${String((new Date().getFullYear() + 3) % 100).padStart(2, '0')}`);
-  await kiosk.press('Enter');
-  await kiosk.type('321');
-  await kiosk.press('Enter');
-  const review = await kiosk.waitFor('Press Enter to pay');
+  const review = await orderTwoAndFillPayment(kiosk, 'Sakura Tanaka');
   t.regex(review, /Total\s+€50\.00/);
   t.notRegex(review, /4242 4242/);
   await kiosk.press('Enter');
