@@ -4,10 +4,12 @@
  * statement costs about 350 µs of CPU more than on the driver itself
  * (measured: a one-row insert 484 µs against 131 µs), which a batch of a few
  * statements pays once per batch but a busy center pays thousands of times a
- * second. Statements use `?` placeholders on both databases.
+ * second. On SQLite the statements are prepared once per connection
+ * (sqlite-statements.ts). Statements use `?` placeholders on both databases.
  */
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sqlite';
+import { allPrepared, type SqliteConnection } from './sqlite-statements.js';
 
 /** Raw SQL inside one transaction. */
 export interface SqlTx {
@@ -17,9 +19,6 @@ export interface SqlTx {
   cast(type: string): string;
 }
 
-interface SqliteConnection {
-  all(sql: string, params: unknown[], done: (error: Error | null, rows: unknown[]) => void): void;
-}
 interface PostgresConnection {
   query(sql: string, params: unknown[]): Promise<{ rows: unknown[] }>;
 }
@@ -46,7 +45,7 @@ export async function withConnection<T>(orm: MikroORM, work: (sql: SqlTx) => Pro
   const all = <Row>(sql: string, params: readonly unknown[]): Promise<Row[]> =>
     postgres
       ? (connection as PostgresConnection).query(numbered(sql), [...params]).then((result) => result.rows as Row[])
-      : new Promise((resolve, reject) => (connection as SqliteConnection).all(sql, [...params], (error, rows) => (error ? reject(error) : resolve(rows as Row[]))));
+      : allPrepared<Row>(connection as SqliteConnection, sql, params);
   try {
     return await work({ all, run: async (sql, params) => void (await all(sql, params)), cast: (type) => (postgres ? `::${type}` : '') });
   } finally {
