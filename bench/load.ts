@@ -73,6 +73,8 @@ async function timed(makeCall: (worker: number) => Call): Promise<LoadResult> {
   const start = performance.now();
   const measureFrom = start + plan.warmupMs;
   const end = measureFrom + plan.durationMs;
+  // Tells the bench the warm-up is over, so that it starts the server-side figures from here too (processes.ts).
+  setTimeout(() => process.send?.('measuring'), plan.warmupMs);
   await Promise.all(
     calls.map(async (call) => {
       for (let t0 = performance.now(); t0 < end; t0 = performance.now()) {

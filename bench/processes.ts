@@ -54,9 +54,10 @@ export function startListening(script: string, args: string[], nodeArgs: string[
   });
 }
 
-/** Runs the load generator with a plan and resolves with the JSON it prints. */
-export function runLoad<T>(plan: object): Promise<T> {
-  const child = spawn(process.execPath, [compiled(join(ROOT, 'bench/load.ts')), JSON.stringify(plan)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs the load generator with a plan and resolves with the JSON it prints; onMeasuring runs when its warm-up is over. */
+export function runLoad<T>(plan: object, onMeasuring?: () => void): Promise<T> {
+  const child = spawn(process.execPath, [compiled(join(ROOT, 'bench/load.ts')), JSON.stringify(plan)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  child.on('message', (message) => message === 'measuring' && onMeasuring?.());
   let out = '';
   let err = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
