@@ -4,8 +4,9 @@
  * statement costs about 350 µs of CPU more than on the driver itself
  * (measured: a one-row insert 484 µs against 131 µs), which a batch of a few
  * statements pays once per batch but a busy center pays thousands of times a
- * second. On SQLite the statements are prepared once per connection
- * (sqlite-statements.ts). Statements use `?` placeholders on both databases.
+ * second. The statements are prepared once per connection (on SQLite in
+ * sqlite-statements.ts, on PostgreSQL as named statements). They use `?`
+ * placeholders on both databases.
  */
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sqlite';
@@ -20,7 +21,7 @@ export interface SqlTx {
 }
 
 interface PostgresConnection {
-  query(sql: string, params: unknown[]): Promise<{ rows: unknown[] }>;
+  query(query: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 }
 interface KnexClient {
   acquireConnection(): Promise<SqliteConnection | PostgresConnection>;
@@ -33,6 +34,22 @@ const numbered = (sql: string) => {
   return sql.replace(/\?/g, () => `$${++n}`);
 };
 
+/**
+ * PostgreSQL: a name for each text, so that each connection parses and plans
+ * it once (the driver remembers which names it has prepared) and later runs
+ * send only the parameters. Our texts are few: a handful of statements, each
+ * in the batch sizes group commit makes.
+ */
+const postgresStatements = new Map<string, { name: string; text: string }>();
+function postgresStatement(sql: string): { name: string; text: string } {
+  let statement = postgresStatements.get(sql);
+  if (!statement) {
+    statement = { name: `cardgate_${postgresStatements.size + 1}`, text: numbered(sql) };
+    postgresStatements.set(sql, statement);
+  }
+  return statement;
+}
+
 export function isPostgres(orm: MikroORM): boolean {
   return orm.em.getPlatform().constructor.name === 'PostgreSqlPlatform'; // by name: that driver is loaded only for PostgreSQL
 }
@@ -44,7 +61,7 @@ export async function withConnection<T>(orm: MikroORM, work: (sql: SqlTx) => Pro
   const connection = await client.acquireConnection();
   const all = <Row>(sql: string, params: readonly unknown[]): Promise<Row[]> =>
     postgres
-      ? (connection as PostgresConnection).query(numbered(sql), [...params]).then((result) => result.rows as Row[])
+      ? (connection as PostgresConnection).query({ ...postgresStatement(sql), values: [...params] }).then((result) => result.rows as Row[])
       : allPrepared<Row>(connection as SqliteConnection, sql, params);
   try {
     return await work({ all, run: async (sql, params) => void (await all(sql, params)), cast: (type) => (postgres ? `::${type}` : '') });
