@@ -134,6 +134,11 @@ try {
     purchase_ratio: round(sale.rps / echo256.rps, 3),
     redeem_ratio: round(gates.rps / echo32.rps, 3),
     cpu_us_per_call: { echo_server: echo32.serverCpuUs, purchase_center: saleCpu.center, purchase_charge: saleCpu.charge, redeem_center: redeemCpu },
+    // The center's garbage-collection pauses while the gates ran: every call in flight waits one out.
+    redeem_gc_pauses: Object.fromEntries(['minor', 'major'].map((kind) => {
+      const pauses = gateTimings[`gc.${kind}`];
+      return [kind, { count: pauses?.count ?? 0, p50_ms: round(pauses?.p50Ms ?? 0), max_ms: round(pauses?.maxMs ?? 0) }];
+    })) as Record<'minor' | 'major', { count: number; p50_ms: number; max_ms: number }>,
     oversold: checked.oversold,
     stock_mismatch: checked.stockMismatch,
     approved_without_tickets: checked.approvedWithoutTickets,

@@ -5,7 +5,8 @@ interface Result {
   redeem_p50_ms: number; redeem_p99_ms: number; redeem_client_p99_ms: number;
   purchase_ratio: number; redeem_ratio: number; oversold: number; stock_mismatch: number; approved_without_tickets: number;
   double_admits: number; center_rss_mb: number;
-  cpu_us_per_call: { echo_server: number; purchase_center: number; purchase_charge: number; redeem_center: number }; sold: number; capacity: number; mode: string; database: string; duration_s: number;
+  cpu_us_per_call: { echo_server: number; purchase_center: number; purchase_charge: number; redeem_center: number }; sold: number;
+  redeem_gc_pauses: Record<'minor' | 'major', { count: number; p50_ms: number; max_ms: number }>; capacity: number; mode: string; database: string; duration_s: number;
   machine: { cpu: string; cores: number; loadavg_before: number[]; loadavg_after: number[] };
   card_to_verdict: { card_to_verdict_p50_ms: number; card_to_verdict_p99_ms: number; presentations: number; loopback_quickack: boolean } | { not_measured: string };
 }
@@ -18,6 +19,7 @@ export function printTable(r: Result): void {
     ['  ratio to echo (32)', r.redeem_ratio.toFixed(3), mark(r.redeem_ratio >= 0.5, '>= 0.5')],
     ['  server p50 / p99', `${r.redeem_p50_ms} / ${r.redeem_p99_ms} ms`, mark(r.redeem_p99_ms <= 20, 'p99 <= 20 ms')],
     ['  client p99', `${r.redeem_client_p99_ms} ms`, ''],
+    ['  center GC pauses, minor / major', gcPauses(r.redeem_gc_pauses), ''],
     ['purchases, 256 buyers', `${r.purchase_rps} /s (${r.sold} of ${r.capacity} seats)`, ''],
     ['  ratio to echo (256)', r.purchase_ratio.toFixed(3), mark(r.purchase_ratio >= 0.25, '>= 0.25')],
     ['  server p50 / p99', `${r.purchase_p50_ms} / ${r.purchase_p99_ms} ms`, ''],
@@ -47,3 +49,8 @@ function cardRows(card: Result['card_to_verdict']): Array<[string, string, strin
 }
 
 const mark = (ok: boolean, target: string) => `${ok ? 'ok  ' : 'MISS'} (${target})`;
+
+/** `31 x 2.8 ms (max 8.7) / 2 x 24.1 ms (max 38.3)`: how many, the median pause and the longest. */
+function gcPauses(pauses: Result['redeem_gc_pauses']): string {
+  return (['minor', 'major'] as const).map((kind) => `${pauses[kind].count} x ${pauses[kind].p50_ms} ms (max ${pauses[kind].max_ms})`).join(' / ');
+}

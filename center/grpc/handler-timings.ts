@@ -4,10 +4,17 @@
  * per call, so it can stay on in production. `cardgate center` prints a
  * snapshot on SIGUSR2 (the benchmark reads server-side p99 from it).
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver, type NodeGCPerformanceDetail } from 'node:perf_hooks';
 
 const BUCKET_MS = 0.05;
 const BUCKETS = 40_000; // 0-2 s at 50 µs resolution; slower calls land in the last bucket
+
+const GC_KINDS: Record<number, string> = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak-callbacks',
+};
 
 export interface MethodTimings {
   readonly count: number;
@@ -21,9 +28,18 @@ export class HandlerTimings {
   /** How late the event loop ran its callbacks (GC pauses, long batches): every call waits behind those. */
   private readonly loopDelay = monitorEventLoopDelay({ resolution: 1 });
 
+  /** Garbage-collection pauses, as `gc.minor`, `gc.major`, … (a call that lands in one waits it out). */
+  private readonly gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const { kind } = (entry as unknown as { detail: NodeGCPerformanceDetail }).detail;
+      this.record(`gc.${GC_KINDS[kind] ?? kind}`, entry.duration);
+    }
+  });
+
   constructor() {
     this.loopDelay.enable();
     this.loopDelay.reset();
+    this.gc.observe({ entryTypes: ['gc'] });
   }
 
   record(method: string, ms: number): void {
@@ -54,9 +70,10 @@ export class HandlerTimings {
     return result;
   }
 
-  /** Stops sampling the event loop. */
+  /** Stops sampling the event loop and the collector. */
   close(): void {
     this.loopDelay.disable();
+    this.gc.disconnect();
   }
 
   reset(): void {
