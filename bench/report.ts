@@ -5,8 +5,8 @@ interface Result {
   redeem_p50_ms: number; redeem_p99_ms: number; redeem_client_p99_ms: number;
   purchase_ratio: number; redeem_ratio: number; oversold: number; stock_mismatch: number; approved_without_tickets: number;
   double_admits: number; center_rss_mb: number;
-  cpu_us_per_call: { echo_server: number; purchase_center: number; purchase_charge: number; redeem_center: number }; sold: number;
-  redeem_gc_pauses: Record<'minor' | 'major', { count: number; p50_ms: number; max_ms: number }>; capacity: number; mode: string; database: string; duration_s: number;
+  cpu_us_per_call: { echo_server: number; purchase_center: number; purchase_charge: number; redeem_center: number }; sold: number; capacity: number; mode: string; database: string; duration_s: number;
+  redeem_gc_pauses: Record<'minor' | 'major', { count: number; p50_ms: number; max_ms: number }>;
   machine: { cpu: string; cores: number; loadavg_before: number[]; loadavg_after: number[] };
   card_to_verdict: { card_to_verdict_p50_ms: number; card_to_verdict_p99_ms: number; presentations: number; loopback_quickack: boolean } | { not_measured: string };
 }

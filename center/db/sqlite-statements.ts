@@ -71,9 +71,9 @@ function keptOn(connection: SqliteConnection): Map<string, Kept> {
     const statements = new Map<string, Kept>();
     const close = connection.close.bind(connection);
     connection.close = (done) => {
-      const all = [...statements.values()];
+      const live = [...statements.values()];
       statements.clear();
-      const finalized = all.map(({ statement, ready }) => ready.then(() => new Promise<void>((ok) => statement.finalize(() => ok())), () => undefined));
+      const finalized = live.map(({ statement, ready }) => ready.then(() => new Promise<void>((ok) => statement.finalize(() => ok())), () => undefined));
       void Promise.all(finalized).then(() => close(done));
     };
     keptBy.set(connection, statements);

@@ -14,10 +14,10 @@ export function registerCenterCommand(program: Command): void {
     .option('--charge-deadline-ms <ms>', 'how long a purchase waits for the charge terminal', '5000')
     .option('--report-timings', 'on SIGUSR2, print server-side latency per RPC since the last report to stderr (npm run bench uses it)', false)
     .action(async (options: { listen: string; db: string; charge: string; chargeDeadlineMs: string; reportTimings: boolean }) => {
-      // During a hot sale, objects from allocation sites the gates share (promises, batch arrays) live through
+      // During a hot sale, objects from allocation sites the gates share with the sale live through
       // scavenges, and V8 starts allocating them straight into the old generation. At the gates afterwards
       // they die young there, and the center paused for a mark-compact every ~0.5 s (5-20 ms each). Set
-      // before the center allocates anything; V8 reads it at each decision (README, Performance).
+      // before the center starts; the bench's GC figures show it takes effect here (README, Performance).
       setFlagsFromString('--no-allocation-site-pretenuring');
       const logger = createLogger();
       const center = await createCenter(
