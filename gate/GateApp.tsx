@@ -2,6 +2,7 @@ import { useApp } from 'ink';
 import type { CardReader } from '../card/card.js';
 import type { CenterClient } from '../terminal/center-client.js';
 import { useCenterStatus } from '../terminal/hooks/use-center-status.js';
+import { KeysRoot } from '../terminal/hooks/use-keys.js';
 import { useCardPresence } from './hooks/use-card-presence.js';
 import { useGateFlow } from './hooks/use-gate-flow.js';
 import { usePrinting } from './hooks/use-printing.js';
@@ -31,7 +32,16 @@ export interface GateAppProps {
 }
 
 /** The gate attendant's console (SPEC §2 steps 7-10): waiting, ticket menu, verdict; q or Ctrl+C quits. */
-export function GateApp({ center, reader, gateId, printer, verdictSeconds = 8, statusIntervalMs, onQuit }: GateAppProps) {
+export function GateApp(props: GateAppProps) {
+  // One keyboard subscription for all its screens (terminal/hooks/use-keys.ts).
+  return (
+    <KeysRoot>
+      <GateScreens {...props} />
+    </KeysRoot>
+  );
+}
+
+function GateScreens({ center, reader, gateId, printer, verdictSeconds = 8, statusIntervalMs, onQuit }: GateAppProps) {
   const { exit } = useApp();
   const status = useCenterStatus(center, statusIntervalMs);
   const [state, dispatch] = useGateFlow({ center, reader, gateId });

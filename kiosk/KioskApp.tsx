@@ -5,6 +5,7 @@ import { CardReaderProvider } from '../terminal/card/CardReaderProvider.js';
 import { useCatalog } from '../terminal/hooks/use-catalog.js';
 import { useCenterStatus } from '../terminal/hooks/use-center-status.js';
 import { useIdleTimeout } from '../terminal/hooks/use-idle-timeout.js';
+import { KeysRoot } from '../terminal/hooks/use-keys.js';
 import { useKioskFlow } from './hooks/use-kiosk-flow.js';
 import { KioskContext, useKiosk } from './kiosk-context.js';
 import { purchaseRequest } from './purchase-request.js';
@@ -41,7 +42,10 @@ export function KioskApp({ center, reader, idleMs = DEFAULT_IDLE_MS, onExit, tim
   return (
     <KioskContext.Provider value={{ center, status, timeZone, paymentHint }}>
       <CardReaderProvider reader={reader}>
-        <KioskFlow idleMs={idleMs} onExit={onExit} />
+        {/* One keyboard subscription for all the screens (terminal/hooks/use-keys.ts). */}
+        <KeysRoot>
+          <KioskFlow idleMs={idleMs} onExit={onExit} />
+        </KeysRoot>
       </CardReaderProvider>
     </KioskContext.Provider>
   );

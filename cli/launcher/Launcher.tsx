@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ErrorNotice } from '../../terminal/components/ErrorNotice.js';
 import { Menu } from '../../terminal/components/Menu.js';
 import { Screen } from '../../terminal/components/Screen.js';
-import { useKeys } from '../../terminal/hooks/use-keys.js';
+import { KeysRoot, useKeys } from '../../terminal/hooks/use-keys.js';
 import type { DemoContext, LauncherEntry, OpenedUi } from './launcher-entry.js';
 
 export interface LauncherProps {
@@ -14,7 +14,16 @@ export interface LauncherProps {
 type LauncherState = { readonly state: 'menu'; readonly problem?: string } | { readonly state: 'opening' } | { readonly state: 'running'; readonly ui: OpenedUi };
 
 /** The `npm start` menu: open a terminal UI on the demo card; leaving it comes back here, without restarting the servers. */
-export function Launcher({ context, entries }: LauncherProps) {
+export function Launcher(props: LauncherProps) {
+  // One keyboard subscription for the menu and the terminal it opens (terminal/hooks/use-keys.ts).
+  return (
+    <KeysRoot>
+      <LauncherMenu {...props} />
+    </KeysRoot>
+  );
+}
+
+function LauncherMenu({ context, entries }: LauncherProps) {
   const { exit } = useApp();
   const [current, setCurrent] = useState<LauncherState>({ state: 'menu' });
 

@@ -1,0 +1,48 @@
+/**
+ * A key pressed the moment a new screen appears reaches that screen
+ * (terminal/hooks/use-keys.ts). Ink subscribes a `useInput` only in an effect
+ * that runs after the screen's first frame is out; under KeysRoot the screen
+ * joins the app's one subscription while React commits it. The key here is
+ * sent in a microtask queued from the frame's own write: after the commit,
+ * before React runs its passive effects.
+ */
+import test from 'ava';
+import { useEffect, useState } from 'react';
+import { Text } from 'ink';
+import { render } from 'ink-testing-library';
+import { KeysRoot, useKeys } from '../../terminal/hooks/use-keys.js';
+
+function Menu() {
+  const [pressed, setPressed] = useState('');
+  useKeys((input, key) => setPressed(key.return ? 'Enter' : input));
+  return <Text>{pressed ? `pressed ${pressed}` : 'menu ready'}</Text>;
+}
+
+/** A waiting screen that gives way to the menu, as the gate's does once the card is read. */
+function App() {
+  const [screen, setScreen] = useState<'waiting' | 'menu'>('waiting');
+  useEffect(() => {
+    const timer = setTimeout(() => setScreen('menu'), 20);
+    return () => clearTimeout(timer);
+  }, []);
+  return <KeysRoot>{screen === 'waiting' ? <Text>waiting</Text> : <Menu />}</KeysRoot>;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+test('a key pressed as the new screen is drawn goes to that screen', async (t) => {
+  const app = render(<App />);
+  t.teardown(() => app.unmount());
+  const write = app.stdout.write;
+  let sent = false;
+  app.stdout.write = (frame: string) => {
+    write(frame);
+    if (!sent && frame.includes('menu ready')) {
+      sent = true;
+      queueMicrotask(() => app.stdin.write('\r'));
+    }
+  };
+  for (let waited = 0; waited < 2_000 && !app.lastFrame()?.includes('pressed'); waited += 10) await pause(10);
+  t.true(sent);
+  t.is(app.lastFrame(), 'pressed Enter');
+});
