@@ -5,7 +5,7 @@
  * events (the `file:` virtual card, always "on the reader") are presented
  * with a key.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { CardReader } from '../../card/card.js';
 import type { GateAction, Phase } from '../flow/gate-state.js';
 
@@ -23,11 +23,13 @@ export function useCardPresence(reader: CardReader, phase: Phase, dispatch: (act
   // A card being read, or one that could not be read, has no id on screen: any card leaving ends it.
   const anyCardEnds = phase.kind === 'reading' || phase.kind === 'card-error';
 
-  useEffect(() => {
+  // Layout effects: they run while React commits the screen, so a card taken off just as its menu or
+  // verdict appears (before passive effects would run) is still noticed.
+  useLayoutEffect(() => {
     if (auto && shownCard) setOnReader(shownCard);
   }, [auto, shownCard]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!auto) return;
     const listener = (cardId: string) => {
       setOnReader((current) => (current === cardId ? undefined : current));

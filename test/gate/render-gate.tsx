@@ -34,10 +34,7 @@ export async function renderGate(t: ExecutionContext, center: CenterClient, card
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the screen was:\n${frame()}`);
       await pause(20);
     }
-    // Keys may follow at once (the screens share one subscription, KeysRoot), but the card-presence hook
-    // notes which card is on the reader in an effect that runs just after a screen's first frame is drawn.
-    await pause(60);
-    return frame();
+    return frame(); // a key or a card may follow at once: the gate listens from the moment a screen is committed
   };
   return {
     frame,
