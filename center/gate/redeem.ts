@@ -43,16 +43,17 @@ const MAX_ATTEMPTS = 5;
 
 export async function redeemTicket(deps: GateDeps, presentation: Presentation, now: Date): Promise<RedeemTicketResponse> {
   const stage = stageTimer(presentation.dryRun ? undefined : deps.timings, 'RedeemTicket');
+  const bytes = encodedBytes(presentation.cardTicket);
   // What the exact admission read, for the judge's first attempt (undefined: read it).
   let read: PresentedTicket | null | undefined;
   if (!presentation.dryRun) {
-    const exact = await admitExact(deps, presentation, now);
+    const exact = await admitExact(deps, presentation, bytes, now);
     stage('admit');
     if (exact && 'admitted' in exact) return exact;
     read = exact?.ticket;
   }
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const verdict = await judge(deps, presentation, now, attempt === 0 ? read : undefined);
+    const verdict = await judge(deps, presentation, bytes, now, attempt === 0 ? read : undefined);
     stage('judge');
     if (!verdict.admitted || presentation.dryRun) return verdict.response;
     const { ticket } = verdict;
@@ -74,16 +75,13 @@ export async function redeemTicket(deps: GateDeps, presentation: Presentation, n
 async function admitExact(
   deps: GateDeps,
   { gateId, cardId, cardTicket }: Presentation,
+  { buyer, info: infoBytes, buyerBytes }: EncodedBytes,
   now: Date,
 ): Promise<RedeemTicketResponse | { ticket: PresentedTicket | null | undefined } | undefined> {
   const info = cardTicket.ticket!;
   const product = await deps.products.find(info.productId);
   if (!product || !cardTicket.signature?.length || productRefusal(product, gateId, now)) return undefined;
-  const buyer = cardTicket.buyerIdentification ?? BuyerIdentification.fromPartial({});
-  const outcome = await deps.exact.admit({
-    ticketId: info.ticketId, cardId, gateId, at: now, signature: Buffer.from(cardTicket.signature),
-    info: Buffer.from(TicketInfo.encode(info).finish()), buyer: Buffer.from(BuyerIdentification.encode(buyer).finish()),
-  });
+  const outcome = await deps.exact.admit({ ticketId: info.ticketId, cardId, gateId, at: now, signature: Buffer.from(cardTicket.signature), info: infoBytes, buyer: buyerBytes });
   if (outcome.entry === null) return { ticket: outcome.ticket };
   // A later entry of a multi-entry ticket also says when it was first used.
   const firstUse = outcome.entry > 1 ? await deps.tickets.read(info.ticketId) : null;
@@ -121,15 +119,25 @@ function admittedResponse(
 
 type Verdict = { admitted: true; ticket: PresentedTicket; response: RedeemTicketResponse } | { admitted: false; response: RedeemTicketResponse };
 
+/** The card's TicketInfo and BuyerIdentification as the center stored them at issue: compared byte for byte. */
+interface EncodedBytes {
+  readonly info: Buffer;
+  readonly buyer: BuyerIdentification;
+  readonly buyerBytes: Buffer;
+}
+
+function encodedBytes(cardTicket: CardTicket): EncodedBytes {
+  const buyer = cardTicket.buyerIdentification ?? BuyerIdentification.fromPartial({});
+  return { info: Buffer.from(TicketInfo.encode(cardTicket.ticket!).finish()), buyer, buyerBytes: Buffer.from(BuyerIdentification.encode(buyer).finish()) };
+}
+
 /** `read`: the ticket row if already read for this presentation. */
-async function judge(deps: GateDeps, { gateId, cardId, cardTicket }: Presentation, now: Date, read?: PresentedTicket | null): Promise<Verdict> {
-  const info = cardTicket.ticket!;
-  const ticket = read !== undefined ? read : await deps.tickets.read(info.ticketId);
+async function judge(deps: GateDeps, { gateId, cardId, cardTicket }: Presentation, { info, buyer, buyerBytes }: EncodedBytes, now: Date, read?: PresentedTicket | null): Promise<Verdict> {
+  const ticket = read !== undefined ? read : await deps.tickets.read(cardTicket.ticket!.ticketId);
   if (!ticket) return refuse(R.REJECT_REASON_UNKNOWN_TICKET);
   if (ticket.cardId !== cardId) return refuse(R.REJECT_REASON_WRONG_CARD);
-  if (!Buffer.from(TicketInfo.encode(info).finish()).equals(ticket.info)) return refuse(R.REJECT_REASON_TAMPERED);
-  const buyer = cardTicket.buyerIdentification ?? BuyerIdentification.fromPartial({});
-  if (!ticket.buyerIdentification || !Buffer.from(BuyerIdentification.encode(buyer).finish()).equals(ticket.buyerIdentification)) return refuse(R.REJECT_REASON_BUYER_MISMATCH);
+  if (!info.equals(ticket.info)) return refuse(R.REJECT_REASON_TAMPERED);
+  if (!ticket.buyerIdentification || !buyerBytes.equals(ticket.buyerIdentification)) return refuse(R.REJECT_REASON_BUYER_MISMATCH);
   if (!signatureHolds(deps.key, ticket, cardTicket, cardId)) return refuse(R.REJECT_REASON_TAMPERED);
   if (ticket.state === 'cancelled') return refuse(R.REJECT_REASON_CANCELLED);
 
