@@ -47,14 +47,7 @@ export async function renderKiosk(t: ExecutionContext, center: CenterClient, opt
   });
   const frame = () => app.lastFrame() ?? '';
   const write = async (data: string) => {
-    // A screen subscribes to keys in an effect just after its first frame, later still on a busy machine:
-    // wait until the frame has stayed the same for a moment (a spinner never does: at most 1.5 s) before pressing.
-    let settled = frame();
-    for (let still = 0, waited = 0; still < 100 && waited < 1_500; waited += 20) {
-      await pause(20);
-      still = frame() === settled ? still + 20 : 0;
-      settled = frame();
-    }
+    // No settling first: a screen hears keys from the moment it is committed (KeysRoot).
     const before = frame();
     app.stdin.write(data);
     for (let waited = 0; waited < 1_000 && frame() === before; waited += 10) await pause(10);
