@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useKeys } from './use-keys.js';
 
 export interface ListCursor {
@@ -27,6 +27,14 @@ export interface ListCursorOptions {
 export function useListCursor({ count, pageSize, isActive, selectable = () => true, onChoose }: ListCursorOptions): ListCursor {
   const [index, setIndex] = useState(0);
   const [start, setStart] = useState(0);
+  // The row as the keys left it: several keys can arrive in one read, before the next render, and
+  // Enter must choose where the arrows before it moved to, not the row on screen.
+  const latest = useRef(index);
+  latest.current = index;
+  const moveTo = (next: (from: number) => number) => {
+    latest.current = next(latest.current);
+    setIndex(latest.current);
+  };
 
   const clamp = (n: number) => Math.max(0, Math.min(count - 1, n));
   const step = (from: number, direction: 1 | -1) => {
@@ -48,13 +56,13 @@ export function useListCursor({ count, pageSize, isActive, selectable = () => tr
   useKeys(
     (input, key) => {
       if (count === 0) return;
-      if (key.downArrow || input === 'j') setIndex((i) => step(i, 1));
-      else if (key.upArrow || input === 'k') setIndex((i) => step(i, -1));
-      else if (key.pageDown || input === ' ') setIndex((i) => clamp(i + pageSize));
-      else if (key.pageUp) setIndex((i) => clamp(i - pageSize));
-      else if (key.home) setIndex(0);
-      else if (key.end) setIndex(count - 1);
-      else if (key.return && selectable(index)) onChoose?.(index);
+      if (key.downArrow || input === 'j') moveTo((i) => step(i, 1));
+      else if (key.upArrow || input === 'k') moveTo((i) => step(i, -1));
+      else if (key.pageDown || input === ' ') moveTo((i) => clamp(i + pageSize));
+      else if (key.pageUp) moveTo((i) => clamp(i - pageSize));
+      else if (key.home) moveTo(() => 0);
+      else if (key.end) moveTo(() => count - 1);
+      else if (key.return && selectable(latest.current)) onChoose?.(latest.current);
     },
     { isActive },
   );
