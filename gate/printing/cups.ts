@@ -5,7 +5,10 @@
  * synchronous but local (a few ms to cupsd); callers start them only after
  * the verdict is on screen.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 type NodePrinter = typeof import('@thiagoelg/node-printer');
 
@@ -34,22 +37,38 @@ export function listQueues(): CupsQueue[] {
     }));
 }
 
-/** Submits `data` as one job; resolves with the CUPS job id. */
-export function submitJob(printer: string, data: Buffer, type: 'PDF' | 'RAW' | 'TEXT', title: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    try {
-      nodePrinter().printDirect({
-        data,
-        printer,
-        type,
-        options: { 'job-name': title },
-        success: (jobId) => resolve(Number(jobId)),
-        error: (error) => reject(error),
-      });
-    } catch (error) {
-      reject(error);
-    }
-  });
+/**
+ * Submits `pdf` as one job; resolves with the CUPS job id.
+ *
+ * The document goes through a private temporary file and `printFile` (one IPP Print-Job carrying
+ * the file with its length), not `printDirect`: printDirect streams the document
+ * (cupsStartDocument + cupsWriteRequestData), and cupsd 2.4.2-3+deb12u10, Debian 12's current
+ * security update, segfaults on that (../shared/STACK.md). The file is readable by its owner only,
+ * because a ticket carries the buyer's name, and is removed once CUPS has accepted (copied) it.
+ */
+export async function submitJob(printer: string, pdf: Buffer, title: string): Promise<number> {
+  const dir = await mkdtemp(join(tmpdir(), 'cardgate-print-'));
+  const filename = join(dir, 'ticket.pdf');
+  try {
+    await writeFile(filename, pdf, { mode: 0o600 });
+    return await new Promise<number>((resolve, reject) => {
+      try {
+        // `docname` (the job's title) is in node-printer's printFile but not in its types.
+        const job: Parameters<NodePrinter['printFile']>[0] & { docname: string } = {
+          filename,
+          docname: title,
+          printer,
+          success: (jobId) => resolve(Number(jobId)),
+          error: (error) => reject(error),
+        };
+        nodePrinter().printFile(job);
+      } catch (error) {
+        reject(error);
+      }
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 export type JobState = 'printed' | 'pending' | 'failed';

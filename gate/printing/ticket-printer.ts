@@ -32,7 +32,7 @@ export class CupsTicketPrinter implements TicketPrinter {
       const problem = this.queueProblem();
       if (problem) return fail(problem);
       const pdf = await ticketPdf(ticket);
-      const jobId = await submitJob(this.name, pdf, 'PDF', `Ticket ${ticket.ticket.ticket?.ticketId}`);
+      const jobId = await submitJob(this.name, pdf, `Ticket ${ticket.ticket.ticket?.ticketId}`);
       return await this.watch(jobId);
     } catch (error) {
       return fail(`Printing on ${this.name} failed: ${error instanceof Error ? error.message : String(error)}.`);

@@ -10,14 +10,16 @@ import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecutionContext } from 'ava';
+import { withDeadline } from '../helpers/wait.js';
 
 export interface TestQueue {
   readonly name: string;
-  /** Resolves with the bytes of the next job the printer receives. */
-  nextJob(): Promise<Buffer>;
+  /** Resolves with the bytes of the next job the printer receives; rejects, saying what CUPS reports, after timeoutMs. */
+  nextJob(timeoutMs?: number): Promise<Buffer>;
 }
 
-function cupsRunning(): boolean {
+/** `lpstat -r`: is the CUPS scheduler running? (cupsd 2.4.2-3+deb12u10 crashed on streamed jobs.) */
+export function cupsRunning(): boolean {
   try {
     return execFileSync('lpstat', ['-r'], { encoding: 'utf8' }).includes('scheduler is running');
   } catch {
@@ -33,7 +35,8 @@ function ensureCups(): void {
   } catch {
     // reported below
   }
-  for (let i = 0; i < 50 && !cupsRunning(); i++) execFileSync('sleep', ['0.1']);
+  const deadline = Date.now() + 5_000;
+  while (!cupsRunning() && Date.now() < deadline) execFileSync('sleep', ['0.1']);
   if (!cupsRunning()) throw new Error('CUPS is not running and could not be started: install cups and run `mkdir -p /run/cups && cupsd` (as .ci/prepare test does)');
 }
 
@@ -59,17 +62,35 @@ export async function rawQueue(t: ExecutionContext): Promise<TestQueue> {
   const name = `cardgate-test-${randomUUID().slice(0, 8)}`;
   execFileSync('lpadmin', ['-p', name, '-E', '-v', `socket://127.0.0.1:${port}`, '-m', 'raw'], { stdio: 'ignore' });
   t.teardown(async () => {
-    execFileSync('lpadmin', ['-x', name], { stdio: 'ignore' });
+    if (cupsRunning()) execFileSync('lpadmin', ['-x', name], { stdio: 'ignore' });
     for (const socket of sockets) socket.destroy();
     await new Promise((resolve) => server.close(resolve));
   });
   return {
     name,
-    nextJob: () => {
+    nextJob: (timeoutMs = 15_000) => {
       const job = received.shift();
-      return job ? Promise.resolve(job) : new Promise((resolve) => waiting.push(resolve));
+      if (job) return Promise.resolve(job);
+      let waiter: (job: Buffer) => void = () => {};
+      const arrived = new Promise<Buffer>((resolve) => waiting.push((waiter = resolve)));
+      return withDeadline(`the next job on CUPS queue ${name}`, arrived, timeoutMs, () => queueReport(name)).finally(() => {
+        const index = waiting.indexOf(waiter);
+        if (index >= 0) waiting.splice(index, 1);
+      });
     },
   };
+}
+
+/** What CUPS says about the scheduler and a queue's jobs, for a failure message. */
+function queueReport(name: string): string {
+  const run = (...args: string[]) => {
+    try {
+      return execFileSync('lpstat', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    } catch (error) {
+      return `lpstat ${args.join(' ')}: ${(error as Error).message.trim()}`;
+    }
+  };
+  return [run('-r'), run('-p', name), run('-W', 'all', '-o', name)].join('\n');
 }
 
 /** The text of a PDF, through poppler's pdftotext. */
