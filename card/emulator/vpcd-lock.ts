@@ -10,15 +10,19 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 const LOCK = '/tmp/cardgate-vpcd.lock';
 
-/** Waits until this process holds the machine-wide vpcd lock; call the returned function to release it. */
-export async function lockVpcd(): Promise<() => void> {
+/**
+ * Waits until this process holds the machine-wide vpcd lock, at most `timeoutMs`; call the returned
+ * function to release it. Past the deadline it fails, naming the process that holds the lock.
+ */
+export async function lockVpcd(timeoutMs = 5 * 60_000): Promise<() => void> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
+    let owner = 0;
     try {
       mkdirSync(LOCK);
       writeFileSync(join(LOCK, 'pid'), String(process.pid));
       return () => rmSync(LOCK, { recursive: true, force: true });
     } catch {
-      let owner = 0;
       try {
         owner = Number(readFileSync(join(LOCK, 'pid'), 'utf8'));
         process.kill(owner, 0);
@@ -26,7 +30,10 @@ export async function lockVpcd(): Promise<() => void> {
         // The owner is gone (or never wrote its pid): take the stale lock over.
         if (owner) rmSync(LOCK, { recursive: true, force: true });
       }
-      await sleep(100);
     }
+    if (Date.now() > deadline) {
+      throw new Error(`the vpcd readers are still in use after ${timeoutMs} ms (${LOCK} held by pid ${owner || 'unknown'})`);
+    }
+    await sleep(100);
   }
 }

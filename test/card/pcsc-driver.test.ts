@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { CardError } from '../../card/card-error.js';
 import { listPcscReaders } from '../../card/pcsc/pcsc-context.js';
 import { sampleImage } from '../helpers/card-fixtures.js';
-import { insertCard, nextCardOff, openReader, PORT_0, PORT_1, pcscTest, READER_0, READER_1, waitForCard } from '../helpers/pcsc.js';
+import { insertCard, nextCardOff, nextCardOn, openReader, PORT_0, PORT_1, pcscTest, READER_0, READER_1, waitForCard } from '../helpers/pcsc.js';
 
 pcscTest('pcscd lists both vpcd readers', async (t) => {
   const names = await listPcscReaders();
@@ -38,7 +38,7 @@ pcscTest('tickets written through --card pcsc read back through a new reader, un
 
 pcscTest('card fires when a card is put on the reader and card.off when it is taken away', async (t) => {
   const reader = await openReader(t, `pcsc:${READER_0}`);
-  const arrived = new Promise<string>((resolve) => reader.on?.('card', (card) => resolve(card.id)));
+  const arrived = nextCardOn(reader);
   const emulator = await insertCard(t);
   t.is(await arrived, emulator.cardId);
   const off = nextCardOff(reader);

@@ -16,6 +16,7 @@ import { decodeImage, encodeImage } from '../../card/image-codec.js';
 import type { CardImage } from '../../gen/cardgate/v1/ticket.js';
 import { sampleImage, tempDir } from '../helpers/card-fixtures.js';
 import { nextCardOff, openReader, pcscTest, READER_0, waitForCard } from '../helpers/pcsc.js';
+import { childSays } from '../helpers/wait.js';
 
 /** A small image (a few dozen pages) so that every region of the write can be cut in reasonable time. */
 function smallImage(cardId: string, seat: string): CardImage {
@@ -91,11 +92,7 @@ pcscTest('killing the `card emulate` process during a write leaves the old or th
   const emulate = () => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../cli/main.ts'), 'card', 'emulate', '--file', file], { stdio: ['ignore', 'pipe', 'pipe'] });
     t.teardown(() => void child.kill('SIGKILL'));
-    return new Promise<typeof child>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()) && /is on/.test(out) && resolve(child));
-      child.once('exit', (code) => reject(new Error(`card emulate exited with ${code}: ${out}`)));
-    });
+    return childSays('cardgate card emulate', child, /is on/).then(() => child);
   };
   const reader = await openReader(t, `pcsc:${READER_0}`);
   let child = await emulate();

@@ -7,6 +7,7 @@ import { ChargeEntity } from '../../center/sales/charge.entity.js';
 import { unary } from '../../terminal/rpc.js';
 import { createProduct, purchaseRequest } from '../helpers/factories.js';
 import { startStack } from '../helpers/stack.js';
+import { waitUntil } from '../helpers/wait.js';
 
 test('with the charge terminal down a purchase is PAYMENT_UNAVAILABLE and the stock is back', async (t) => {
   const stack = await startStack(t, { noCharge: true });
@@ -27,7 +28,9 @@ test('a charge terminal slower than the deadline is PAYMENT_UNAVAILABLE, and its
   const [charge] = await stack.center.orm.em.fork().find(ChargeEntity, {});
   const terminal = new ChargeTransferServiceClient(stack.chargeAddress, credentials.createInsecure());
   t.teardown(() => terminal.close());
-  await new Promise((resolve) => setTimeout(resolve, 1000)); // let the slow TransferCharge finish on the terminal
+  // The slow TransferCharge finishes on the terminal after the center gave up: wait for the terminal to log it.
+  const finished = (line: string) => line.includes(charge!.id) && /"msg":"charge (decided|refused)/.test(line);
+  await waitUntil('the late TransferCharge to finish on the terminal', () => stack.logs().split('\n').some(finished), { seen: () => stack.logs().slice(-2000) });
   const record = await unary(terminal.getCharge.bind(terminal), { chargeId: charge!.id }, 5000);
   t.true([ChargeState.CHARGE_STATE_REVERSED, ChargeState.CHARGE_STATE_VOIDED].includes(record.state), ChargeState[record.state]);
 });

@@ -16,6 +16,7 @@ import { unary } from '../../terminal/rpc.js';
 import { CenterClient } from '../../terminal/center-client.js';
 import { purchaseRequest } from '../helpers/factories.js';
 import { prepareDatabase, startCenterProcess } from '../helpers/center-process.js';
+import { waitUntil } from '../helpers/wait.js';
 
 const CAPACITY = 30;
 
@@ -33,9 +34,7 @@ test('SIGKILL mid-sale, restart, retry: no oversell, no charge without tickets o
   const orm = await db.open();
   const em = orm.em.fork();
   // Kill once sales are reserved and waiting on their charge (the terminal takes 1.5 s to answer).
-  for (let waited = 0; waited < 10_000 && (await em.fork().count(OrderEntity, { state: 'pending' })) === 0; waited += 50) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await waitUntil('a pending order in the database', async () => (await em.fork().count(OrderEntity, { state: 'pending' })) > 0, { timeoutMs: 10_000, everyMs: 50 });
   first.kill();
   await Promise.all(inFlight);
   kiosk.close();

@@ -12,7 +12,7 @@ test('the health check answers SERVING for the whole server', async (t) => {
   const { grpc } = loadPackageDefinition(loadSync(protoPath, { enums: String })) as unknown as { grpc: { health: { v1: { Health: new (a: string, c: unknown) => any } } } };
   const client = new grpc.health.v1.Health(stack.address, credentials.createInsecure());
   t.teardown(() => client.close());
-  const answer = await new Promise<{ status: string }>((resolve, reject) => client.check({ service: '' }, (e: Error | null, r: { status: string }) => (e ? reject(e) : resolve(r))));
+  const answer = await new Promise<{ status: string }>((resolve, reject) => client.check({ service: '' }, { deadline: Date.now() + 5_000 }, (e: Error | null, r: { status: string }) => (e ? reject(e) : resolve(r))));
   t.is(answer.status, 'SERVING');
 });
 

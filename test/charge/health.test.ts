@@ -5,7 +5,7 @@ import { service as healthService } from 'grpc-health-check';
 import { startCharge } from './charge-harness.js';
 
 interface HealthClient {
-  check(request: { service: string }, callback: (error: ServiceError | null, response: { status: string }) => void): void;
+  check(request: { service: string }, options: { deadline: number }, callback: (error: ServiceError | null, response: { status: string }) => void): void;
   close(): void;
 }
 
@@ -13,7 +13,7 @@ function check(address: string, service: string): Promise<string> {
   const Client = makeGenericClientConstructor(healthService, 'Health');
   const client = new Client(address, credentials.createInsecure()) as unknown as HealthClient;
   return new Promise((resolve, reject) =>
-    client.check({ service }, (error, response) => {
+    client.check({ service }, { deadline: Date.now() + 5_000 }, (error, response) => {
       client.close();
       if (error) reject(error);
       else resolve(response.status);

@@ -3,6 +3,7 @@ import test from 'ava';
 import { status } from '@grpc/grpc-js';
 import { ChargeState } from '../../gen/cardgate/v1/charge.js';
 import { grpcCode } from '../helpers/grpc.js';
+import { waitUntil } from '../helpers/wait.js';
 import { startCharge, transferRequest } from './charge-harness.js';
 
 test('a TransferCharge with a deadline shorter than latencyMs fails with DEADLINE_EXCEEDED', async (t) => {
@@ -22,6 +23,6 @@ test('a void sent while a slow TransferCharge is still processing wins over it',
   const slow = charge.transfer(request, 100).catch(() => undefined);
   await slow;
   t.is((await charge.reverse(request.chargeId)).state, ChargeState.CHARGE_STATE_VOIDED);
-  await new Promise((resolve) => setTimeout(resolve, 400));
+  await waitUntil('the slow TransferCharge to finish on the terminal', () => charge.logs().includes('charge refused: id voided or reversed'), { seen: charge.logs });
   t.is((await charge.get(request.chargeId)).state, ChargeState.CHARGE_STATE_VOIDED);
 });

@@ -48,8 +48,7 @@ test('an attendant admits the highlighted ticket, and the same ticket presented 
 
   await gate.press('Enter');
   await gate.waitFor('PRESENT A CARD');
-  // The waiting screen listens for keys once it is drawn; give Ink that moment before quitting.
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  // No pause: the waiting screen hears keys from the moment it is drawn (terminal/hooks/use-keys.ts).
   await gate.press('q');
   t.regex(await gate.waitFor('gate exited with status'), /gate exited with status 0/, 'q closes the console and the process exits cleanly');
 });

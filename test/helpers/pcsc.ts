@@ -14,11 +14,13 @@ import { startCardEmulator, type CardEmulator, type EmulatorOptions } from '../.
 import { openCardReader } from '../../card/open-card-reader.js';
 import { listPcscReaders } from '../../card/pcsc/pcsc-context.js';
 import { tempDir } from './card-fixtures.js';
+import { nextEvent } from './wait.js';
 
 export const READER_0 = 'Virtual PCD 00 00';
 export const READER_1 = 'Virtual PCD 00 01';
 export const PORT_0 = 35963;
 export const PORT_1 = 35964;
+const VPCD_WAIT_MS = 5 * 60_000;
 
 async function probe(): Promise<string | undefined> {
   try {
@@ -40,9 +42,10 @@ export const pcscMissing = await probe();
 export function pcscTest(title: string, impl: (t: ExecutionContext) => Promise<void>, timeoutMs = 120_000): void {
   test.serial(title, async (t) => {
     if (pcscMissing) return t.fail(`${pcscMissing}; npm test starts pcscd itself (.ci/prepare test)`);
-    // Waiting for another file's PC/SC test to free vpcd does not count against this test's own time.
-    t.timeout(15 * 60_000);
-    t.teardown(await lockVpcd());
+    // Waiting for another file's PC/SC test to free vpcd does not count against this test's own
+    // time; the wait has its own deadline, well above the ~90 s all PC/SC tests take together.
+    t.timeout(VPCD_WAIT_MS + 10_000);
+    t.teardown(await lockVpcd(VPCD_WAIT_MS));
     t.timeout(timeoutMs);
     await impl(t);
   });
@@ -67,13 +70,14 @@ export function waitForCard(reader: CardReader, ms = 10_000): Promise<Card> {
   return reader.waitForCard({ signal: AbortSignal.timeout(ms) });
 }
 
-/** Resolves with the id of the next card taken off `reader`. */
-export function nextCardOff(reader: CardReader): Promise<string> {
-  return new Promise((resolve) => {
-    const listener = (id: string) => {
-      reader.off?.('card.off', listener);
-      resolve(id);
-    };
-    reader.on?.('card.off', listener);
-  });
+/** Resolves with the id of the next card taken off `reader`; rejects after timeoutMs. */
+export async function nextCardOff(reader: CardReader, timeoutMs = 10_000): Promise<string> {
+  const [id] = await nextEvent<[string]>(`card.off from ${reader.name}`, reader, 'card.off', timeoutMs);
+  return id;
+}
+
+/** Resolves with the id of the next card put on `reader`; rejects after timeoutMs. */
+export async function nextCardOn(reader: CardReader, timeoutMs = 10_000): Promise<string> {
+  const [card] = await nextEvent<[Card]>(`a card event from ${reader.name}`, reader, 'card', timeoutMs);
+  return card.id;
 }

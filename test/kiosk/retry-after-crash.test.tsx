@@ -15,9 +15,9 @@ import { ChargeState, ChargeTransferServiceClient } from '../../gen/cardgate/v1/
 import { CenterClient } from '../../terminal/center-client.js';
 import { unary } from '../../terminal/rpc.js';
 import { prepareDatabase, startCenterProcess } from '../helpers/center-process.js';
+import { waitUntil } from '../helpers/wait.js';
 import { fillPurchase, KEY, renderKiosk } from './kiosk-harness.js';
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test('claim 16: SIGKILL mid-purchase, restart, r: the retry completes the purchase exactly once', async (t) => {
   const charge = createChargeServer({ latencyMs: 1_500 });
@@ -33,16 +33,22 @@ test('claim 16: SIGKILL mid-purchase, restart, r: the retry completes the purcha
   await fillPurchase(kiosk, { eventName: 'Crash Night', quantity: 2, name: 'Taro Yamada' });
   await kiosk.press(KEY.enter);
   await kiosk.waitFor('Paying and issuing your tickets');
-  await pause(500); // the center has reserved the seats and is waiting for the charge terminal
+  // Kill once the center has reserved the seats and is waiting for the charge terminal (it takes 1.5 s).
+  const orm = await db.open();
+  const em = orm.em.fork();
+  await waitUntil('a pending order in the database', async () => (await em.fork().count(OrderEntity, { state: 'pending' })) > 0, { timeoutMs: 10_000, everyMs: 50 });
   first.kill();
   await kiosk.waitFor('Press r to try again');
 
   const second = await startCenterProcess(db.dbPath, chargeAddress, ['--listen', first.address]);
   t.teardown(() => second.kill());
+  // The buyer presses r whenever the kiosk offers it, until the tickets are read back.
   for (let attempt = 0; attempt < 30 && !kiosk.frame().includes('read back'); attempt++) {
-    if (kiosk.frame().includes('Press r to try again')) await kiosk.press('r');
+    if (kiosk.frame().includes('Press r to try again')) {
+      await kiosk.press('r');
+      await waitUntil('the kiosk to leave "Press r to try again"', () => !kiosk.frame().includes('Press r to try again') || undefined, { seen: kiosk.frame, timeoutMs: 20_000 });
+    }
     await kiosk.waitFor(/read back|Press r to try again/, 20_000);
-    await pause(300);
   }
   const done = await kiosk.waitFor('read back');
   t.is(done.match(/★ Crash Night/g)?.length, 2);
@@ -52,8 +58,7 @@ test('claim 16: SIGKILL mid-purchase, restart, r: the retry completes the purcha
   const card = await reader.waitForCard();
   t.is((await card.readImage()).tickets.length, 2, 'one set of tickets on the card');
 
-  const orm = await db.open();
-  const em = orm.em.fork();
+  em.clear();
   const orders = await em.find(OrderEntity, { cardId: card.id });
   t.is(orders.length, 1, 'one order for the one idempotency key');
   t.is(orders[0]!.state, 'issued');

@@ -8,6 +8,7 @@ import { createChargeServer } from '../../charge/server.js';
 import { CenterClient } from '../../terminal/center-client.js';
 import { centerTarget } from '../../terminal/center-target.js';
 import { prepareDatabase, startCenterProcess, type CenterProcess } from '../helpers/center-process.js';
+import { waitUntil } from '../helpers/wait.js';
 
 test('an address list becomes one round-robin target; a single address or a URI is left alone', (t) => {
   t.is(centerTarget('127.0.0.1:50051'), '127.0.0.1:50051');
@@ -20,12 +21,12 @@ test('an address list becomes one round-robin target; a single address or a URI 
 async function listCalls(center: CenterProcess): Promise<number> {
   const before = center.stderr().length;
   center.child.kill('SIGUSR2');
-  for (let waited = 0; waited < 5_000; waited += 50) {
-    const match = /handler timings (\{.*\})\n/.exec(center.stderr().slice(before));
-    if (match) return (JSON.parse(match[1]!) as Record<string, { count: number }>).ListProducts?.count ?? 0;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`no timings from the center: ${center.stderr().slice(-500)}`);
+  const timings = await waitUntil('the center to print its handler timings', () => /handler timings (\{.*\})\n/.exec(center.stderr().slice(before))?.[1], {
+    timeoutMs: 5_000,
+    everyMs: 50,
+    seen: () => center.stderr().slice(-500),
+  });
+  return (JSON.parse(timings) as Record<string, { count: number }>).ListProducts?.count ?? 0;
 }
 
 test('calls go to both centers of a list, and to the other one while one is down', async (t) => {
