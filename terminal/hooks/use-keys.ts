@@ -19,6 +19,14 @@ const KeysContext = createContext<Set<Listener> | null>(null);
  * screen joins it while React commits the screen, before any key can arrive.
  */
 export function KeysRoot({ children }: { readonly children: ReactNode }) {
+  // Nested (the launcher opening the kiosk or the gate): the outer root's subscription serves both.
+  // A second one would start only in an effect after the inner app's first frame, and a key
+  // pressed in between went to the outer root's screens, which are inactive by then.
+  const outer = useContext(KeysContext);
+  return outer ? children : createElement(OwnKeysRoot, null, children);
+}
+
+function OwnKeysRoot({ children }: { readonly children: ReactNode }) {
   const listeners = useRef(new Set<Listener>()).current;
   useInput((input, key) => {
     for (const listener of [...listeners]) if (listener.active.current) listener.handler.current(input, key);

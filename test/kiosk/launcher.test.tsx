@@ -7,10 +7,9 @@ import { Launcher } from '../../cli/launcher/Launcher.js';
 import { createProduct } from '../helpers/factories.js';
 import { tempDir } from '../helpers/card-fixtures.js';
 import { startStack } from '../helpers/stack.js';
+import { driveInk, KEY } from '../helpers/ink.js';
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The launcher on a real stack and a fresh demo card, with a frame waiter and a key press. */
+/** The launcher on a real stack and a fresh demo card, driven through helpers/ink.ts. */
 async function openLauncher(t: ExecutionContext) {
   const stack = await startStack(t);
   const context = {
@@ -19,44 +18,36 @@ async function openLauncher(t: ExecutionContext) {
   };
   const app = render(<Launcher context={context} entries={LAUNCHER_ENTRIES} />);
   t.teardown(() => app.unmount());
-  const waitFor = async (text: string) => {
-    for (let i = 0; i < 300 && !(app.lastFrame() ?? '').includes(text); i++) await pause(20);
-    t.true((app.lastFrame() ?? '').includes(text), `expected "${text}" in:\n${app.lastFrame()}`);
-  };
-  const press = async (key: string) => {
-    await pause(40);
-    app.stdin.write(key);
-  };
-  return { stack, app, waitFor, press };
+  return { stack, ...driveInk(app) };
 }
 
 test('Enter opens the kiosk, Esc on its Home returns to the launcher, and it opens again', async (t) => {
-  const { stack, app, waitFor, press } = await openLauncher(t);
+  const { stack, frame, waitFor, press } = await openLauncher(t);
   await createProduct(stack.admin, { name: 'Launcher Live' });
 
   await waitFor('Purchase kiosk');
-  t.regex(app.lastFrame() ?? '', new RegExp(stack.tokens.kiosk));
-  await press('\r');
+  t.regex(frame(), new RegExp(stack.tokens.kiosk));
+  await press(KEY.enter);
   await waitFor('Esc back to the launcher');
   await press('1');
   await waitFor('Launcher Live');
-  await press('\u001B');
+  await press(KEY.escape);
   await waitFor('What would you like to do?');
-  await press('\u001B');
+  await press(KEY.escape);
   await waitFor('Cardgate demo · Launcher');
-  await press('\r');
+  await press(KEY.enter);
   await waitFor('Cardgate kiosk · Welcome');
 });
 
 test('the gate console opens from the launcher on the same card, and q on its waiting screen returns to the launcher', async (t) => {
-  const { app, waitFor, press } = await openLauncher(t);
+  const { frame, waitFor, press } = await openLauncher(t);
 
   await waitFor('Gate console');
-  await press('\u001B[B'); // down to the gate console
-  await press('\r');
+  await press(KEY.down); // down to the gate console
+  await press(KEY.enter);
   await waitFor('PRESENT A CARD');
   await waitFor('online');
-  t.regex(app.lastFrame() ?? '', /Gate G1/);
+  t.regex(frame(), /Gate G1/);
   await press('q');
   await waitFor('Cardgate demo · Launcher');
 });
