@@ -1,8 +1,8 @@
 /**
  * Renders the real kiosk (ink-testing-library) against a real center and
  * charge terminal on port 0 and a real file: card in a temp dir (or any
- * `--card` spec, e.g. a vpcd reader through pcscd); keys are written to stdin
- * and each step waits for the frame to change.
+ * `--card` spec, e.g. a vpcd reader through pcscd), driven through
+ * helpers/ink.ts; plus the buyer's usual way through the screens.
  */
 import { join } from 'node:path';
 import type { ExecutionContext } from 'ava';
@@ -11,23 +11,15 @@ import { openCardReader, type CardReader } from '../../card/index.js';
 import { KioskApp } from '../../kiosk/KioskApp.js';
 import type { CenterClient } from '../../terminal/center-client.js';
 import { tempDir } from '../helpers/card-fixtures.js';
+import { driveInk, KEY, type InkDriver } from '../helpers/ink.js';
 import { startStack, type Stack, type StackOptions } from '../helpers/stack.js';
 
-export const KEY = { up: '\u001B[A', down: '\u001B[B', right: '\u001B[C', left: '\u001B[D', pageDown: '\u001B[6~', enter: '\r', escape: '\u001B', tab: '\t', backspace: '\u007F' } as const;
+export { KEY };
 
-export interface KioskDriver {
+export interface KioskDriver extends InkDriver {
   readonly cardPath: string;
   readonly reader: CardReader;
-  frame(): string;
-  press(...keys: string[]): Promise<void>;
-  /** Writes keys back to back without waiting for the screen, like an impatient finger. */
-  burst(...keys: string[]): Promise<void>;
-  type(text: string): Promise<void>;
-  /** Resolves with the frame once it matches; fails with the last frame after timeoutMs. */
-  waitFor(pattern: RegExp | string, timeoutMs?: number): Promise<string>;
 }
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface RenderKioskOptions {
   readonly idleMs?: number;
@@ -45,42 +37,7 @@ export async function renderKiosk(t: ExecutionContext, center: CenterClient, opt
     app.unmount();
     return reader.close();
   });
-  const frame = () => app.lastFrame() ?? '';
-  const write = async (data: string) => {
-    // No settling first: a screen hears keys from the moment it is committed (KeysRoot).
-    const before = frame();
-    app.stdin.write(data);
-    for (let waited = 0; waited < 1_000 && frame() === before; waited += 10) await pause(10);
-  };
-  const driver: KioskDriver = {
-    cardPath,
-    reader,
-    frame,
-    // Each write waits until the frame shows its effect (at most a second: some keys change nothing),
-    // so on a busy machine the next key never reaches a screen that has not caught up yet.
-    async press(...keys) {
-      for (const key of keys) await write(key);
-    },
-    async type(text) {
-      await write(text);
-    },
-    async burst(...keys) {
-      await pause(30);
-      for (const key of keys) {
-        app.stdin.write(key);
-        await pause(5);
-      }
-    },
-    async waitFor(pattern, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const current = frame();
-        if (typeof pattern === 'string' ? current.includes(pattern) : pattern.test(current)) return current;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; frame was:\n${current}`);
-        await pause(20);
-      }
-    },
-  };
+  const driver: KioskDriver = { cardPath, reader, ...driveInk(app) };
   await driver.waitFor('Buy tickets');
   return driver;
 }

@@ -6,19 +6,19 @@
 import test from 'ava';
 import { render } from 'ink-testing-library';
 import { Menu } from '../../terminal/components/Menu.js';
+import { driveInk, KEY } from '../helpers/ink.js';
+import { waitUntil } from '../helpers/wait.js';
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ITEMS = [{ label: 'Purchase kiosk' }, { label: 'Gate console' }, { label: 'Box office' }];
-const DOWN = '\u001B[B';
 
-for (const [keys, chosen] of [[`${DOWN}\r`, 1], [`${DOWN}${DOWN}\r`, 2]] as const) {
+for (const [keys, chosen] of [[`${KEY.down}${KEY.enter}`, 1], [`${KEY.down}${KEY.down}${KEY.enter}`, 2]] as const) {
   test(`${JSON.stringify(keys)} in one read chooses row ${chosen + 1}`, async (t) => {
     const choices: number[] = [];
     const app = render(<Menu items={ITEMS} onChoose={(index) => choices.push(index)} isActive />);
     t.teardown(() => app.unmount());
-    await pause(40);
+    await driveInk(app).listening();
     app.stdin.write(keys);
-    await pause(60);
+    await waitUntil('a choice', () => choices.length > 0);
     t.deepEqual(choices, [chosen]);
   });
 }

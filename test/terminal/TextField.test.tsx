@@ -2,22 +2,21 @@ import test from 'ava';
 import { useState } from 'react';
 import { render } from 'ink-testing-library';
 import { TextField } from '../../terminal/components/TextField.js';
+import { driveInk } from '../helpers/ink.js';
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function Field(props: { accept?: RegExp; display?: (value: string) => string; maxLength?: number; error?: string }) {
   const [value, setValue] = useState('');
   return <TextField label="Field" value={value} onChange={setValue} isActive {...props} />;
 }
 
+/** The frame after each chunk is written as one read and has shown its effect. */
 async function typed(element: React.ReactElement, ...chunks: string[]) {
   const app = render(element);
-  for (const chunk of chunks) {
-    await pause(40);
-    app.stdin.write(chunk);
-  }
-  await pause(40);
-  const frame = app.lastFrame() ?? '';
+  const field = driveInk(app);
+  await field.listening();
+  for (const chunk of chunks) await field.type(chunk);
+  const frame = field.frame();
   app.unmount();
   return frame;
 }
@@ -40,9 +39,9 @@ test('display masks what is shown; the error replaces the hint', async (t) => {
 
 test('keys arriving faster than the screen re-renders are all kept', async (t) => {
   const app = render(<Field />);
-  await pause(40);
+  t.teardown(() => app.unmount());
+  const field = driveInk(app);
+  await field.listening();
   for (const character of 'Yamada') app.stdin.write(character);
-  await pause(60);
-  t.regex(app.lastFrame() ?? '', /Field\s+Yamada/);
-  app.unmount();
+  await t.notThrowsAsync(field.waitFor(/Field\s+Yamada/, 2_000), 'every character is kept');
 });

@@ -11,6 +11,7 @@ import { useEffect, useState } from 'react';
 import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { KeysRoot, useKeys } from '../../terminal/hooks/use-keys.js';
+import { driveInk } from '../helpers/ink.js';
 
 function Menu() {
   const [pressed, setPressed] = useState('');
@@ -28,8 +29,6 @@ function App() {
   return <KeysRoot>{screen === 'waiting' ? <Text>waiting</Text> : <Menu />}</KeysRoot>;
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 test('a key pressed as the new screen is drawn goes to that screen', async (t) => {
   const app = render(<App />);
   t.teardown(() => app.unmount());
@@ -42,7 +41,7 @@ test('a key pressed as the new screen is drawn goes to that screen', async (t) =
       queueMicrotask(() => app.stdin.write('\r'));
     }
   };
-  for (let waited = 0; waited < 2_000 && !app.lastFrame()?.includes('pressed'); waited += 10) await pause(10);
+  await driveInk(app).waitFor('pressed', 2_000);
   t.true(sent);
   t.is(app.lastFrame(), 'pressed Enter');
 });
