@@ -1,5 +1,4 @@
 /** The center on PostgreSQL: purchase, redemption and the admin command line work as on SQLite. */
-import test from 'ava';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,15 +7,13 @@ import { UnavailabilityReason } from '../../gen/cardgate/v1/sales.js';
 import { RedemptionEntity } from '../../center/gate/redemption.entity.js';
 import { CenterClient } from '../../terminal/center-client.js';
 import { createProduct, purchaseRequest } from '../helpers/factories.js';
-import { scratchPostgres } from '../helpers/postgres.js';
+import { postgresTest } from '../helpers/postgres.js';
 import { startStack } from '../helpers/stack.js';
 
 const CARD = '04A1B2C3D4E5F6';
 const onPostgres = (url: string) => ({ center: { database: { kind: 'postgres' as const, url } } });
 
-test('on PostgreSQL a purchase issues signed tickets, one admits once, and a sold-out product says SOLD_OUT', async (t) => {
-  const url = await scratchPostgres(t);
-  if (!url) return;
+postgresTest('on PostgreSQL a purchase issues signed tickets, one admits once, and a sold-out product says SOLD_OUT', async (t, url) => {
   const stack = await startStack(t, onPostgres(url));
   const product = await createProduct(stack.admin, { capacity: 2 });
   const { purchase } = await stack.kiosk.purchaseTickets(purchaseRequest(product.id, { quantity: 2, cardId: CARD }));
@@ -36,9 +33,7 @@ test('on PostgreSQL a purchase issues signed tickets, one admits once, and a sol
   t.is((await stack.admin.listRedemptions()).length, 1);
 });
 
-test('on PostgreSQL 100 concurrent buyers for 20 seats and 4 concurrent gates per ticket: 20 sold, one admit each', async (t) => {
-  const url = await scratchPostgres(t);
-  if (!url) return;
+postgresTest('on PostgreSQL 100 concurrent buyers for 20 seats and 4 concurrent gates per ticket: 20 sold, one admit each', async (t, url) => {
   const stack = await startStack(t, onPostgres(url));
   const product = await createProduct(stack.admin, { capacity: 20 });
   const kiosks = Array.from({ length: 4 }, () => stack.client(stack.tokens.kiosk));
@@ -55,9 +50,7 @@ test('on PostgreSQL 100 concurrent buyers for 20 seats and 4 concurrent gates pe
   t.is(recorded.length, 20);
 });
 
-test('admin token create --db postgres:// creates the schema and a token the center accepts', async (t) => {
-  const url = await scratchPostgres(t);
-  if (!url) return;
+postgresTest('admin token create --db postgres:// creates the schema and a token the center accepts', async (t, url) => {
   const cli = join(import.meta.dirname, '../../cli/main.ts');
   const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', cli, 'admin', 'token', 'create', '--db', url, '--role', 'gate', '--name', 'gate-9']);
   const token = stdout.trim().split('\n').at(-1)!;

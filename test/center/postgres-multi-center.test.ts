@@ -4,7 +4,6 @@
  * charge ended with tickets or a reversal — and the gate invariant — exactly
  * one admit per ticket while gates redeem it through different centers.
  */
-import test from 'ava';
 import { credentials } from '@grpc/grpc-js';
 import { createChargeServer } from '../../charge/server.js';
 import { ProductEntity } from '../../center/catalog/product.entity.js';
@@ -19,16 +18,14 @@ import { CenterClient } from '../../terminal/center-client.js';
 import { unary } from '../../terminal/rpc.js';
 import { prepareDatabase, startCenterProcess } from '../helpers/center-process.js';
 import { purchaseRequest } from '../helpers/factories.js';
-import { scratchPostgres } from '../helpers/postgres.js';
+import { postgresTest } from '../helpers/postgres.js';
 
 const CAPACITY = 40;
 const BUYERS = 150;
 const CENTERS = 3;
 const GATES_PER_TICKET = 4;
 
-test('three centers on one PostgreSQL: exactly capacity sold, no approved charge without tickets, one admit per ticket', async (t) => {
-  const url = await scratchPostgres(t);
-  if (!url) return;
+postgresTest('three centers on one PostgreSQL: exactly capacity sold, no approved charge without tickets, one admit per ticket', async (t, url) => {
   const charge = createChargeServer({ latencyMs: 20 });
   const chargeAddress = `127.0.0.1:${await charge.listen('127.0.0.1:0')}`;
   t.teardown(() => charge.stop());
