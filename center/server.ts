@@ -18,7 +18,7 @@ import { catalogService } from './catalog/catalog-service.js';
 import type { CenterConfig } from './config.js';
 import { openDatabase } from './db/orm.js';
 import { gateService } from './gate/gate-service.js';
-import { HandlerTimings } from './grpc/handler-timings.js';
+import { HandlerTimings } from './timings/handler-timings.js';
 import { addIntrospection, setServing } from './grpc/introspection.js';
 import { ProductCache } from './catalog/product-cache.js';
 import { grpcChargeGateway } from './sales/charge-gateway.js';

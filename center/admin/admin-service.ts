@@ -3,7 +3,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { AdminServiceServer } from '../../gen/cardgate/v1/admin.js';
 import type { AvailabilityHub } from '../catalog/availability-hub.js';
 import { toProductMessage } from '../catalog/product-message.js';
-import { invalidArgument } from '../grpc/domain-error.js';
+import { invalidInput } from '../domain-error.js';
 import { unary, type HandlerContext } from '../grpc/unary.js';
 import { RedemptionEntity } from '../gate/redemption.entity.js';
 import type { ChargeGateway } from '../sales/charge-gateway.js';
@@ -26,7 +26,7 @@ export function adminService(context: HandlerContext, orm: MikroORM, charge: Cha
     }),
 
     cancelOrder: unary(context, 'CancelOrder', ADMIN, async (request) => {
-      if (!request.orderId) throw invalidArgument('order_id is required');
+      if (!request.orderId) throw invalidInput('order_id is required');
       const em = orm.em.fork();
       const order = await cancelOrder(em, charge, request.orderId, now());
       context.logger.info({ orderId: order.id, reason: request.reason }, 'order cancelled');

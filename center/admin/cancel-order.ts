@@ -4,7 +4,7 @@
  * by the recovery sweeper until the charge terminal confirms).
  */
 import type { EntityManager } from '@mikro-orm/core';
-import { DomainError, notFound } from '../grpc/domain-error.js';
+import { DomainError, notFound } from '../domain-error.js';
 import { ChargeEntity } from '../sales/charge.entity.js';
 import type { ChargeGateway } from '../sales/charge-gateway.js';
 import { OrderEntity, type Order } from '../sales/order.entity.js';
@@ -15,7 +15,7 @@ export async function cancelOrder(em: EntityManager, charge: ChargeGateway, orde
   const order = await em.findOne(OrderEntity, { id: orderId });
   if (!order) throw notFound(`no order "${orderId}"`);
   if (order.state === 'cancelled') return order;
-  if (order.state !== 'issued') throw new DomainError('FAILED_PRECONDITION', `only issued orders can be cancelled; this one is ${order.state}`);
+  if (order.state !== 'issued') throw new DomainError('CONFLICT', `only issued orders can be cancelled; this one is ${order.state}`);
 
   const approved = await em.transactional(async (tx) => {
     const won = await tx.nativeUpdate(OrderEntity, { id: orderId, state: 'issued' }, { state: 'cancelled', cancelledAt: now });

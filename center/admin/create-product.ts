@@ -2,26 +2,26 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { CreateProductRequest } from '../../gen/cardgate/v1/admin.js';
 import { ProductEntity, type Product } from '../catalog/product.entity.js';
-import { invalidArgument } from '../grpc/domain-error.js';
+import { invalidInput } from '../domain-error.js';
 import { newId } from '../ids.js';
 
 const MAX_CAPACITY = 1_000_000;
 
 export async function createProduct(em: EntityManager, request: CreateProductRequest, now: Date): Promise<Product> {
   const name = request.name.trim();
-  if (!name) throw invalidArgument('name is required');
+  if (!name) throw invalidInput('name is required');
   const venue = request.venue.trim();
-  if (!venue) throw invalidArgument('venue is required');
-  if (!request.startsAt) throw invalidArgument('starts_at is required');
+  if (!venue) throw invalidInput('venue is required');
+  if (!request.startsAt) throw invalidInput('starts_at is required');
   const price = request.price;
-  if (!price || !/^[A-Z]{3}$/.test(price.currencyCode)) throw invalidArgument('price.currency_code must be an ISO 4217 code such as EUR');
-  if (!Number.isInteger(price.amountMinor) || price.amountMinor <= 0) throw invalidArgument('price.amount_minor must be a positive whole number of minor units');
+  if (!price || !/^[A-Z]{3}$/.test(price.currencyCode)) throw invalidInput('price.currency_code must be an ISO 4217 code such as EUR');
+  if (!Number.isInteger(price.amountMinor) || price.amountMinor <= 0) throw invalidInput('price.amount_minor must be a positive whole number of minor units');
   if (!Number.isInteger(request.capacity) || request.capacity < 1 || request.capacity > MAX_CAPACITY) {
-    throw invalidArgument(`capacity must be between 1 and ${MAX_CAPACITY}`);
+    throw invalidInput(`capacity must be between 1 and ${MAX_CAPACITY}`);
   }
-  if (request.entriesPerTicket < 0) throw invalidArgument('entries_per_ticket must not be negative');
+  if (request.entriesPerTicket < 0) throw invalidInput('entries_per_ticket must not be negative');
   if (request.admissionOpensAt && request.admissionClosesAt && request.admissionOpensAt >= request.admissionClosesAt) {
-    throw invalidArgument('admission_opens_at must be before admission_closes_at');
+    throw invalidInput('admission_opens_at must be before admission_closes_at');
   }
   const gateIds = [...new Set(request.gateIds.map((gate) => gate.trim()).filter(Boolean))];
   const product = em.create(ProductEntity, {

@@ -3,9 +3,8 @@
  * token). Lookups are cached briefly so a hot gate does not query the
  * database for every ticket; a revoked token stops working within the TTL.
  */
-import type { Metadata } from '@grpc/grpc-js';
 import type { MikroORM } from '@mikro-orm/core';
-import { DomainError } from '../grpc/domain-error.js';
+import { DomainError } from '../domain-error.js';
 import { TerminalEntity, type Role } from './terminal.entity.js';
 import { hashToken } from './tokens.js';
 
@@ -26,15 +25,17 @@ export class Authenticator {
 
   constructor(private readonly orm: MikroORM) {}
 
-  /** The caller, if its token is valid and its role is among `roles` (admin may call everything). */
-  async authorize(metadata: Metadata, roles: readonly Role[]): Promise<Caller> {
-    const header = metadata.get('authorization')[0];
+  /**
+   * The caller, if the `authorization` header holds a valid bearer token whose role is among
+   * `roles` (admin may call everything).
+   */
+  async authorize(header: unknown, roles: readonly Role[]): Promise<Caller> {
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new DomainError('UNAUTHENTICATED', 'missing bearer token: send "authorization: Bearer <token>"');
     const caller = await this.lookup(match[1]!);
     if (!caller) throw new DomainError('UNAUTHENTICATED', 'unknown or revoked token');
     if (caller.role !== 'admin' && !roles.includes(caller.role)) {
-      throw new DomainError('PERMISSION_DENIED', `a ${caller.role} terminal may not call this method`);
+      throw new DomainError('FORBIDDEN', `a ${caller.role} terminal may not call this method`);
     }
     return caller;
   }

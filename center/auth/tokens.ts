@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { newId } from '../ids.js';
-import { DomainError } from '../grpc/domain-error.js';
+import { DomainError } from '../domain-error.js';
 import { ROLES, TerminalEntity, type Role, type Terminal } from './terminal.entity.js';
 
 /** Tokens are 256 random bits, so a plain SHA-256 is enough to store them safely (no password stretching needed). */
@@ -13,13 +13,13 @@ const newToken = (role: Role) => `cg_${role}_${randomBytes(32).toString('base64u
 
 export function parseRole(value: string): Role {
   if ((ROLES as readonly string[]).includes(value)) return value as Role;
-  throw new DomainError('INVALID_ARGUMENT', `role must be one of ${ROLES.join(', ')} (got "${value}")`);
+  throw new DomainError('INVALID_INPUT', `role must be one of ${ROLES.join(', ')} (got "${value}")`);
 }
 
 /** Registers a terminal and returns its token; the token itself is never stored. */
 export async function createTerminalToken(em: EntityManager, name: string, role: Role, now = new Date()): Promise<{ token: string; terminal: Terminal }> {
-  if (!name.trim()) throw new DomainError('INVALID_ARGUMENT', 'name is required');
-  if (await em.count(TerminalEntity, { name })) throw new DomainError('FAILED_PRECONDITION', `a terminal named "${name}" already exists`);
+  if (!name.trim()) throw new DomainError('INVALID_INPUT', 'name is required');
+  if (await em.count(TerminalEntity, { name })) throw new DomainError('CONFLICT', `a terminal named "${name}" already exists`);
   const token = newToken(role);
   const terminal = em.create(TerminalEntity, { id: newId('TRM', 8), name, role, tokenHash: hashToken(token), createdAt: now, revokedAt: null });
   await em.flush();

@@ -2,8 +2,8 @@
 import { status, type ServerWritableStream } from '@grpc/grpc-js';
 import type { MikroORM } from '@mikro-orm/core';
 import type { CatalogServiceServer, WatchAvailabilityRequest, WatchAvailabilityResponse } from '../../gen/cardgate/v1/catalog.js';
-import { invalidArgument, notFound } from '../grpc/domain-error.js';
-import { toServiceError, unary, type HandlerContext } from '../grpc/unary.js';
+import { invalidInput, notFound } from '../domain-error.js';
+import { authorizationOf, centerError, unary, type HandlerContext } from '../grpc/unary.js';
 import type { AvailabilityHub } from './availability-hub.js';
 import { ProductEntity } from './product.entity.js';
 import { toProductMessage } from './product-message.js';
@@ -18,7 +18,7 @@ export function catalogService(context: HandlerContext, orm: MikroORM, hub: Avai
     }),
 
     getProduct: unary(context, 'GetProduct', ANY_TERMINAL, async (request) => {
-      if (!request.productId) throw invalidArgument('product_id is required');
+      if (!request.productId) throw invalidInput('product_id is required');
       const product = await orm.em.fork().findOne(ProductEntity, { id: request.productId });
       if (!product) throw notFound(`no product "${request.productId}"`);
       return { product: toProductMessage(product) };
@@ -27,7 +27,7 @@ export function catalogService(context: HandlerContext, orm: MikroORM, hub: Avai
     watchAvailability(call: ServerWritableStream<WatchAvailabilityRequest, WatchAvailabilityResponse>) {
       void (async () => {
         try {
-          await context.auth.authorize(call.metadata, ANY_TERMINAL);
+          await context.auth.authorize(authorizationOf(call.metadata), ANY_TERMINAL);
           const wanted = new Set(call.request.productIds);
           const matches = (productId: string) => wanted.size === 0 || wanted.has(productId);
           // Subscribe before reading the current state, so no change falls between the two.
@@ -41,7 +41,7 @@ export function catalogService(context: HandlerContext, orm: MikroORM, hub: Avai
             if (matches(product.id)) call.write({ productId: product.id, remaining: product.remaining, capacity: product.capacity });
           }
         } catch (error) {
-          const serviceError = toServiceError(error, context.logger, 'WatchAvailability');
+          const serviceError = centerError(error, context.logger, 'WatchAvailability');
           call.emit('error', { code: serviceError.code ?? status.INTERNAL, details: serviceError.details });
         }
       })();

@@ -2,7 +2,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { GateServiceServer } from '../../gen/cardgate/v1/gate.js';
 import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
-import { invalidArgument } from '../grpc/domain-error.js';
+import { invalidInput } from '../domain-error.js';
 import { unary, type HandlerContext } from '../grpc/unary.js';
 import type { SigningKey } from '../signing/signing-key.js';
 import { EntryWriter } from './entry-writer.js';
@@ -14,13 +14,13 @@ import { redeemTicket, type GateDeps } from './redeem.js';
 const MAX_TICKETS_PER_CHECK = 100;
 
 function requireTicket(ticket: CardTicket | undefined, field: string): CardTicket {
-  if (!ticket?.ticket?.ticketId) throw invalidArgument(`${field}.ticket.ticket_id is required`);
+  if (!ticket?.ticket?.ticketId) throw invalidInput(`${field}.ticket.ticket_id is required`);
   return ticket;
 }
 
 function requireIds(request: { gateId: string; cardId: string }): void {
-  if (!request.gateId) throw invalidArgument('gate_id is required');
-  if (!request.cardId) throw invalidArgument('card_id is required');
+  if (!request.gateId) throw invalidInput('gate_id is required');
+  if (!request.cardId) throw invalidInput('card_id is required');
 }
 
 export function gateService(context: HandlerContext, orm: MikroORM, products: ProductCache, key: SigningKey, now: () => Date): GateServiceServer {
@@ -35,8 +35,8 @@ export function gateService(context: HandlerContext, orm: MikroORM, products: Pr
     }),
 
     checkTickets: unary(context, 'CheckTickets', ['gate', 'kiosk'], async (request) => {
-      if (!request.cardId) throw invalidArgument('card_id is required');
-      if (request.tickets.length > MAX_TICKETS_PER_CHECK) throw invalidArgument(`tickets: at most ${MAX_TICKETS_PER_CHECK} per call`);
+      if (!request.cardId) throw invalidInput('card_id is required');
+      if (request.tickets.length > MAX_TICKETS_PER_CHECK) throw invalidInput(`tickets: at most ${MAX_TICKETS_PER_CHECK} per call`);
       const tickets = request.tickets.map((ticket, index) => requireTicket(ticket, `tickets[${index}]`));
       const at = now();
       // Dry runs in parallel: their reads share one batched query.

@@ -12,7 +12,7 @@ import { BuyerIdentification, TicketInfo, type CardTicket } from '../../gen/card
 import { verifyCardTicket } from '../../card/signature.js';
 import { admissionWindow } from '../catalog/product-message.js';
 import type { SigningKey } from '../signing/signing-key.js';
-import { stageTimer, type HandlerTimings } from '../grpc/handler-timings.js';
+import { stageTimer, type HandlerTimings } from '../timings/handler-timings.js';
 import type { EntryWriter } from './entry-writer.js';
 import type { ExactAdmit } from './exact-admit.js';
 import type { Product } from '../catalog/product.entity.js';

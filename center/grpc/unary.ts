@@ -1,14 +1,15 @@
 /**
- * Wraps a domain function as a grpc-js unary handler: authenticates the
- * caller, checks its role, runs the function and maps errors to status codes.
- * Unexpected errors are logged and answered INTERNAL without internals.
+ * The center's unary handlers: the one wrapper (unary-handler.ts) plus the
+ * caller's authentication and role check before the domain function runs,
+ * domain errors mapped by status-of.ts, and each call's time recorded.
  */
-import { Metadata, status, type handleUnaryCall, type ServerUnaryCall, type sendUnaryData } from '@grpc/grpc-js';
+import type { handleUnaryCall, Metadata } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
 import type { Authenticator, Caller } from '../auth/authenticator.js';
 import type { Role } from '../auth/terminal.entity.js';
-import { DomainError, grpcStatusOf } from './domain-error.js';
-import type { HandlerTimings } from './handler-timings.js';
+import type { HandlerTimings } from '../timings/handler-timings.js';
+import { statusOf } from './status-of.js';
+import { toServiceError, unaryHandler } from './unary-handler.js';
 
 export interface HandlerContext {
   readonly auth: Authenticator;
@@ -16,32 +17,22 @@ export interface HandlerContext {
   readonly timings?: HandlerTimings;
 }
 
+const INTERNAL = 'internal error in the sales center';
+
+/** The `authorization` header of a call, for Authenticator.authorize. */
+export const authorizationOf = (metadata: Metadata): unknown => metadata.get('authorization')[0];
+
 export function unary<Req, Res>(
   context: HandlerContext,
   method: string,
   roles: readonly Role[],
   run: (request: Req, caller: Caller) => Promise<Res>,
 ): handleUnaryCall<Req, Res> {
-  return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => {
-    const started = performance.now();
-    void (async () => {
-      try {
-        const caller = await context.auth.authorize(call.metadata, roles);
-        const response = await run(call.request, caller);
-        callback(null, response);
-      } catch (error) {
-        callback(toServiceError(error, context.logger, method));
-      }
-      context.timings?.record(method, performance.now() - started);
-    })();
-  };
+  const options = { logger: context.logger, method, known: statusOf, internal: INTERNAL, done: (ms: number) => context.timings?.record(method, ms) };
+  return unaryHandler<Req, Res>(options, async (call) => run(call.request, await context.auth.authorize(authorizationOf(call.metadata), roles)));
 }
 
-/** Maps any thrown value to a gRPC error; only DomainError messages reach the caller. */
-export function toServiceError(error: unknown, logger: Logger, method: string) {
-  if (error instanceof DomainError) {
-    return { code: grpcStatusOf(error.code), details: error.message, metadata: new Metadata() };
-  }
-  logger.error({ err: error, method }, 'unexpected error');
-  return { code: status.INTERNAL, details: 'internal error in the sales center', metadata: new Metadata() };
+/** The gRPC error for what a streaming handler caught, mapped like a unary call's. */
+export function centerError(error: unknown, logger: Logger, method: string) {
+  return toServiceError(error, { logger, method, known: statusOf, internal: INTERNAL });
 }

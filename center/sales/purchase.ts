@@ -9,8 +9,8 @@ import { UnavailabilityReason, type PurchaseTicketsRequest, type PurchaseTickets
 import type { Product } from '../catalog/product.entity.js';
 import { signTicket } from '../../card/signature.js';
 import { salesCloseAt } from '../catalog/product-message.js';
-import { DomainError, invalidArgument, notFound } from '../grpc/domain-error.js';
-import { stageTimer } from '../grpc/handler-timings.js';
+import { DomainError, invalidInput, notFound } from '../domain-error.js';
+import { stageTimer } from '../timings/handler-timings.js';
 import { newId } from '../ids.js';
 import { OrderEntity, type Order } from './order.entity.js';
 import { purchaseOf, unavailabilityOf } from './order-view.js';
@@ -36,7 +36,7 @@ async function continueExisting(deps: SalesDeps, purchase: ValidPurchase, reques
   const em = deps.orm.em.fork();
   const existing = await em.findOneOrFail(OrderEntity, { idempotencyKey: purchase.idempotencyKey });
   if (existing.fingerprint !== purchase.fingerprint) {
-    throw invalidArgument('idempotency_key was already used for a different purchase; use a new key for a new purchase');
+    throw invalidInput('idempotency_key was already used for a different purchase; use a new key for a new purchase');
   }
   return existing.state === 'retryable' ? sell(deps, purchase, request, existing) : replay(deps, em, existing, request);
 }
@@ -54,7 +54,7 @@ async function sell(deps: SalesDeps, purchase: ValidPurchase, request: PurchaseT
   const draft = draftOrder(orderId, purchase.buyerName, purchase.lines, products, now);
   const price = purchase.lines.map((line) => ({ product: products.get(line.productId)!, quantity: line.quantity }));
   const currencyCode = price[0]!.product.currencyCode;
-  if (price.some(({ product }) => product.currencyCode !== currencyCode)) throw invalidArgument('items: every product of one order must be priced in the same currency');
+  if (price.some(({ product }) => product.currencyCode !== currencyCode)) throw invalidInput('items: every product of one order must be priced in the same currency');
   const totalMinor = price.reduce((sum, { product, quantity }) => sum + product.priceMinor * quantity, 0);
 
   const orderRow = {
@@ -93,7 +93,7 @@ async function sell(deps: SalesDeps, purchase: ValidPurchase, request: PurchaseT
   stage('reserve');
   switch (reservation.kind) {
     case 'taken':
-      if (existing) throw new DomainError('UNAVAILABLE', 'this purchase is already being retried; try again in a few seconds');
+      if (existing) throw new DomainError('BUSY', 'this purchase is already being retried; try again in a few seconds');
       return continueExisting(deps, purchase, request);
     case 'soldOut': {
       const { reason, message, productId = '' } = reservation.refusal;
@@ -154,11 +154,11 @@ async function replay(deps: SalesDeps, em: EntityManager, order: Order, request:
       return { unavailable: unavailabilityOf(order) };
     case 'pending': {
       const age = deps.now().getTime() - (order.reservedAt ?? order.orderedAt).getTime();
-      if (age < deps.staleReservationMs) throw new DomainError('UNAVAILABLE', 'this purchase is still being processed; try again in a few seconds');
+      if (age < deps.staleReservationMs) throw new DomainError('BUSY', 'this purchase is still being processed; try again in a few seconds');
       // The sale was interrupted (a center crashed mid-sale): finish or undo it now, then answer.
       await recoverOrder(deps, order.id);
       const recovered = await em.fork().findOneOrFail(OrderEntity, { id: order.id });
-      if (recovered.state === 'pending') throw new DomainError('UNAVAILABLE', 'this purchase is still being processed (payment service unreachable); try again shortly');
+      if (recovered.state === 'pending') throw new DomainError('BUSY', 'this purchase is still being processed (payment service unreachable); try again shortly');
       return recovered.state === 'retryable' ? purchaseTickets(deps, request) : replay(deps, em.fork(), recovered, request);
     }
   }

@@ -5,7 +5,7 @@ import type { ProductCache } from '../catalog/product-cache.js';
 import type { SigningKey } from '../signing/signing-key.js';
 import type { ChargeGateway } from './charge-gateway.js';
 import type { SaleWriter } from './sale-writer.js';
-import type { HandlerTimings } from '../grpc/handler-timings.js';
+import type { HandlerTimings } from '../timings/handler-timings.js';
 
 /** What sales functions need from the running center. */
 export interface SalesDeps {

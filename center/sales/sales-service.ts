@@ -1,6 +1,6 @@
 /** SalesService: thin gRPC handlers over purchase and order lookup. */
 import type { SalesServiceServer } from '../../gen/cardgate/v1/sales.js';
-import { invalidArgument, notFound } from '../grpc/domain-error.js';
+import { invalidInput, notFound } from '../domain-error.js';
 import { unary, type HandlerContext } from '../grpc/unary.js';
 import { OrderEntity } from './order.entity.js';
 import { orderMessageOf } from './order-view.js';
@@ -12,7 +12,7 @@ export function salesService(context: HandlerContext, deps: SalesDeps): SalesSer
     purchaseTickets: unary(context, 'PurchaseTickets', ['kiosk'], (request) => purchaseTickets(deps, request)),
 
     getOrder: unary(context, 'GetOrder', ['kiosk'], async (request) => {
-      if (!request.orderId) throw invalidArgument('order_id is required');
+      if (!request.orderId) throw invalidInput('order_id is required');
       const em = deps.orm.em.fork();
       const order = await em.findOne(OrderEntity, { id: request.orderId.trim().toUpperCase() });
       if (!order) throw notFound(`no order "${request.orderId}"`);

@@ -1,7 +1,7 @@
 /** Checks a PurchaseTicketsRequest field by field; a bad one is INVALID_ARGUMENT naming the field. */
 import { createHash } from 'node:crypto';
 import type { CreditCard, PurchaseTicketsRequest } from '../../gen/cardgate/v1/sales.js';
-import { invalidArgument } from '../grpc/domain-error.js';
+import { invalidInput } from '../domain-error.js';
 import type { OrderLine } from './order.entity.js';
 import { mergeLines } from './stock.js';
 
@@ -22,31 +22,31 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function validatePurchase(request: PurchaseTicketsRequest): ValidPurchase {
   const idempotencyKey = request.idempotencyKey.trim();
-  if (!idempotencyKey) throw invalidArgument('idempotency_key is required');
-  if (idempotencyKey.length > 128) throw invalidArgument('idempotency_key must be at most 128 characters');
+  if (!idempotencyKey) throw invalidInput('idempotency_key is required');
+  if (idempotencyKey.length > 128) throw invalidInput('idempotency_key must be at most 128 characters');
   const cardId = request.cardId.trim();
-  if (!cardId) throw invalidArgument('card_id is required');
+  if (!cardId) throw invalidInput('card_id is required');
   const buyerName = request.buyer?.name.trim() ?? '';
-  if (!buyerName) throw invalidArgument('buyer.name is required');
-  if (buyerName.length > 80) throw invalidArgument('buyer.name must be at most 80 characters');
+  if (!buyerName) throw invalidInput('buyer.name is required');
+  if (buyerName.length > 80) throw invalidInput('buyer.name must be at most 80 characters');
   const buyerEmail = request.buyer?.email.trim() ?? '';
-  if (buyerEmail && !EMAIL.test(buyerEmail)) throw invalidArgument('buyer.email is not an e-mail address');
-  if (request.items.length === 0) throw invalidArgument('items must hold at least one item');
+  if (buyerEmail && !EMAIL.test(buyerEmail)) throw invalidInput('buyer.email is not an e-mail address');
+  if (request.items.length === 0) throw invalidInput('items must hold at least one item');
   request.items.forEach((item, index) => {
-    if (!item.productId) throw invalidArgument(`items[${index}].product_id is required`);
-    if (!Number.isInteger(item.quantity) || item.quantity < 1) throw invalidArgument(`items[${index}].quantity must be at least 1`);
+    if (!item.productId) throw invalidInput(`items[${index}].product_id is required`);
+    if (!Number.isInteger(item.quantity) || item.quantity < 1) throw invalidInput(`items[${index}].quantity must be at least 1`);
   });
   const lines = mergeLines(request.items);
   const count = lines.reduce((sum, line) => sum + line.quantity, 0);
-  if (count > MAX_TICKETS_PER_ORDER) throw invalidArgument(`items: at most ${MAX_TICKETS_PER_ORDER} tickets per order`);
+  if (count > MAX_TICKETS_PER_ORDER) throw invalidInput(`items: at most ${MAX_TICKETS_PER_ORDER} tickets per order`);
   const card = request.creditCard;
-  if (!card) throw invalidArgument('credit_card is required');
-  if (!card.number.replace(/[\s-]/g, '')) throw invalidArgument('credit_card.number is required');
-  if (!card.cvc) throw invalidArgument('credit_card.cvc is required');
-  if (!card.expiryMonth) throw invalidArgument('credit_card.expiry_month is required');
-  if (!card.expiryYear) throw invalidArgument('credit_card.expiry_year is required');
+  if (!card) throw invalidInput('credit_card is required');
+  if (!card.number.replace(/[\s-]/g, '')) throw invalidInput('credit_card.number is required');
+  if (!card.cvc) throw invalidInput('credit_card.cvc is required');
+  if (!card.expiryMonth) throw invalidInput('credit_card.expiry_month is required');
+  if (!card.expiryYear) throw invalidInput('credit_card.expiry_year is required');
   const cardFreeBytes = request.cardFreeBytes;
-  if (cardFreeBytes !== undefined && cardFreeBytes < 0) throw invalidArgument('card_free_bytes must not be negative');
+  if (cardFreeBytes !== undefined && cardFreeBytes < 0) throw invalidInput('card_free_bytes must not be negative');
 
   const sortedLines = [...lines].sort((a, b) => a.productId.localeCompare(b.productId));
   const fingerprint = createHash('sha256').update(JSON.stringify([cardId, buyerName, buyerEmail, sortedLines])).digest('hex');
