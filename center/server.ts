@@ -17,7 +17,7 @@ import { AvailabilityHub } from './catalog/availability-hub.js';
 import { catalogService } from './catalog/catalog-service.js';
 import type { CenterConfig } from './config.js';
 import { openDatabase } from './db/orm.js';
-import { gateService } from './gate/gate-service.js';
+import { gateService } from './admission/gate-service.js';
 import { HandlerTimings } from './timings/handler-timings.js';
 import { addIntrospection, setServing } from './grpc/introspection.js';
 import { ProductCache } from './catalog/product-cache.js';

@@ -5,7 +5,7 @@ import type { AvailabilityHub } from '../catalog/availability-hub.js';
 import { toProductMessage } from '../catalog/product-message.js';
 import { invalidInput } from '../domain-error.js';
 import { unary, type HandlerContext } from '../grpc/unary.js';
-import { RedemptionEntity } from '../gate/redemption.entity.js';
+import { RedemptionEntity } from '../admission/redemption.entity.js';
 import type { ChargeGateway } from '../sales/charge-gateway.js';
 import { OrderEntity } from '../sales/order.entity.js';
 import { orderMessageOf, orderStateOf } from '../sales/order-view.js';

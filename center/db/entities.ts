@@ -1,6 +1,6 @@
 import { ProductEntity } from '../catalog/product.entity.js';
 import { TerminalEntity } from '../auth/terminal.entity.js';
-import { RedemptionEntity } from '../gate/redemption.entity.js';
+import { RedemptionEntity } from '../admission/redemption.entity.js';
 import { ChargeEntity } from '../sales/charge.entity.js';
 import { OrderEntity } from '../sales/order.entity.js';
 import { TicketEntity } from '../sales/ticket.entity.js';

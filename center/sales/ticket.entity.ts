@@ -18,7 +18,7 @@ export const TicketEntity = defineEntity({
     info: p.blob(),
     additionalInfo: p.blob(),
     signature: p.blob().nullable(),
-    // How many times it admits; each admission is a row of `redemptions` (gate/entry-writer.ts).
+    // How many times it admits; each admission is a row of `redemptions` (admission/entry-writer.ts).
     entriesAllowed: p.integer(),
   },
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { RejectReason } from '../../gen/cardgate/v1/gate.js';
 import { UnavailabilityReason } from '../../gen/cardgate/v1/sales.js';
-import { RedemptionEntity } from '../../center/gate/redemption.entity.js';
+import { RedemptionEntity } from '../../center/admission/redemption.entity.js';
 import { CenterClient } from '../../terminal/center-client.js';
 import { createProduct, purchaseRequest } from '../helpers/factories.js';
 import { postgresTest } from '../helpers/postgres.js';

@@ -7,7 +7,7 @@
 import { credentials } from '@grpc/grpc-js';
 import { createChargeServer } from '../../charge/server.js';
 import { ProductEntity } from '../../center/catalog/product.entity.js';
-import { RedemptionEntity } from '../../center/gate/redemption.entity.js';
+import { RedemptionEntity } from '../../center/admission/redemption.entity.js';
 import { ChargeEntity } from '../../center/sales/charge.entity.js';
 import { OrderEntity } from '../../center/sales/order.entity.js';
 import { TicketEntity } from '../../center/sales/ticket.entity.js';
