@@ -22,13 +22,13 @@ function requireCardSpec(spec: string | undefined): string {
   return spec;
 }
 
-/** Runs `use` with the card on the reader named by `spec`, closing the reader afterwards. */
-async function withCard<T>(spec: string | undefined, use: (card: Card) => Promise<T>): Promise<T> {
+/** Runs `task` with the card on the reader named by `spec`, closing the reader afterwards. */
+async function withCard<T>(spec: string | undefined, task: (card: Card) => Promise<T>): Promise<T> {
   const reader = await openCardReader(requireCardSpec(spec));
   // A real reader may be empty: say what the command is waiting for instead of hanging silently.
   const hint = setTimeout(() => process.stderr.write(`waiting for a card on ${reader.name}… (Ctrl+C to stop)\n`), 500);
   try {
-    return await use(await reader.waitForCard().finally(() => clearTimeout(hint)));
+    return await task(await reader.waitForCard().finally(() => clearTimeout(hint)));
   } finally {
     await reader.close();
   }
