@@ -1,4 +1,5 @@
 /** Flag defaults shared by commands: each flag falls back to its environment variable (SPEC §5), then to a default. */
+import { InvalidArgumentError, type Command } from 'commander';
 import { pino, type Logger } from 'pino';
 
 export const DEFAULT_CENTER = '127.0.0.1:50051';
@@ -15,6 +16,28 @@ export const env = {
 export function requireToken(token: string | undefined): string {
   if (!token) throw new Error('no token: pass --token or set CARDGATE_TOKEN (create one with `cardgate admin token create`)');
   return token;
+}
+
+/** The flags every terminal UI takes: where the center is, the terminal's token, and its card reader. */
+export function terminalFlags(command: Command, role: 'kiosk' | 'gate'): Command {
+  return command
+    .option('--center <host:port>', 'the sales center (env CARDGATE_CENTER)', env.center())
+    .option('--token <token>', `a ${role} token (env CARDGATE_TOKEN)`, env.token())
+    .option('--card <spec>', 'the card reader: file:PATH, pcsc or pcsc:READER (env CARDGATE_CARD)', env.card());
+}
+
+export function requireCard(spec: string | undefined): string {
+  if (!spec) throw new Error('no card reader: pass --card file:PATH (or pcsc) or set CARDGATE_CARD');
+  return spec;
+}
+
+/** A commander argParser for a whole number of at least `min`, naming the flag when it is not one. */
+export function wholeNumber(flag: string, min = 0): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (!/^\d+$/.test(value.trim()) || number < min) throw new InvalidArgumentError(`${flag} must be a whole number of at least ${min}, not ${JSON.stringify(value)}`);
+    return number;
+  };
 }
 
 /** JSON logs to stdout, or to a file when a UI owns the terminal. */

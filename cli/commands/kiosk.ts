@@ -1,7 +1,7 @@
 /** `cardgate kiosk --center ADDR --card SPEC [--token T]`: the purchase kiosk UI (SPEC §5) on this terminal. */
 import type { Command } from 'commander';
 import { DEFAULT_IDLE_MS } from '../../kiosk/defaults.js';
-import { env, requireToken } from '../options.js';
+import { requireCard, requireToken, terminalFlags } from '../options.js';
 
 interface KioskOptions {
   center: string;
@@ -11,20 +11,18 @@ interface KioskOptions {
 }
 
 export function registerKioskCommand(program: Command): void {
-  program
+  const command = program
     .command('kiosk')
-    .description('the purchase kiosk: browse events, buy tickets by credit card, write them onto the IC card')
-    .option('--center <host:port>', 'the sales center (env CARDGATE_CENTER)', env.center())
-    .option('--token <token>', 'a kiosk token (env CARDGATE_TOKEN)', env.token())
-    .option('--card <spec>', 'file:PATH, pcsc or pcsc:READER (env CARDGATE_CARD)', env.card())
+    .description('the purchase kiosk: browse events, buy tickets by credit card, write them onto the IC card');
+  terminalFlags(command, 'kiosk')
     .option('--idle-seconds <n>', 'back to the start screen, entered data wiped, after this long without a key', String(DEFAULT_IDLE_MS / 1000))
     .action(async (options: KioskOptions) => {
       const token = requireToken(options.token);
-      if (!options.card) throw new Error('no card reader: pass --card file:PATH (or pcsc) or set CARDGATE_CARD');
+      const card = requireCard(options.card);
       const idleSeconds = Number(options.idleSeconds);
       if (!Number.isFinite(idleSeconds) || idleSeconds < 0) throw new Error(`--idle-seconds must be a number of seconds, not ${JSON.stringify(options.idleSeconds)}`);
       // Loaded here, not at the top: every other command (the center above all) would carry Ink and React for nothing.
       const { runKiosk } = await import('../../kiosk/run-kiosk.js');
-      await runKiosk({ center: options.center, token, cardSpec: options.card, idleMs: idleSeconds * 1000 });
+      await runKiosk({ center: options.center, token, cardSpec: card, idleMs: idleSeconds * 1000 });
     });
 }

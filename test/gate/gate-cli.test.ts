@@ -38,3 +38,11 @@ test('the gate id and token also come from the environment', async (t) => {
   const { stderr } = await gate(['--card', 'floppy:A'], { CARDGATE_TOKEN: 't', CARDGATE_GATE_ID: 'G1' });
   t.regex(stderr, /is not a card reader/, 'got past the token and gate id checks');
 });
+
+test('a --verdict-seconds that is not a whole number of at least 1 is refused, naming the flag', async (t) => {
+  for (const value of ['abc', '2.5', '0']) {
+    const { code, stderr } = await gate(['--card', 'file:/tmp/x.card', '--gate-id', 'G1', '--verdict-seconds', value], { CARDGATE_TOKEN: 't' });
+    t.is(code, 1);
+    t.regex(stderr, new RegExp(`--verdict-seconds must be a whole number of at least 1, not "${value.replace('.', '\\.')}"`));
+  }
+});
