@@ -25,9 +25,12 @@ const cardgate = (args: string) => `${process.execPath} --import tsx ${CLI} ${ar
 function emulate(t: ExecutionContext, file: string): Promise<{ takeOff(): Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CLI, 'card', 'emulate', '--capacity', '2040', '--file', file], { stdio: ['ignore', 'pipe', 'pipe'] });
   t.teardown(() => void child.kill('SIGKILL'));
-  const exited = withDeadline('card emulate to exit after SIGTERM', new Promise<void>((resolve) => child.once('exit', () => resolve())), 10_000);
-  exited.catch(() => {}); // awaited by takeOff; a test that fails earlier must not leave it unhandled
-  return childSays('cardgate card emulate', child, /is on/).then(() => ({ takeOff: () => (child.kill('SIGTERM'), exited) }));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const takeOff = () => {
+    child.kill('SIGTERM');
+    return withDeadline('card emulate to exit after SIGTERM', exited, 10_000);
+  };
+  return childSays('cardgate card emulate', child, /is on/).then(() => ({ takeOff }));
 }
 
 pcscTest('claims 8, 11, 13: bought at `cardgate kiosk --card pcsc`, written to the IC card, read by `cardgate gate --card pcsc` as soon as presented and admitted', async (t) => {
