@@ -73,7 +73,7 @@ export function startCenterProcess(dbPath: string, chargeAddress: string, extraA
   });
   return new Promise((resolve, reject) => {
     let stderr = '';
-    const timer = setTimeout(() => reject(new Error(`center did not start: ${stderr}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`center did not start within 60 s: ${stderr}`)), 60_000);
     child.stderr!.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       const match = /listening on (\S+)/.exec(stderr);
