@@ -30,6 +30,7 @@ export function chargeService({ ledger, logger, latencyMs }: ChargeServiceDeps):
     /** Decides a charge once per charge_id; repeats get the first answer. */
     transferCharge: unaryHandler(logger, 'TransferCharge', async (request) => {
       const input = checkTransferRequest(request);
+      logger.debug({ chargeId: input.chargeId }, 'charge request received');
       // Deciding after the delay, not before, lets a ReverseCharge sent meanwhile void the id,
       // as with a real processor that had not yet processed the request when the caller gave up.
       if (latencyMs > 0) await delay(latencyMs);
