@@ -4,7 +4,7 @@ import { theme } from '../../terminal/theme.js';
 import { GateFrame } from '../components/GateFrame.js';
 import { TicketRow } from '../components/TicketRow.js';
 import type { PresentedCard } from '../flow/gate-state.js';
-import { ticketState } from '../flow/ticket-state.js';
+import { ticketUsability } from '../flow/ticket-usability.js';
 import type { FrameProps } from './WaitingScreen.js';
 
 export interface TicketMenuScreenProps {
@@ -69,7 +69,7 @@ export function TicketMenuScreen({ frame, card, highlighted, onHighlight, onMove
       <Box flexDirection="column" marginTop={1}>
         <Text dimColor>{start > 0 ? `   ↑ ${start} more` : ' '}</Text>
         {shown.map((ticket, offset) => (
-          <TicketRow key={start + offset} number={start + offset + 1} ticket={ticket} state={ticketState(card, start + offset)} highlighted={start + offset === highlighted} />
+          <TicketRow key={start + offset} number={start + offset + 1} ticket={ticket} usability={ticketUsability(card, start + offset)} highlighted={start + offset === highlighted} />
         ))}
         {start + visible < count ? <Text dimColor>   ↓ {count - start - visible} more</Text> : null}
       </Box>
