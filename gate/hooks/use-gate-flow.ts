@@ -7,7 +7,8 @@
 import { useEffect, useReducer } from 'react';
 import type { CardReader } from '../../card/card.js';
 import type { CenterClient } from '../../terminal/center-client.js';
-import { cardProblem, centerProblem } from '../flow/center-problem.js';
+import { describeCenterError } from '../../terminal/center-errors.js';
+import { cardProblem } from '../flow/card-problem.js';
 import { gateReducer, initialGateState, type GateAction, type GateState, type PresentedCard } from '../flow/gate-state.js';
 
 export interface GateFlowDeps {
@@ -36,7 +37,7 @@ export function useGateFlow({ center, reader, gateId }: GateFlowDeps): [GateStat
     const { card, highlighted, dryRun } = phase;
     center.redeemTicket({ gateId, cardId: card.cardId, ticket: card.tickets[highlighted]!, dryRun }).then(
       (response) => !cancelled && dispatch({ type: 'answered', outcome: { kind: 'answer', response } }),
-      (error) => !cancelled && dispatch({ type: 'answered', outcome: { kind: 'unreachable', problem: centerProblem(error, center.address) } }),
+      (error) => !cancelled && dispatch({ type: 'answered', outcome: { kind: 'unreachable', problem: describeCenterError(error, center.address, 'attendant') } }),
     );
     return () => {
       cancelled = true;
@@ -57,6 +58,6 @@ async function readCard(reader: CardReader, center: CenterClient, gateId: string
     const checks = await center.checkTickets({ gateId, cardId: card.id, tickets: image.tickets });
     return { ...read, checks };
   } catch (error) {
-    return { ...read, checkProblem: centerProblem(error, center.address) };
+    return { ...read, checkProblem: describeCenterError(error, center.address, 'attendant') };
   }
 }
