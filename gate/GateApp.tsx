@@ -64,10 +64,8 @@ function GateScreens({ center, reader, gateId, printer, verdictSeconds = 8, stat
           frame={frame}
           card={phase.card}
           highlighted={phase.highlighted}
-          onHighlight={(index) => dispatch({ type: 'highlight', index })}
-          onMove={(by) => dispatch({ type: 'move', by })}
-          onUse={() => dispatch({ type: 'ask', dryRun: false })}
-          onCheck={() => dispatch({ type: 'ask', dryRun: true })}
+          onUse={(index) => dispatch({ type: 'ask', dryRun: false, index })}
+          onCheck={(index) => dispatch({ type: 'ask', dryRun: true, index })}
           onCancel={back}
           onRefresh={() => dispatch({ type: 'present' })}
         />
