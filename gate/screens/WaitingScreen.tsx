@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { useKeys } from '../../terminal/hooks/use-keys.js';
 import { theme } from '../../terminal/theme.js';
 import { GateFrame, type GateFrameProps } from '../components/GateFrame.js';
-import type { CardPresence } from '../hooks/use-card-presence.js';
+import type { CardPresence } from '../../terminal/card/use-card-presence.js';
 
 export type FrameProps = Omit<GateFrameProps, 'title' | 'keys' | 'children'>;
 
