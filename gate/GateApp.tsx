@@ -30,7 +30,7 @@ export interface GateAppProps {
    * the Ink app; a launcher that shows <GateApp> inside its own tree passes
    * one to get back to its menu.
    */
-  readonly onQuit?: () => void;
+  readonly onExit?: () => void;
 }
 
 /** The gate attendant's console (SPEC §2 steps 7-10): waiting, ticket menu, verdict; q or Ctrl+C quits. */
@@ -45,7 +45,7 @@ export function GateApp(props: GateAppProps) {
   );
 }
 
-function GateScreens({ center, reader, gateId, printer, verdictSeconds = 8, statusIntervalMs, onQuit }: GateAppProps) {
+function GateScreens({ center, reader, gateId, printer, verdictSeconds = 8, statusIntervalMs, onExit }: GateAppProps) {
   const { exit } = useApp();
   const status = useCenterStatus(center, statusIntervalMs);
   const [state, dispatch] = useGateFlow({ center, gateId });
@@ -65,7 +65,7 @@ function GateScreens({ center, reader, gateId, printer, verdictSeconds = 8, stat
 
   switch (phase.kind) {
     case 'waiting':
-      return <WaitingScreen frame={frame} presence={presence} readerName={reader.name} lastPrint={printing.last} onPresent={() => dispatch({ type: 'present' })} onQuit={onQuit ?? (() => exit())} />;
+      return <WaitingScreen frame={frame} presence={presence} readerName={reader.name} lastPrint={printing.last} onPresent={() => dispatch({ type: 'present' })} onExit={onExit ?? (() => exit())} />;
     case 'reading':
       return <BusyScreen frame={frame} title="Reading" words="Reading the card and asking the sales center about its tickets…" onCancel={back} />;
     case 'card-error':

@@ -78,7 +78,7 @@ test('q on the waiting screen closes the console, handing back to a launcher', a
   const stack = await startStack(t);
   const fixture = await threeTicketCard(stack);
   let quit = 0;
-  const gate = await renderGate(t, stack.gate, fixture.spec, { onQuit: () => quit++ });
+  const gate = await renderGate(t, stack.gate, fixture.spec, { onExit: () => quit++ });
   await gate.waitFor('q close gate');
   await gate.press('q');
   t.is(quit, 1);
