@@ -1,5 +1,5 @@
-
 import { randomUUID } from 'node:crypto';
+import { useReducer } from 'react';
 import type { CardReader } from '../card/index.js';
 import type { CenterClient } from '../terminal/center-client.js';
 import { CardReaderProvider } from '../terminal/card/CardReaderProvider.js';
@@ -7,7 +7,7 @@ import { useCatalog } from '../terminal/hooks/use-catalog.js';
 import { useCenterStatus } from '../terminal/hooks/use-center-status.js';
 import { useIdleTimeout } from '../terminal/hooks/use-idle-timeout.js';
 import { KeysRoot } from '../terminal/hooks/use-keys.js';
-import { useKioskFlow } from './hooks/use-kiosk-flow.js';
+import { HOME, kioskReducer } from './flow/kiosk-state.js';
 import { KioskContext, useKiosk } from './kiosk-context.js';
 import { purchaseRequest } from './purchase-request.js';
 import { BuyerScreen } from './screens/BuyerScreen.js';
@@ -55,7 +55,7 @@ export function KioskApp({ center, reader, idleMs = DEFAULT_IDLE_MS, onExit, tim
 function KioskFlow({ idleMs, onExit }: { readonly idleMs: number; readonly onExit?: () => void }) {
   const { center, status } = useKiosk();
   const catalog = useCatalog(center);
-  const [phase, dispatch] = useKioskFlow();
+  const [phase, dispatch] = useReducer(kioskReducer, HOME);
   const back = () => dispatch({ type: 'back' });
   const home = () => dispatch({ type: 'reset' });
   useIdleTimeout(idleMs, home, phase.kind !== 'home' && phase.kind !== 'processing');

@@ -1,8 +1,7 @@
 import { Box, Text } from 'ink';
 import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
-import { formatDateTime } from '../../terminal/format.js';
+import { cell, formatDateTime } from '../../terminal/format.js';
 import { theme } from '../../terminal/theme.js';
-import { cell } from '../../terminal/cell.js';
 import type { TicketUsability } from '../flow/ticket-usability.js';
 
 export interface TicketRowProps {

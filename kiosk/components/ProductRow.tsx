@@ -1,7 +1,6 @@
 import { Text } from 'ink';
 import type { Product } from '../../gen/cardgate/v1/catalog.js';
-import { cell } from '../../terminal/cell.js';
-import { formatDateTime, formatMoney } from '../../terminal/format.js';
+import { cell, formatDateTime, formatMoney } from '../../terminal/format.js';
 import { theme } from '../../terminal/theme.js';
 
 export const PRODUCT_HEADER = `  ${cell('Event', 22)} ${cell('When', 16)} ${cell('Venue', 17)} ${'Price'.padStart(9)} ${'Seats left'.padStart(10)}`;

@@ -12,7 +12,7 @@ import { formatMoney } from '../../terminal/format.js';
 import { EMPTY_BUYER, type BuyerInput } from '../buyer.js';
 import { EMPTY_PAYMENT, type PaymentInput } from '../payment.js';
 import type { NextStep } from '../unavailable-words.js';
-import type { WriteJob } from '../write-job.js';
+import type { WriteJob } from '../write-tickets.js';
 
 /** The IC card read on the quantity screen: its id goes into the purchase, its free space bounds the quantity. */
 export interface CardSpace {

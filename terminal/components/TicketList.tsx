@@ -1,7 +1,6 @@
 import { Box, Text } from 'ink';
 import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
-import { cell } from '../cell.js';
-import { formatDateTime } from '../format.js';
+import { cell, formatDateTime } from '../format.js';
 import { theme } from '../theme.js';
 
 export interface TicketRow {
