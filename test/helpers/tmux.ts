@@ -14,7 +14,7 @@ export interface TmuxSession {
   readonly name: string;
   /** Sends one key name as tmux knows it ('Enter', 'Escape', 'Down', 'Up', 'C-c', or a literal character) and waits for the screen to show its effect. */
   press(key: string): Promise<void>;
-  /** Types text one character at a time, each waited for like press. */
+  /** Types text one character at a time, then waits for the screen to show it like press. */
   type(text: string): Promise<void>;
   /** The visible screen now. */
   screen(): string;
@@ -44,18 +44,23 @@ export function startTmux(t: ExecutionContext, command: readonly string[], env: 
     }
   });
   const screen = () => tmux('capture-pane', '-p', '-t', name);
-  /** Sends one key, keeps the gap to the next, and waits (at most SETTLE_MS) until the screen differs from before. */
-  const send = async (args: readonly string[], gapMs: number) => {
-    const before = screen();
-    tmux('send-keys', '-t', name, ...args);
-    await sleep(gapMs);
-    await waitUntil('the key to change the screen', () => screen() !== before, { timeoutMs: SETTLE_MS }).catch(() => undefined);
-  };
+  /** Waits (at most SETTLE_MS) until the screen differs from `before`. */
+  const settled = (before: string) => waitUntil('the keys to change the screen', () => screen() !== before, { timeoutMs: SETTLE_MS, everyMs: 50 }).catch(() => undefined);
   return {
     name,
-    press: (key) => send([key], KEY_GAP_MS),
+    async press(key) {
+      const before = screen();
+      tmux('send-keys', '-t', name, key);
+      await sleep(KEY_GAP_MS);
+      await settled(before);
+    },
     async type(text) {
-      for (const character of text) await send(['-l', character], CHARACTER_GAP_MS);
+      const before = screen();
+      for (const character of text) {
+        tmux('send-keys', '-t', name, '-l', character);
+        await sleep(CHARACTER_GAP_MS);
+      }
+      await settled(before);
     },
     screen,
     waitFor: (pattern, timeoutMs = 15_000) =>
