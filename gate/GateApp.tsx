@@ -1,9 +1,11 @@
 import { useApp } from 'ink';
 import type { CardReader } from '../card/card.js';
+import { CardReaderProvider } from '../terminal/card/CardReaderProvider.js';
+import { useCardPresence } from '../terminal/card/use-card-presence.js';
 import type { CenterClient } from '../terminal/center-client.js';
 import { useCenterStatus } from '../terminal/hooks/use-center-status.js';
 import { KeysRoot } from '../terminal/hooks/use-keys.js';
-import { useCardPresence } from './hooks/use-card-presence.js';
+import { cardProblem } from './flow/card-problem.js';
 import { useGateFlow } from './hooks/use-gate-flow.js';
 import { usePrinting } from './hooks/use-printing.js';
 import type { TicketPrinter } from './printing/ticket-printer.js';
@@ -28,32 +30,42 @@ export interface GateAppProps {
    * the Ink app; a launcher that shows <GateApp> inside its own tree passes
    * one to get back to its menu.
    */
-  readonly onQuit?: () => void;
+  readonly onExit?: () => void;
 }
 
 /** The gate attendant's console (SPEC §2 steps 7-10): waiting, ticket menu, verdict; q or Ctrl+C quits. */
 export function GateApp(props: GateAppProps) {
   // One keyboard subscription for all its screens (terminal/hooks/use-keys.ts).
   return (
-    <KeysRoot>
-      <GateScreens {...props} />
-    </KeysRoot>
+    <CardReaderProvider reader={props.reader}>
+      <KeysRoot>
+        <GateScreens {...props} />
+      </KeysRoot>
+    </CardReaderProvider>
   );
 }
 
-function GateScreens({ center, reader, gateId, printer, verdictSeconds = 8, statusIntervalMs, onQuit }: GateAppProps) {
+function GateScreens({ center, reader, gateId, printer, verdictSeconds = 8, statusIntervalMs, onExit }: GateAppProps) {
   const { exit } = useApp();
   const status = useCenterStatus(center, statusIntervalMs);
-  const [state, dispatch] = useGateFlow({ center, reader, gateId });
-  const presence = useCardPresence(reader, state.phase, dispatch);
-  const printing = usePrinting(printer, state.phase, gateId);
+  const [state, dispatch] = useGateFlow({ center, gateId });
+  const { phase } = state;
+  const presence = useCardPresence({
+    wanted: phase.kind === 'waiting',
+    showing: phase.kind === 'menu' || phase.kind === 'verdict' ? phase.card.cardId : undefined,
+    // A card being read, or one that could not be read, has no id on screen: any card leaving ends it.
+    anyRemoval: phase.kind === 'reading' || phase.kind === 'card-error',
+    onCard: (card) => dispatch({ type: 'present', card }),
+    onUnusable: (error) => dispatch({ type: 'unusable', message: cardProblem(error) }),
+    onRemoved: () => dispatch({ type: 'removed' }),
+  });
+  const printing = usePrinting(printer, phase, gateId);
   const frame = { gateId, center: status, counts: state };
   const back = () => dispatch({ type: 'back' });
-  const { phase } = state;
 
   switch (phase.kind) {
     case 'waiting':
-      return <WaitingScreen frame={frame} presence={presence} readerName={reader.name} lastPrint={printing.last} onPresent={() => dispatch({ type: 'present' })} onQuit={onQuit ?? (() => exit())} />;
+      return <WaitingScreen frame={frame} presence={presence} readerName={reader.name} lastPrint={printing.last} onPresent={() => dispatch({ type: 'present' })} onExit={onExit ?? (() => exit())} />;
     case 'reading':
       return <BusyScreen frame={frame} title="Reading" words="Reading the card and asking the sales center about its tickets…" onCancel={back} />;
     case 'card-error':
@@ -64,10 +76,8 @@ function GateScreens({ center, reader, gateId, printer, verdictSeconds = 8, stat
           frame={frame}
           card={phase.card}
           highlighted={phase.highlighted}
-          onHighlight={(index) => dispatch({ type: 'highlight', index })}
-          onMove={(by) => dispatch({ type: 'move', by })}
-          onUse={() => dispatch({ type: 'ask', dryRun: false })}
-          onCheck={() => dispatch({ type: 'ask', dryRun: true })}
+          onUse={(index) => dispatch({ type: 'ask', dryRun: false, index })}
+          onCheck={(index) => dispatch({ type: 'ask', dryRun: true, index })}
           onCancel={back}
           onRefresh={() => dispatch({ type: 'present' })}
         />

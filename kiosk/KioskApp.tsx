@@ -1,4 +1,5 @@
-
+import { randomUUID } from 'node:crypto';
+import { useReducer } from 'react';
 import type { CardReader } from '../card/index.js';
 import type { CenterClient } from '../terminal/center-client.js';
 import { CardReaderProvider } from '../terminal/card/CardReaderProvider.js';
@@ -6,7 +7,7 @@ import { useCatalog } from '../terminal/hooks/use-catalog.js';
 import { useCenterStatus } from '../terminal/hooks/use-center-status.js';
 import { useIdleTimeout } from '../terminal/hooks/use-idle-timeout.js';
 import { KeysRoot } from '../terminal/hooks/use-keys.js';
-import { useKioskFlow } from './hooks/use-kiosk-flow.js';
+import { HOME, kioskReducer } from './flow/kiosk-state.js';
 import { KioskContext, useKiosk } from './kiosk-context.js';
 import { purchaseRequest } from './purchase-request.js';
 import { BuyerScreen } from './screens/BuyerScreen.js';
@@ -54,43 +55,44 @@ export function KioskApp({ center, reader, idleMs = DEFAULT_IDLE_MS, onExit, tim
 function KioskFlow({ idleMs, onExit }: { readonly idleMs: number; readonly onExit?: () => void }) {
   const { center, status } = useKiosk();
   const catalog = useCatalog(center);
-  const [state, dispatch] = useKioskFlow();
-  const go = (step: typeof state.step) => dispatch({ type: 'go', step });
+  const [phase, dispatch] = useReducer(kioskReducer, HOME);
+  const back = () => dispatch({ type: 'back' });
   const home = () => dispatch({ type: 'reset' });
-  useIdleTimeout(idleMs, home, state.step !== 'home' && state.step !== 'processing');
+  useIdleTimeout(idleMs, home, phase.kind !== 'home' && phase.kind !== 'processing');
   useKeys((input) => {
-    if (input === 'r' && state.step === 'home' && status.state === 'offline') status.retry();
+    if (input === 'r' && phase.kind === 'home' && status.state === 'offline') status.retry();
   });
 
-  switch (state.step) {
+  switch (phase.kind) {
     case 'home':
-      return <HomeScreen onChoose={go} onExit={onExit} />;
+      return <HomeScreen onChoose={(screen) => dispatch({ type: 'open', screen })} onExit={onExit} />;
     case 'catalog':
       return <CatalogScreen catalog={catalog} onChoose={(product) => dispatch({ type: 'choose-product', product })} onBack={home} />;
     case 'quantity': {
-      const product = catalog.products.find((p) => p.id === state.product!.id) ?? state.product!;
+      const product = catalog.products.find((p) => p.id === phase.product.id) ?? phase.product;
       return (
-        <QuantityScreen product={product} initial={state.quantity} onChoose={(quantity, card) => dispatch({ type: 'set-quantity', quantity, card })}
-          onBack={() => go('catalog')} onMyCard={() => go('my-card')} />
+        <QuantityScreen product={product} initial={phase.draft.quantity} onChoose={(quantity, card) => dispatch({ type: 'set-quantity', quantity, card })}
+          onBack={back} onMyCard={() => dispatch({ type: 'open', screen: 'my-card' })} />
       );
     }
     case 'buyer':
-      return <BuyerScreen initial={state.buyer} onDone={(buyer) => dispatch({ type: 'set-buyer', buyer })} onBack={() => go('quantity')} />;
+      return <BuyerScreen initial={phase.order.buyer} onDone={(buyer) => dispatch({ type: 'set-buyer', buyer })} onBack={back} />;
     case 'payment':
-      return <PaymentScreen initial={state.payment} onDone={(payment) => dispatch({ type: 'set-payment', payment })} onBack={() => dispatch({ type: 'leave-payment' })} />;
+      return <PaymentScreen initial={phase.payment} onDone={(payment) => dispatch({ type: 'set-payment', payment })} onBack={back} />;
     case 'review':
-      return <ReviewScreen state={state} onConfirm={() => dispatch({ type: 'confirm' })} onBack={() => go('payment')} />;
+      // The key is made here, once per confirmed order, and reused by every retry of its request.
+      return <ReviewScreen order={phase.order} payment={phase.payment} onConfirm={() => dispatch({ type: 'confirm', idempotencyKey: randomUUID() })} onBack={back} />;
     case 'processing':
       return (
-        <ProcessingScreen key={state.idempotencyKey} request={purchaseRequest(state)} onGiveUp={() => dispatch({ type: 'abandon' })}
+        <ProcessingScreen key={phase.idempotencyKey} request={purchaseRequest(phase)} onGiveUp={() => dispatch({ type: 'abandon' })}
           onAnswer={(response) =>
             response.purchase ? dispatch({ type: 'purchased', purchase: response.purchase }) : dispatch({ type: 'unavailable', unavailable: response.unavailable! })
           } />
       );
     case 'unavailable':
-      return <UnavailableScreen unavailable={state.unavailable!} onHome={home} onNext={(next) => go(next === 'retry' ? 'payment' : next)} />;
+      return <UnavailableScreen unavailable={phase.unavailable} onHome={home} onNext={(next) => dispatch({ type: 'next', next })} />;
     case 'writing':
-      return <WritingScreen job={state.job!} onDone={home} />;
+      return <WritingScreen job={phase.job} onDone={home} />;
     case 'my-card':
       return <MyCardScreen onBack={home} />;
     case 'recover':

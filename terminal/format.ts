@@ -1,4 +1,4 @@
-/** How money and times read on kiosk and gate screens: the currency's own decimals, local time, no seconds. */
+/** How money, times and columns read on kiosk and gate screens: the currency's own decimals, local time, no seconds, fixed widths. */
 import type { Money } from '../gen/cardgate/v1/money.js';
 
 export function formatMoney(money: Money | undefined, quantity = 1): string {
@@ -20,4 +20,9 @@ export function formatDateTime(date: Date | undefined, timeZone?: string): strin
 export function formatTime(date: Date | undefined, timeZone?: string): string {
   if (!date) return '';
   return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(date);
+}
+
+/** One column of a fixed-width row: `text` cut to `width` columns with an ellipsis, padded to exactly `width`. */
+export function cell(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
 }

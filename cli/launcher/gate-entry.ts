@@ -13,7 +13,7 @@ export const gateEntry: LauncherEntry = {
     const center = new CenterClient(context.centerAddress, context.tokens.gate, { timeoutMs: 5_000 });
     return {
       // q on the waiting screen comes back here instead of quitting the demo.
-      element: createElement(GateApp, { center, reader, gateId: 'G1', onQuit: onExit }),
+      element: createElement(GateApp, { center, reader, gateId: 'G1', onExit }),
       async close() {
         center.close();
         await reader.close();

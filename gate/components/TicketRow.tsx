@@ -1,14 +1,14 @@
 import { Box, Text } from 'ink';
 import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
-import { formatDateTime } from '../../terminal/format.js';
+import { cell, formatDateTime } from '../../terminal/format.js';
 import { theme } from '../../terminal/theme.js';
-import { cell, type TicketState } from '../flow/ticket-state.js';
+import type { TicketUsability } from '../flow/ticket-usability.js';
 
 export interface TicketRowProps {
   /** 1-based, the key that highlights it. */
   readonly number: number;
   readonly ticket: CardTicket;
-  readonly state: TicketState;
+  readonly usability: TicketUsability;
   readonly highlighted: boolean;
 }
 
@@ -16,12 +16,12 @@ export interface TicketRowProps {
  * Two lines per ticket: event, date and time, seat; then buyer and its state
  * at this gate. Tickets that cannot be used here are dimmed with the reason.
  */
-export function TicketRow({ number, ticket, state, highlighted }: TicketRowProps) {
+export function TicketRow({ number, ticket, usability, highlighted }: TicketRowProps) {
   const info = ticket.ticket;
   const buyer = ticket.buyerIdentification?.buyerName ?? '';
-  const mark = state.usable ? '✔' : state.unknown ? '?' : '✖';
-  const stateColor = state.usable ? theme.ok : state.unknown ? theme.warn : undefined;
-  const dim = !state.usable && !highlighted;
+  const mark = usability.usable ? '✔' : usability.unknown ? '?' : '✖';
+  const stateColor = usability.usable ? theme.ok : usability.unknown ? theme.warn : undefined;
+  const dim = !usability.usable && !highlighted;
   return (
     <Box flexDirection="column">
       <Text color={highlighted ? theme.selected : undefined} bold={highlighted} dimColor={dim}>
@@ -30,7 +30,7 @@ export function TicketRow({ number, ticket, state, highlighted }: TicketRowProps
       </Text>
       <Text dimColor={dim}>
         {'      '}
-        {cell(buyer, 20)} <Text color={stateColor}>{cell(`${mark} ${state.words}`, 52).trimEnd()}</Text>
+        {cell(buyer, 20)} <Text color={stateColor}>{cell(`${mark} ${usability.words}`, 52).trimEnd()}</Text>
       </Text>
     </Box>
   );

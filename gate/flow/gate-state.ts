@@ -3,6 +3,7 @@
  * a pure reducer: waiting → reading → menu → asking → verdict → waiting
  * (a check-only verdict goes back to the menu). Effects live in use-gate-flow.
  */
+import type { Card } from '../../card/card.js';
 import type { RedeemTicketResponse } from '../../gen/cardgate/v1/gate.js';
 import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
 
@@ -25,8 +26,10 @@ export type Outcome = { readonly kind: 'answer'; readonly response: RedeemTicket
 
 export type Phase =
   | { readonly kind: 'waiting' }
-  | { readonly kind: 'reading' }
+  /** `card`: the card a reader with events reported; without it, the read waits for the card on the reader. */
+  | { readonly kind: 'reading'; readonly card?: Card }
   | { readonly kind: 'card-error'; readonly message: string }
+  /** `highlighted`: the row the menu opens on (it moves by itself, terminal/hooks/use-list-cursor.ts); from then on, the ticket asked about. */
   | { readonly kind: 'menu'; readonly card: PresentedCard; readonly highlighted: number }
   | { readonly kind: 'asking'; readonly card: PresentedCard; readonly highlighted: number; readonly dryRun: boolean }
   | { readonly kind: 'verdict'; readonly card: PresentedCard; readonly highlighted: number; readonly dryRun: boolean; readonly outcome: Outcome; readonly seq: number };
@@ -41,12 +44,14 @@ export interface GateState {
 }
 
 export type GateAction =
-  | { readonly type: 'present' }
+  /** Space or Enter on the reader's card (`card` absent), or a card put on a reader that notices cards (`card`). */
+  | { readonly type: 'present'; readonly card?: Card }
+  /** A card put on such a reader that cannot be used: said at once. */
+  | { readonly type: 'unusable'; readonly message: string }
   | { readonly type: 'read'; readonly card: PresentedCard }
   | { readonly type: 'read-failed'; readonly message: string }
-  | { readonly type: 'highlight'; readonly index: number }
-  | { readonly type: 'move'; readonly by: number }
-  | { readonly type: 'ask'; readonly dryRun: boolean }
+  /** From the menu, about the ticket at `index` (default the one it opened on); from a verdict, about the same ticket again. */
+  | { readonly type: 'ask'; readonly dryRun: boolean; readonly index?: number }
   | { readonly type: 'answered'; readonly outcome: Outcome }
   | { readonly type: 'back' }
   /** The card was taken off the reader: whatever was on screen for it is over. */
@@ -65,24 +70,21 @@ export function gateReducer(state: GateState, action: GateAction): GateState {
   switch (action.type) {
     case 'present':
       // From the menu: read the card and ask the center again (after it did not answer).
-      return phase.kind === 'waiting' || phase.kind === 'card-error' || phase.kind === 'menu' ? { ...state, phase: { kind: 'reading' } } : state;
+      if (!(phase.kind === 'waiting' || phase.kind === 'card-error' || phase.kind === 'menu')) return state;
+      return { ...state, phase: action.card ? { kind: 'reading', card: action.card } : { kind: 'reading' } };
+    case 'unusable':
+      return phase.kind === 'waiting' ? { ...state, phase: { kind: 'card-error', message: action.message } } : state;
     case 'read':
       return phase.kind === 'reading' ? { ...state, phase: { kind: 'menu', card: action.card, highlighted: firstUsable(action.card) } } : state;
     case 'read-failed':
       return phase.kind === 'reading' ? { ...state, phase: { kind: 'card-error', message: action.message } } : state;
-    case 'highlight':
-      if (phase.kind !== 'menu' || action.index < 0 || action.index >= phase.card.tickets.length) return state;
-      return { ...state, phase: { ...phase, highlighted: action.index } };
-    case 'move': {
-      if (phase.kind !== 'menu' || phase.card.tickets.length === 0) return state;
-      const count = phase.card.tickets.length;
-      return { ...state, phase: { ...phase, highlighted: (phase.highlighted + action.by + count) % count } };
-    }
-    case 'ask':
+    case 'ask': {
       // From the menu; again after no answer; or "use it now" after a check.
       if (!(phase.kind === 'menu' || (phase.kind === 'verdict' && (phase.dryRun || phase.outcome.kind === 'unreachable')))) return state;
-      if (phase.card.tickets.length === 0) return state;
-      return { ...state, phase: { kind: 'asking', card: phase.card, highlighted: phase.highlighted, dryRun: action.dryRun } };
+      const highlighted = phase.kind === 'menu' ? (action.index ?? phase.highlighted) : phase.highlighted;
+      if (highlighted < 0 || highlighted >= phase.card.tickets.length) return state;
+      return { ...state, phase: { kind: 'asking', card: phase.card, highlighted, dryRun: action.dryRun } };
+    }
     case 'answered':
       return phase.kind === 'asking' ? answered(state, phase, action.outcome) : state;
     case 'back':

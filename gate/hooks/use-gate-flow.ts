@@ -5,25 +5,28 @@
  * ticket (RedeemTicket, dry_run for "check only").
  */
 import { useEffect, useReducer } from 'react';
-import type { CardReader } from '../../card/card.js';
+import type { Card } from '../../card/card.js';
+import { useCardReader } from '../../terminal/card/CardReaderProvider.js';
 import type { CenterClient } from '../../terminal/center-client.js';
-import { cardProblem, centerProblem } from '../flow/center-problem.js';
+import { describeCenterError } from '../../terminal/center-errors.js';
+import { cardProblem } from '../flow/card-problem.js';
 import { gateReducer, initialGateState, type GateAction, type GateState, type PresentedCard } from '../flow/gate-state.js';
 
 export interface GateFlowDeps {
   readonly center: CenterClient;
-  readonly reader: CardReader;
   readonly gateId: string;
 }
 
-export function useGateFlow({ center, reader, gateId }: GateFlowDeps): [GateState, (action: GateAction) => void] {
+export function useGateFlow({ center, gateId }: GateFlowDeps): [GateState, (action: GateAction) => void] {
+  const reader = useCardReader();
   const [state, dispatch] = useReducer(gateReducer, initialGateState);
   const { phase } = state;
 
   useEffect(() => {
     if (phase.kind !== 'reading') return;
     const abort = new AbortController();
-    readCard(reader, center, gateId, abort.signal).then(
+    // A reader with events has already handed over the card it noticed: one wait per presentation.
+    readCard(phase.card ?? reader.waitForCard({ signal: abort.signal }), center, gateId).then(
       (card) => !abort.signal.aborted && dispatch({ type: 'read', card }),
       (error) => !abort.signal.aborted && dispatch({ type: 'read-failed', message: cardProblem(error) }),
     );
@@ -36,7 +39,7 @@ export function useGateFlow({ center, reader, gateId }: GateFlowDeps): [GateStat
     const { card, highlighted, dryRun } = phase;
     center.redeemTicket({ gateId, cardId: card.cardId, ticket: card.tickets[highlighted]!, dryRun }).then(
       (response) => !cancelled && dispatch({ type: 'answered', outcome: { kind: 'answer', response } }),
-      (error) => !cancelled && dispatch({ type: 'answered', outcome: { kind: 'unreachable', problem: centerProblem(error, center.address) } }),
+      (error) => !cancelled && dispatch({ type: 'answered', outcome: { kind: 'unreachable', problem: describeCenterError(error, center.address, 'attendant') } }),
     );
     return () => {
       cancelled = true;
@@ -46,9 +49,9 @@ export function useGateFlow({ center, reader, gateId }: GateFlowDeps): [GateStat
   return [state, dispatch];
 }
 
-/** Reads the card on the reader and asks the center about every ticket on it in one call. */
-async function readCard(reader: CardReader, center: CenterClient, gateId: string, signal: AbortSignal): Promise<PresentedCard> {
-  const card = await reader.waitForCard({ signal });
+/** Reads the card and asks the center about every ticket on it in one call. */
+async function readCard(presented: Card | Promise<Card>, center: CenterClient, gateId: string): Promise<PresentedCard> {
+  const card = await presented;
   const { image, copied } = await card.read();
   const read = { cardId: card.id, imageCardId: image.cardId, copied, tickets: image.tickets };
   if (image.tickets.length === 0) return read;
@@ -57,6 +60,6 @@ async function readCard(reader: CardReader, center: CenterClient, gateId: string
     const checks = await center.checkTickets({ gateId, cardId: card.id, tickets: image.tickets });
     return { ...read, checks };
   } catch (error) {
-    return { ...read, checkProblem: centerProblem(error, center.address) };
+    return { ...read, checkProblem: describeCenterError(error, center.address, 'attendant') };
   }
 }

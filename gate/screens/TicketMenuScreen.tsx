@@ -1,20 +1,22 @@
 import { Box, Text } from 'ink';
 import { useKeys } from '../../terminal/hooks/use-keys.js';
+import { useListCursor } from '../../terminal/hooks/use-list-cursor.js';
 import { theme } from '../../terminal/theme.js';
 import { GateFrame } from '../components/GateFrame.js';
 import { TicketRow } from '../components/TicketRow.js';
 import type { PresentedCard } from '../flow/gate-state.js';
-import { ticketState } from '../flow/ticket-state.js';
+import { ticketUsability } from '../flow/ticket-usability.js';
 import type { FrameProps } from './WaitingScreen.js';
 
 export interface TicketMenuScreenProps {
   readonly frame: FrameProps;
   readonly card: PresentedCard;
+  /** The row highlighted when the menu opens. */
   readonly highlighted: number;
-  readonly onHighlight: (index: number) => void;
-  readonly onMove: (by: number) => void;
-  readonly onUse: () => void;
-  readonly onCheck: () => void;
+  /** Enter: use the ticket at `index`. */
+  readonly onUse: (index: number) => void;
+  /** c: check the ticket at `index` without using it. */
+  readonly onCheck: (index: number) => void;
   readonly onCancel: () => void;
   /** Reads the card and asks the center again. */
   readonly onRefresh: () => void;
@@ -27,8 +29,11 @@ const MAX_VISIBLE = 5;
  * The heart of the gate (claims 4, 14, 17, 25): every ticket on the card with
  * its state here, the first usable one highlighted; the attendant chooses.
  */
-export function TicketMenuScreen({ frame, card, highlighted, onHighlight, onMove, onUse, onCheck, onCancel, onRefresh }: TicketMenuScreenProps) {
+export function TicketMenuScreen({ frame, card, highlighted, onUse, onCheck, onCancel, onRefresh }: TicketMenuScreenProps) {
   const count = card.tickets.length;
+  const visible = MAX_VISIBLE - (card.copied ? 1 : 0) - (card.checkProblem ? 1 : 0);
+  // Space presented the card on the screen before: a second press must not move the highlight.
+  const cursor = useListCursor({ count, pageSize: visible, isActive: true, initial: highlighted, wrap: true, spacePages: false, onChoose: onUse });
   useKeys((input, key) => {
     if (key.escape) onCancel();
     else if (input === 'r') {
@@ -36,16 +41,12 @@ export function TicketMenuScreen({ frame, card, highlighted, onHighlight, onMove
       onRefresh();
     }
     else if (count === 0) return;
-    else if (key.upArrow) onMove(-1);
-    else if (key.downArrow) onMove(1);
-    else if (key.return) onUse();
-    else if (input === 'c') onCheck();
-    else if (/^[1-9]$/.test(input)) onHighlight(Number(input) - 1);
+    else if (input === 'c') onCheck(cursor.current());
+    else if (/^[1-9]$/.test(input)) cursor.jump(Number(input) - 1);
   });
 
-  const visible = MAX_VISIBLE - (card.copied ? 1 : 0) - (card.checkProblem ? 1 : 0);
-  const start = Math.max(0, Math.min(highlighted - Math.floor(visible / 2), count - visible));
-  const shown = card.tickets.slice(start, start + visible);
+  const { start, end } = cursor;
+  const shown = card.tickets.slice(start, end);
   const usable = card.checks?.filter((check) => check.admitted).length;
   const keys = count === 0 ? ([['Esc', 'back']] as const) : ([['↑↓/1-9', 'choose'], ['Enter', 'use'], ['c', 'check only'], ['r', 're-read'], ['Esc', 'cancel']] as const);
   return (
@@ -69,9 +70,9 @@ export function TicketMenuScreen({ frame, card, highlighted, onHighlight, onMove
       <Box flexDirection="column" marginTop={1}>
         <Text dimColor>{start > 0 ? `   ↑ ${start} more` : ' '}</Text>
         {shown.map((ticket, offset) => (
-          <TicketRow key={start + offset} number={start + offset + 1} ticket={ticket} state={ticketState(card, start + offset)} highlighted={start + offset === highlighted} />
+          <TicketRow key={start + offset} number={start + offset + 1} ticket={ticket} usability={ticketUsability(card, start + offset)} highlighted={start + offset === cursor.index} />
         ))}
-        {start + visible < count ? <Text dimColor>   ↓ {count - start - visible} more</Text> : null}
+        {end < count ? <Text dimColor>   ↓ {count - end} more</Text> : null}
       </Box>
     </GateFrame>
   );

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { useKeys } from '../../terminal/hooks/use-keys.js';
 import { theme } from '../../terminal/theme.js';
 import { GateFrame, type GateFrameProps } from '../components/GateFrame.js';
-import type { CardPresence } from '../hooks/use-card-presence.js';
+import type { CardPresence } from '../../terminal/card/use-card-presence.js';
 
 export type FrameProps = Omit<GateFrameProps, 'title' | 'keys' | 'children'>;
 
@@ -13,17 +13,17 @@ export interface WaitingScreenProps {
   /** What happened to the last paper ticket, if any. */
   readonly lastPrint?: { readonly ok: boolean; readonly words: string };
   readonly onPresent: () => void;
-  readonly onQuit: () => void;
+  readonly onExit: () => void;
 }
 
 const CENTER_WORDS = { connecting: 'connecting…', online: 'online', offline: 'UNREACHABLE: nothing can be admitted' } as const;
 
 /** "Present a card": the gate id, the center's state and the counts since start. */
-export function WaitingScreen({ frame, presence, readerName, lastPrint, onPresent, onQuit }: WaitingScreenProps) {
+export function WaitingScreen({ frame, presence, readerName, lastPrint, onPresent, onExit }: WaitingScreenProps) {
   useKeys((input, key) => {
     if (input === ' ' || key.return) onPresent();
     else if (input === 'r') frame.center.retry();
-    else if (input === 'q') onQuit();
+    else if (input === 'q') onExit();
   });
   const { center } = frame;
   const instruction = presence.awaitingRemoval

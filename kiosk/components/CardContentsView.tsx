@@ -1,10 +1,9 @@
 import { Box, Text } from 'ink';
-import { useState } from 'react';
 import type { CardContents } from '../../card/index.js';
 import { TicketList } from '../../terminal/components/TicketList.js';
 import { formatDateTime } from '../../terminal/format.js';
+import { useListCursor } from '../../terminal/hooks/use-list-cursor.js';
 import { useKiosk } from '../kiosk-context.js';
-import { useKeys } from '../../terminal/hooks/use-keys.js';
 
 const PAGE = 5;
 
@@ -16,11 +15,8 @@ const PAGE = 5;
 export function CardContentsView({ contents, orderId }: { readonly contents: CardContents; readonly orderId: string }) {
   const { timeZone } = useKiosk();
   const { tickets } = contents.image;
-  const [start, setStart] = useState(0);
-  useKeys((_input, key) => {
-    if (key.downArrow) setStart((s) => Math.min(Math.max(0, tickets.length - PAGE), s + 1));
-    else if (key.upArrow) setStart((s) => Math.max(0, s - 1));
-  });
+  // A list to read, not to choose from: the cursor runs over the first row shown, so each ↑↓ scrolls by one.
+  const scroll = useListCursor({ count: Math.max(1, tickets.length - PAGE + 1), pageSize: PAGE, isActive: true });
   const mine = tickets.filter((t) => t.ticket?.orderId === orderId);
   const first = mine[0];
   const buyer = first?.buyerIdentification;
@@ -28,7 +24,7 @@ export function CardContentsView({ contents, orderId }: { readonly contents: Car
   const rows = tickets.map((ticket) => ({ ticket, mark: ticket.ticket?.orderId === orderId ? '★' : '' }));
   return (
     <Box flexDirection="column">
-      <TicketList rows={rows} start={start} pageSize={PAGE} timeZone={timeZone} />
+      <TicketList rows={rows} start={scroll.index} pageSize={PAGE} timeZone={timeZone} />
       <Text dimColor>{`★ this order · ${tickets.length} ticket${tickets.length === 1 ? '' : 's'} on card ${contents.image.cardId}`}</Text>
       {buyer ? (
         <Box flexDirection="column" marginTop={1}>

@@ -1,9 +1,7 @@
 import { Text } from 'ink';
 import type { Product } from '../../gen/cardgate/v1/catalog.js';
-import { formatDateTime, formatMoney } from '../../terminal/format.js';
+import { cell, formatDateTime, formatMoney } from '../../terminal/format.js';
 import { theme } from '../../terminal/theme.js';
-
-const cell = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
 
 export const PRODUCT_HEADER = `  ${cell('Event', 22)} ${cell('When', 16)} ${cell('Venue', 17)} ${'Price'.padStart(9)} ${'Seats left'.padStart(10)}`;
 

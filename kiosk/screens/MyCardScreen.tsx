@@ -10,9 +10,9 @@ import { useListCursor } from '../../terminal/hooks/use-list-cursor.js';
 import { theme } from '../../terminal/theme.js';
 import { CardWait } from '../components/CardWait.js';
 import { KioskScreen } from '../components/KioskScreen.js';
-import { useTicketStates } from '../hooks/use-ticket-states.js';
+import { useTicketChecks } from '../hooks/use-ticket-checks.js';
 import { useKiosk } from '../kiosk-context.js';
-import { ticketState } from '../ticket-state.js';
+import { ticketValidity } from '../ticket-validity.js';
 import { WrongCardError } from '../card-words.js';
 import { useKeys } from '../../terminal/hooks/use-keys.js';
 
@@ -24,10 +24,10 @@ export function MyCardScreen({ onBack }: { readonly onBack: () => void }) {
   const { timeZone } = useKiosk();
   const read = useCardTask(readCard, { runOnMount: true });
   const [attempt, setAttempt] = useState(0);
-  const checked = useTicketStates(read.result?.id, read.result?.contents, attempt);
+  const checked = useTicketChecks(read.result?.id, read.result?.contents, attempt);
   const tickets = read.result?.contents.image.tickets ?? [];
-  const states = tickets.map((_, i) => ticketState(checked.results[i]));
-  const clearIds = tickets.filter((_, i) => states[i]!.clearable).map((t) => t.ticket?.ticketId ?? '');
+  const validity = tickets.map((_, i) => ticketValidity(checked.results[i]));
+  const clearIds = tickets.filter((_, i) => validity[i]!.clearable).map((t) => t.ticket?.ticketId ?? '');
   // Clears exactly what was shown, and only from the card that was read.
   const clear = useCardTask(async (card: Card) => {
     if (card.id !== read.result?.id) throw new WrongCardError(read.result?.id ?? '', card.id);
@@ -61,7 +61,7 @@ export function MyCardScreen({ onBack }: { readonly onBack: () => void }) {
           <Text>{`IC card ${read.result!.id}: ${tickets.length} ticket${tickets.length === 1 ? '' : 's'}, ${Math.round((contents.usedBytes / read.result!.max) * 100)}% full.`}</Text>
           {contents.copied ? <Text color={theme.bad}>These tickets were copied from another card: gates will refuse them.</Text> : null}
           <Text> </Text>
-          <TicketList rows={tickets.map((ticket, i) => ({ ticket, state: states[i]!.words, stateColor: states[i]!.color }))} selected={cursor.index} start={cursor.start} pageSize={PAGE} timeZone={timeZone} />
+          <TicketList rows={tickets.map((ticket, i) => ({ ticket, state: validity[i]!.words, stateColor: validity[i]!.color }))} selected={cursor.index} start={cursor.start} pageSize={PAGE} timeZone={timeZone} />
           <Text> </Text>
           {checked.state === 'checking' ? <Spinner label="Asking the sales center which tickets are still valid…" /> : null}
           {checked.state === 'failed' ? <ErrorNotice problem={checked.problem!} next="Ticket states are unknown. Press r to ask again." /> : null}

@@ -8,6 +8,7 @@ import { theme } from '../../terminal/theme.js';
 import { maxQuantity, ticketsThatFit } from '../card-space.js';
 import { CardWait } from '../components/CardWait.js';
 import { KioskScreen } from '../components/KioskScreen.js';
+import type { CardSpace } from '../flow/kiosk-state.js';
 import { useKiosk } from '../kiosk-context.js';
 import { useKeys } from '../../terminal/hooks/use-keys.js';
 
@@ -15,13 +16,13 @@ export interface QuantityScreenProps {
   /** The chosen product, kept live (seats left) by the app. */
   readonly product: Product;
   readonly initial: number;
-  readonly onChoose: (quantity: number, card: { id: string; freeBytes: number }) => void;
+  readonly onChoose: (quantity: number, card: CardSpace) => void;
   readonly onBack: () => void;
   /** To the My card screen, when the card is too full. */
   readonly onMyCard: () => void;
 }
 
-const readCardSpace = async (card: Card) => ({ id: card.id, freeBytes: card.freeBytes(await card.readImage()) });
+const readCardSpace = async (card: Card): Promise<CardSpace> => ({ id: card.id, freeBytes: card.freeBytes(await card.readImage()) });
 
 /** Step 2: how many tickets, bounded by seats left and by the room on the IC card (read now, before anything is charged). */
 export function QuantityScreen({ product, initial, onChoose, onBack, onMyCard }: QuantityScreenProps) {

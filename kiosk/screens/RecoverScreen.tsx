@@ -9,7 +9,7 @@ import { TextField } from '../../terminal/components/TextField.js';
 import { sameName } from '../buyer.js';
 import { KioskScreen } from '../components/KioskScreen.js';
 import { useFormFocus } from '../hooks/use-form-focus.js';
-import type { WriteJob } from '../hooks/use-kiosk-flow.js';
+import type { WriteJob } from '../write-tickets.js';
 import { useKiosk } from '../kiosk-context.js';
 import { useKeys } from '../../terminal/hooks/use-keys.js';
 

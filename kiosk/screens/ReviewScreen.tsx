@@ -2,13 +2,14 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { formatDateTime, formatMoney } from '../../terminal/format.js';
 import { KioskScreen } from '../components/KioskScreen.js';
-import type { KioskState } from '../hooks/use-kiosk-flow.js';
+import type { Order } from '../flow/kiosk-state.js';
 import { useKiosk } from '../kiosk-context.js';
-import { formatExpiry, maskCardNumber } from '../payment.js';
+import { formatExpiry, maskCardNumber, type PaymentInput } from '../payment.js';
 import { useKeys } from '../../terminal/hooks/use-keys.js';
 
 export interface ReviewScreenProps {
-  readonly state: KioskState;
+  readonly order: Order;
+  readonly payment: PaymentInput;
   readonly onConfirm: () => void;
   readonly onBack: () => void;
 }
@@ -25,14 +26,13 @@ function Row({ label, children }: { readonly label: string; readonly children: R
 }
 
 /** Step 5: everything the buyer is about to pay for; Enter charges the card, Esc goes back to change it. */
-export function ReviewScreen({ state, onConfirm, onBack }: ReviewScreenProps) {
+export function ReviewScreen({ order, payment, onConfirm, onBack }: ReviewScreenProps) {
   const { timeZone } = useKiosk();
-  const { product, quantity, buyer, payment } = state;
+  const { product, quantity, buyer, card } = order;
   useKeys((_input, key) => {
     if (key.return) onConfirm();
     else if (key.escape) onBack();
   });
-  if (!product) return null;
   return (
     <KioskScreen title="Check and pay" step="step 5 of 5" keys={[['Enter', 'confirm and pay'], ['Esc', 'back to change something']]}>
       <Row label="Event">{product.name}</Row>
@@ -44,7 +44,7 @@ export function ReviewScreen({ state, onConfirm, onBack }: ReviewScreenProps) {
       <Row label="Name">{buyer.name}</Row>
       {buyer.email ? <Row label="E-mail">{buyer.email}</Row> : null}
       <Row label="Credit card">{`${maskCardNumber(payment.number)}  expires ${formatExpiry(payment.expiry)}`}</Row>
-      <Row label="IC card">{state.card?.id ?? ''}</Row>
+      <Row label="IC card">{card.id}</Row>
       <Text> </Text>
       <Text bold>Press Enter to pay {formatMoney(product.price, quantity)}, or Esc to go back.</Text>
     </KioskScreen>

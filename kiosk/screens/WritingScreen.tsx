@@ -6,8 +6,7 @@ import { theme } from '../../terminal/theme.js';
 import { CardContentsView } from '../components/CardContentsView.js';
 import { CardWait } from '../components/CardWait.js';
 import { KioskScreen } from '../components/KioskScreen.js';
-import type { WriteJob } from '../hooks/use-kiosk-flow.js';
-import { writeTickets } from '../write-tickets.js';
+import { writeTickets, type WriteJob } from '../write-tickets.js';
 import { useKeys } from '../../terminal/hooks/use-keys.js';
 
 export interface WritingScreenProps {

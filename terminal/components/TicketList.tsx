@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
-import { formatDateTime } from '../format.js';
+import { cell, formatDateTime } from '../format.js';
 import { theme } from '../theme.js';
 
 export interface TicketRow {
@@ -21,8 +21,6 @@ export interface TicketListProps {
   readonly pageSize?: number;
   readonly timeZone?: string;
 }
-
-const cell = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
 
 /** The tickets on a card, one line each (event, start, seat, state), within 80 columns. */
 export function TicketList({ rows, selected, start = 0, pageSize = rows.length, timeZone }: TicketListProps) {

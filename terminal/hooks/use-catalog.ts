@@ -1,3 +1,4 @@
+import { status } from '@grpc/grpc-js';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Product } from '../../gen/cardgate/v1/catalog.js';
 import type { CenterClient } from '../center-client.js';
@@ -54,7 +55,8 @@ export function useCatalog(center: CenterClient, retryMs = 3_000): Catalog {
           }
           setProducts((current) => current.map((product) => (product.id === update.productId ? { ...product, remaining: update.remaining, capacity: update.capacity } : product)));
         },
-        (error) => fail(error ?? { code: 14 }),
+        // A stream that simply ends has lost its center as surely as one that fails.
+        (error) => fail(error ?? { code: status.UNAVAILABLE }),
       );
     }, fail);
     return () => {

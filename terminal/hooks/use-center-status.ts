@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CenterClient } from '../center-client.js';
+import { describeCenterOutage } from '../center-errors.js';
 
 export type CenterState = 'connecting' | 'online' | 'offline';
 
@@ -24,8 +25,7 @@ export function useCenterStatus(center: CenterClient, intervalMs = 5_000): Cente
     const check = () =>
       center.whoAmI().then(
         (me) => !cancelled && setStatus({ state: 'online', terminalName: me.terminalName }),
-        (error: { code?: number; details?: string }) =>
-          !cancelled && setStatus({ state: 'offline', problem: error.code === 16 ? 'this terminal’s token is not accepted' : `cannot reach the sales center at ${center.address}` }),
+        (error: unknown) => !cancelled && setStatus({ state: 'offline', problem: describeCenterOutage(error, center.address) }),
       );
     void check();
     const timer = setInterval(check, intervalMs);

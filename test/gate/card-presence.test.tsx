@@ -9,9 +9,10 @@ import test from 'ava';
 import type { Card, CardReader } from '../../card/card.js';
 import { CardError } from '../../card/card-error.js';
 import { openFileCard } from '../../card/file-card.js';
+import { KEY } from '../helpers/ink.js';
 import { startStack } from '../helpers/stack.js';
 import { blankCard, buyOnto } from './gate-fixtures.js';
-import { KEY, renderGate } from './render-gate.js';
+import { renderGate } from './render-gate.js';
 
 class HotplugReader extends EventEmitter implements CardReader {
   readonly hotPlug = true;

@@ -10,7 +10,7 @@ import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecutionContext } from 'ava';
-import { withDeadline } from '../helpers/wait.js';
+import { waitUntil, withDeadline } from '../helpers/wait.js';
 
 export interface TestQueue {
   readonly name: string;
@@ -28,20 +28,20 @@ export function cupsRunning(): boolean {
 }
 
 /** Starts cupsd when it is installed but not running (root only), as .ci/prepare does. */
-function ensureCups(): void {
+async function ensureCups(): Promise<void> {
   if (cupsRunning()) return;
   try {
     execFileSync('sh', ['-c', 'mkdir -p /run/cups && cupsd'], { stdio: 'ignore' });
   } catch {
     // reported below
   }
-  const deadline = Date.now() + 5_000;
-  while (!cupsRunning() && Date.now() < deadline) execFileSync('sleep', ['0.1']);
-  if (!cupsRunning()) throw new Error('CUPS is not running and could not be started: install cups and run `mkdir -p /run/cups && cupsd` (as .ci/prepare test does)');
+  await waitUntil('the CUPS scheduler to run', cupsRunning, { timeoutMs: 5_000, everyMs: 100 }).catch(() => {
+    throw new Error('CUPS is not running and could not be started: install cups and run `mkdir -p /run/cups && cupsd` (as .ci/prepare test does)');
+  });
 }
 
 export async function rawQueue(t: ExecutionContext): Promise<TestQueue> {
-  ensureCups();
+  await ensureCups();
   const received: Buffer[] = [];
   const waiting: Array<(job: Buffer) => void> = [];
   const sockets = new Set<Socket>();

@@ -1,5 +1,6 @@
 /** The gate's state machine and words as pure functions: what each key and answer leads to. */
 import test from 'ava';
+import type { Card } from '../../card/card.js';
 import { RejectReason, type RedeemTicketResponse } from '../../gen/cardgate/v1/gate.js';
 import { blockRows } from '../../gate/components/block-font.js';
 import { gateReducer, initialGateState, type GateState, type PresentedCard } from '../../gate/flow/gate-state.js';
@@ -43,6 +44,13 @@ test('a card taken off while it is read, or after it could not be read, leaves t
   t.is(run({ type: 'present' }, { type: 'removed' }).phase.kind, 'waiting');
   t.is(run({ type: 'present' }, { type: 'read-failed', message: 'not a Cardgate card' }, { type: 'removed' }).phase.kind, 'waiting');
   t.is(run({ type: 'present' }, { type: 'removed' }, { type: 'read', card }).phase.kind, 'waiting', 'the abandoned read\'s result is dropped');
+});
+
+test('a card a reader with events reports is the one read; one it cannot use is refused at once, from waiting only', (t) => {
+  const presented = { id: 'C' } as Card;
+  t.deepEqual(run({ type: 'present', card: presented }).phase, { kind: 'reading', card: presented });
+  t.deepEqual(run({ type: 'unusable', message: 'not a Cardgate card' }).phase, { kind: 'card-error', message: 'not a Cardgate card' });
+  t.is(run({ type: 'present' }, { type: 'unusable', message: 'late' }).phase.kind, 'reading');
 });
 
 test('ALREADY_USED names the gate and the time, with the date when it was another day', (t) => {

@@ -11,10 +11,11 @@ import { join } from 'node:path';
 import type { ExecutionContext } from 'ava';
 import { manufacturerBlock } from '../../card/file-card.js';
 import { tempDir } from '../helpers/card-fixtures.js';
+import { KEY } from '../helpers/ink.js';
 import { insertCard, openReader, pcscTest, READER_0, waitForCard } from '../helpers/pcsc.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { buyOnto } from './gate-fixtures.js';
-import { KEY, renderGate } from './render-gate.js';
+import { renderGate } from './render-gate.js';
 
 const READER = `pcsc:${READER_0}`;
 

@@ -12,11 +12,12 @@ import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import test, { type ExecutionContext } from 'ava';
 import { CupsTicketPrinter } from '../../gate/printing/ticket-printer.js';
+import { KEY } from '../helpers/ink.js';
 import { startStack } from '../helpers/stack.js';
 import { startTmux } from '../helpers/tmux.js';
 import { cupsRunning, pdfText, rawQueue } from './cups-queue.js';
 import { blankCard, buyOnto } from './gate-fixtures.js';
-import { KEY, renderGate } from './render-gate.js';
+import { presentCard, renderGate } from './render-gate.js';
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 const printFilesLeft = () => readdirSync(tmpdir()).filter((name) => name.startsWith('cardgate-print-'));
@@ -47,9 +48,7 @@ test.serial('on admission the gate prints the ticket and says so (claims 18, 24)
   const { spec, card } = await blankCard(stack);
   const [ticket] = await buyOnto(stack, card, { name: 'Rock Evening' });
   const gate = await renderGate(t, stack.gate, spec, { printer: new CupsTicketPrinter(queue.name) });
-  await gate.waitFor('PRESENT A CARD');
-  await gate.press(KEY.space);
-  await gate.waitFor('Choose a ticket');
+  await presentCard(gate);
   await gate.press(KEY.enter);
   await gate.waitFor('ADMIT');
   const text = flat(pdfText(await queue.nextJob()));
@@ -87,9 +86,7 @@ test.serial('a refused ticket is not printed and the screen says it cannot be is
   const [ticket] = await buyOnto(stack, card, { name: 'Rock Evening' });
   await stack.gate.redeemTicket({ gateId: 'G2', cardId: card.id, ticket: ticket!, dryRun: false });
   const gate = await renderGate(t, stack.gate, spec, { printer: new CupsTicketPrinter(queue.name) });
-  await gate.waitFor('PRESENT A CARD');
-  await gate.press(KEY.space);
-  await gate.waitFor('Choose a ticket');
+  await presentCard(gate);
   await gate.press(KEY.enter);
   t.regex(await gate.waitFor('REJECTED'), /No paper ticket: this ticket cannot be issued/);
 });
@@ -100,9 +97,7 @@ test.serial('with the printer missing the buyer is still admitted and the screen
   const { spec, card } = await blankCard(stack);
   await buyOnto(stack, card, { name: 'Rock Evening' });
   const gate = await renderGate(t, stack.gate, spec, { printer: new CupsTicketPrinter('cardgate-no-such-printer') });
-  await gate.waitFor('PRESENT A CARD');
-  await gate.press(KEY.space);
-  await gate.waitFor('Choose a ticket');
+  await presentCard(gate);
   await gate.press(KEY.enter);
   const frame = flat(await gate.waitFor('Print failed'));
   t.true(frame.includes('ADMIT — Hanako Yamada'));

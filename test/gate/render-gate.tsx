@@ -6,8 +6,6 @@ import { GateApp, type GateAppProps } from '../../gate/run-gate.js';
 import type { CenterClient } from '../../terminal/center-client.js';
 import { driveInk, KEY, type InkDriver } from '../helpers/ink.js';
 
-export { KEY };
-
 export interface RenderedGate extends InkDriver {
   unmount(): void;
 }
@@ -20,6 +18,13 @@ export async function renderGate(t: ExecutionContext, center: CenterClient, card
     await reader.close();
   });
   return { ...driveInk(app), unmount: () => app.unmount() };
+}
+
+/** On the waiting screen, Space presents the card (a `file:` reader has no card events); resolves with the ticket menu. */
+export async function presentCard(gate: InkDriver): Promise<string> {
+  await gate.waitFor('PRESENT A CARD');
+  await gate.press(KEY.space);
+  return gate.waitFor('Choose a ticket');
 }
 
 /** The menu row of ticket `number` (its first line) in a frame. */

@@ -1,18 +1,17 @@
 /** The gate's ticket menu against a real center (claims 3, 4, 14, 17, 25): every ticket, its state at this gate, the attendant's choice. */
 import test, { type ExecutionContext } from 'ava';
 import { when } from '../../gate/flow/reason-words.js';
+import { KEY } from '../helpers/ink.js';
 import { startStack } from '../helpers/stack.js';
 import { threeTicketCard } from './gate-fixtures.js';
-import { KEY, menuRow, renderGate } from './render-gate.js';
+import { menuRow, presentCard, renderGate } from './render-gate.js';
 
 /** A real center, the three-ticket card, and the gate with that card presented: the menu on screen. */
 async function menuShown(t: ExecutionContext) {
   const stack = await startStack(t);
   const fixture = await threeTicketCard(stack);
   const gate = await renderGate(t, stack.gate, fixture.spec);
-  await gate.waitFor('PRESENT A CARD');
-  await gate.press(KEY.space);
-  const frame = await gate.waitFor('Choose a ticket');
+  const frame = await presentCard(gate);
   return { stack, fixture, gate, frame };
 }
 
@@ -78,7 +77,7 @@ test('q on the waiting screen closes the console, handing back to a launcher', a
   const stack = await startStack(t);
   const fixture = await threeTicketCard(stack);
   let quit = 0;
-  const gate = await renderGate(t, stack.gate, fixture.spec, { onQuit: () => quit++ });
+  const gate = await renderGate(t, stack.gate, fixture.spec, { onExit: () => quit++ });
   await gate.waitFor('q close gate');
   await gate.press('q');
   t.is(quit, 1);

@@ -4,9 +4,10 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import test from 'ava';
 import { CenterClient } from '../../terminal/center-client.js';
+import { KEY } from '../helpers/ink.js';
 import { startStack } from '../helpers/stack.js';
 import { blankCard, buyOnto } from './gate-fixtures.js';
-import { KEY, renderGate } from './render-gate.js';
+import { presentCard, renderGate } from './render-gate.js';
 
 /** Lines joined: long sentences wrap at 80 columns. */
 const flat = (frame: string) => frame.replace(/\s+/g, ' ');
@@ -31,8 +32,7 @@ test('with the center unreachable the gate says so plainly and admits nothing', 
   const waiting = await gate.waitFor('UNREACHABLE');
   t.regex(waiting, /Sales center: UNREACHABLE: nothing can be admitted/);
   t.true(flat(waiting).includes(`cannot reach the sales center at ${address}`));
-  await gate.press(KEY.space);
-  const menu = await gate.waitFor('Choose a ticket');
+  const menu = await presentCard(gate);
   t.true(flat(menu).includes(`The sales center at ${address} did not answer. Nothing can be admitted until it answers.`));
   t.regex(menu, /\? Not checked/);
   await gate.press(KEY.enter);
@@ -65,9 +65,7 @@ test('a card without tickets says so and Enter uses nothing', async (t) => {
   const stack = await startStack(t);
   const { spec } = await blankCard(stack);
   const gate = await renderGate(t, stack.gate, spec);
-  await gate.waitFor('PRESENT A CARD');
-  await gate.press(KEY.space);
-  t.regex(await gate.waitFor('Choose a ticket'), /This card holds no tickets/);
+  t.regex(await presentCard(gate), /This card holds no tickets/);
   await gate.press(KEY.enter);
   t.regex(gate.frame(), /This card holds no tickets/);
   await gate.press(KEY.escape);
@@ -82,8 +80,7 @@ test('a full card with the center unreachable still fits 80x24, scrolling its ti
   t.teardown(() => center.close());
   const gate = await renderGate(t, center, spec, { statusIntervalMs: 200 });
   await gate.waitFor('UNREACHABLE');
-  await gate.press(KEY.space);
-  const menu = await gate.waitFor('Choose a ticket');
+  const menu = await presentCard(gate);
   const lines = menu.split('\n');
   t.true(lines.length <= 24 && lines.every((line) => line.length <= 80), menu);
   t.regex(menu, /↓ 6 more/);

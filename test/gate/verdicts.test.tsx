@@ -7,9 +7,10 @@ import test, { type ExecutionContext } from 'ava';
 import type { CreateProductRequest } from '../../gen/cardgate/v1/admin.js';
 import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
 import { when } from '../../gate/flow/reason-words.js';
+import { KEY } from '../helpers/ink.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { blankCard, buyOnto } from './gate-fixtures.js';
-import { KEY, renderGate } from './render-gate.js';
+import { presentCard, renderGate } from './render-gate.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -23,9 +24,7 @@ async function oneTicket(stack: Stack, product: Partial<CreateProductRequest> = 
 /** Presents the card, uses its first ticket, and returns the verdict screen. */
 async function verdict(t: ExecutionContext, stack: Stack, spec: string, expected: string | RegExp): Promise<string> {
   const gate = await renderGate(t, stack.gate, spec);
-  await gate.waitFor('PRESENT A CARD');
-  await gate.press(KEY.space);
-  await gate.waitFor('Choose a ticket');
+  await presentCard(gate);
   await gate.press('1');
   await gate.press(KEY.enter);
   const frame = await gate.waitFor(expected);
@@ -85,9 +84,7 @@ test('a card copied from another card: the menu warns and the verdict says the t
   originalBytes.copy(copyBytes, 16, 16); // user memory only: the copy keeps its own UID
   writeFileSync(copy.spec.slice('file:'.length), copyBytes);
   const gate = await renderGate(t, stack.gate, copy.spec);
-  await gate.waitFor('PRESENT A CARD');
-  await gate.press(KEY.space);
-  t.true((await gate.waitFor('Choose a ticket')).includes(`This card is a copy: its tickets were written for card ${original.card.id}`));
+  t.true((await presentCard(gate)).includes(`This card is a copy: its tickets were written for card ${original.card.id}`));
   await gate.press(KEY.enter);
   t.regex(await gate.waitFor('REJECTED'), /REJECTED — This ticket was copied from another card/);
 });
@@ -125,9 +122,7 @@ test('a valid ticket: ADMIT with the buyer name, then back to waiting by itself'
   const stack = await startStack(t);
   const { spec } = await oneTicket(stack);
   const gate = await renderGate(t, stack.gate, spec, { verdictSeconds: 1 });
-  await gate.waitFor('PRESENT A CARD');
-  await gate.press(KEY.space);
-  await gate.waitFor('Choose a ticket');
+  await presentCard(gate);
   await gate.press(KEY.enter);
   t.regex(await gate.waitFor('ADMIT'), /ADMIT — Hanako Yamada/);
   t.regex(await gate.waitFor('PRESENT A CARD'), /Since start: 1 admitted, 0 rejected/);

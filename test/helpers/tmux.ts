@@ -5,13 +5,16 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ExecutionContext } from 'ava';
+import { matches } from './ink.js';
+import { waitUntil } from './wait.js';
 
 export interface TmuxSession {
   readonly name: string;
-  /** Sends one key name as tmux knows it: 'Enter', 'Escape', 'Down', 'Up', 'C-c', or a literal character. */
+  /** Sends one key name as tmux knows it ('Enter', 'Escape', 'Down', 'Up', 'C-c', or a literal character) and waits for the screen to show its effect. */
   press(key: string): Promise<void>;
-  /** Types text one character at a time. */
+  /** Types text one character at a time, then waits for the screen to show it like press. */
   type(text: string): Promise<void>;
   /** The visible screen now. */
   screen(): string;
@@ -20,7 +23,12 @@ export interface TmuxSession {
 }
 
 const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Time between two keys: tmux must not deliver them in one read (an Escape followed too soon by a key reads as Alt+key). */
+const KEY_GAP_MS = 200;
+const CHARACTER_GAP_MS = 60;
+/** At most this long for a key to change the screen: some keys change nothing. */
+const SETTLE_MS = 1_000;
 
 /** Starts `command` (an argv array) in a new tmux session that is killed when the test ends. */
 export function startTmux(t: ExecutionContext, command: readonly string[], env: Record<string, string> = {}, cwd = process.cwd()): TmuxSession {
@@ -36,28 +44,29 @@ export function startTmux(t: ExecutionContext, command: readonly string[], env: 
     }
   });
   const screen = () => tmux('capture-pane', '-p', '-t', name);
+  /** Waits (at most SETTLE_MS) until the screen differs from `before`. */
+  const settled = (before: string) => waitUntil('the keys to change the screen', () => screen() !== before, { timeoutMs: SETTLE_MS, everyMs: 50 }).catch(() => undefined);
   return {
     name,
     async press(key) {
+      const before = screen();
       tmux('send-keys', '-t', name, key);
-      await pause(200);
+      await sleep(KEY_GAP_MS);
+      await settled(before);
     },
     async type(text) {
+      const before = screen();
       for (const character of text) {
         tmux('send-keys', '-t', name, '-l', character);
-        await pause(60);
+        await sleep(CHARACTER_GAP_MS);
       }
-      await pause(150);
+      await settled(before);
     },
     screen,
-    async waitFor(pattern, timeoutMs = 15_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
+    waitFor: (pattern, timeoutMs = 15_000) =>
+      waitUntil(`${pattern} on the tmux screen`, () => {
         const current = screen();
-        if (typeof pattern === 'string' ? current.includes(pattern) : pattern.test(current)) return current;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; screen was:\n${current}`);
-        await pause(100);
-      }
-    },
+        return matches(current, pattern) ? current : undefined;
+      }, { timeoutMs, everyMs: 100, seen: screen }),
   };
 }

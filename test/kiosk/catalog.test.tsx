@@ -1,8 +1,9 @@
 /** The catalog screen against a real center: navigation, sold-out rows, paging, live seats left (SPEC §2 step 1; claim 2). */
 import test from 'ava';
 import { createProduct, purchaseRequest } from '../helpers/factories.js';
+import { KEY } from '../helpers/ink.js';
 import { startStack } from '../helpers/stack.js';
-import { KEY, renderKiosk } from './kiosk-harness.js';
+import { renderKiosk } from './kiosk-harness.js';
 
 const HOUR = 60 * 60 * 1000;
 const at = (hours: number) => new Date(Date.now() + hours * HOUR);

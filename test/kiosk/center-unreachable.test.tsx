@@ -1,7 +1,8 @@
 /** The center going away: a plain banner and a way to retry on every screen, the last catalog kept, never a stack trace. */
 import test from 'ava';
 import { createProduct } from '../helpers/factories.js';
-import { KEY, kioskOnStack } from './kiosk-harness.js';
+import { KEY } from '../helpers/ink.js';
+import { kioskOnStack } from './kiosk-harness.js';
 
 test('with the center stopped, Home shows the unreachable banner and the catalog keeps its list, marked out of date', async (t) => {
   const { stack, kiosk } = await kioskOnStack(t);

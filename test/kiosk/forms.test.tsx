@@ -1,23 +1,18 @@
 /** Validation on the quantity, buyer and payment screens: clear messages, nothing lost, nothing sent (SPEC §2 steps 1-2). */
 import test from 'ava';
 import { createProduct } from '../helpers/factories.js';
+import { KEY } from '../helpers/ink.js';
 import { startStack } from '../helpers/stack.js';
 import { tempDir } from '../helpers/card-fixtures.js';
 import { join } from 'node:path';
-import { KEY, renderKiosk, type KioskDriver } from './kiosk-harness.js';
-
-async function toQuantity(kiosk: KioskDriver, name: string) {
-  await kiosk.press(KEY.enter);
-  await kiosk.waitFor(`› ${name}`);
-  await kiosk.press(KEY.enter);
-  return kiosk.waitFor(/Tickets: ◀|IC card is full|sold out/);
-}
+import { cardRead, chooseQuantity, fillBuyer, openEvent, renderKiosk } from './kiosk-harness.js';
 
 test('the quantity stops at the seats left', async (t) => {
   const stack = await startStack(t);
   await createProduct(stack.admin, { name: 'Tiny Room', capacity: 3 });
   const kiosk = await renderKiosk(t, stack.kiosk);
-  const frame = await toQuantity(kiosk, 'Tiny Room');
+  await openEvent(kiosk, 'Tiny Room');
+  const frame = await cardRead(kiosk);
   t.regex(frame, /Up to 3: 3 seats left/);
   await kiosk.press('9');
   await kiosk.waitFor('◀ 3 ▶');
@@ -32,7 +27,8 @@ test('claim 3: the quantity stops at the room left on the IC card (one card, man
   const cardPath = join(tempDir(t), 'small.card');
   await (await openCardReader(`file:${cardPath}`, { capacity: 1200 })).waitForCard();
   const kiosk = await renderKiosk(t, stack.kiosk, { cardPath });
-  const frame = await toQuantity(kiosk, 'Big Hall');
+  await openEvent(kiosk, 'Big Hall');
+  const frame = await cardRead(kiosk);
   const room = Number(/room for (\d+) more on your IC card/.exec(frame)?.[1]);
   t.true(room >= 1 && room < 5, frame);
   await kiosk.press('9');
@@ -43,9 +39,8 @@ test('buyer details: a name is required and a bad e-mail is refused, with what w
   const stack = await startStack(t);
   await createProduct(stack.admin, { name: 'Form Night' });
   const kiosk = await renderKiosk(t, stack.kiosk);
-  await toQuantity(kiosk, 'Form Night');
-  await kiosk.press(KEY.enter);
-  await kiosk.waitFor('Your details');
+  await openEvent(kiosk, 'Form Night');
+  await chooseQuantity(kiosk);
   await kiosk.press(KEY.enter);
   await kiosk.waitFor('Enter your name');
   await kiosk.type('Hanako');
@@ -63,12 +58,9 @@ test('payment: Luhn, expiry and CVC are checked here; the number shows masked bu
   const stack = await startStack(t);
   await createProduct(stack.admin, { name: 'Pay Night' });
   const kiosk = await renderKiosk(t, stack.kiosk);
-  await toQuantity(kiosk, 'Pay Night');
-  await kiosk.press(KEY.enter);
-  await kiosk.waitFor('Your details');
-  await kiosk.type('Hanako');
-  await kiosk.press(KEY.enter, KEY.enter);
-  await kiosk.waitFor('Payment');
+  await openEvent(kiosk, 'Pay Night');
+  await chooseQuantity(kiosk);
+  await fillBuyer(kiosk, 'Hanako');
   await kiosk.type('4242424242424241');
   await kiosk.waitFor('4242 4242 4242 4241');
   await kiosk.press(KEY.enter);
@@ -97,12 +89,9 @@ test('Esc back past payment wipes the card data', async (t) => {
   const stack = await startStack(t);
   await createProduct(stack.admin, { name: 'Wipe Night' });
   const kiosk = await renderKiosk(t, stack.kiosk);
-  await toQuantity(kiosk, 'Wipe Night');
-  await kiosk.press(KEY.enter);
-  await kiosk.waitFor('Your details');
-  await kiosk.type('Hanako');
-  await kiosk.press(KEY.enter, KEY.enter);
-  await kiosk.waitFor('Payment');
+  await openEvent(kiosk, 'Wipe Night');
+  await chooseQuantity(kiosk);
+  await fillBuyer(kiosk, 'Hanako');
   await kiosk.type('4242424242424242');
   await kiosk.waitFor('4242 4242 4242 4242');
   await kiosk.press(KEY.escape);

@@ -14,8 +14,6 @@ import { tempDir } from '../helpers/card-fixtures.js';
 import { driveInk, KEY, type InkDriver } from '../helpers/ink.js';
 import { startStack, type Stack, type StackOptions } from '../helpers/stack.js';
 
-export { KEY };
-
 export interface KioskDriver extends InkDriver {
   readonly cardPath: string;
   readonly reader: CardReader;
@@ -74,18 +72,41 @@ export async function openEvent(kiosk: KioskDriver, eventName: string): Promise<
 
 /** From the quantity screen, once the card is read, through to the review screen. */
 export async function fillOrder(kiosk: KioskDriver, options: PurchaseInput): Promise<string> {
+  await chooseQuantity(kiosk, options.quantity ?? 1);
+  await fillBuyer(kiosk, options.name ?? 'Hanako Yamada');
+  await fillPayment(kiosk, options);
+  return kiosk.waitFor('Check and pay');
+}
+
+/** The quantity screen once the IC card is read: the quantity to choose, or why there is none. */
+export function cardRead(kiosk: KioskDriver): Promise<string> {
+  return kiosk.waitFor(/Tickets: ◀ \d+ ▶|IC card is full|sold out/);
+}
+
+/** On the quantity screen: `quantity` typed (or the one shown, when undefined), then on to the buyer details. */
+export async function chooseQuantity(kiosk: KioskDriver, quantity?: number): Promise<string> {
   await kiosk.waitFor(/Tickets: ◀ \d+ ▶/);
-  await kiosk.type(String(options.quantity ?? 1));
-  await kiosk.waitFor(`◀ ${options.quantity ?? 1} ▶`);
+  if (quantity !== undefined) {
+    await kiosk.type(String(quantity));
+    await kiosk.waitFor(`◀ ${quantity} ▶`);
+  }
   await kiosk.press(KEY.enter);
-  await kiosk.waitFor('Your details');
+  return kiosk.waitFor('Your details');
+}
+
+/** On the buyer details: `name`, no e-mail, then on to the payment screen. */
+export async function fillBuyer(kiosk: KioskDriver, name: string): Promise<string> {
   // Each key waits for the screen to show its effect, so a busy machine cannot send the next one to the previous field.
-  await kiosk.type(options.name ?? 'Hanako Yamada');
+  await kiosk.type(name);
   await kiosk.waitFor(/Name\s+\S/);
   await kiosk.press(KEY.enter);
   await kiosk.waitFor('› E-mail');
   await kiosk.press(KEY.enter);
-  await kiosk.waitFor('Pay by credit card');
+  return kiosk.waitFor('Pay by credit card');
+}
+
+/** On the payment screen: the card number, expiry and CVC, each confirmed with Enter. */
+async function fillPayment(kiosk: KioskDriver, options: PurchaseInput): Promise<void> {
   const number = options.card ?? '4242424242424242';
   await kiosk.type(number);
   await kiosk.waitFor(number.slice(-4));
@@ -98,5 +119,14 @@ export async function fillOrder(kiosk: KioskDriver, options: PurchaseInput): Pro
   await kiosk.type('123');
   await kiosk.waitFor(/CVC\s+•••/);
   await kiosk.press(KEY.enter);
-  return kiosk.waitFor('Check and pay');
+}
+
+/** From Home, "Recover an order" with `orderId` and `name` typed as given; resolves once the lookup is sent. */
+export async function recoverOrder(kiosk: KioskDriver, orderId: string, name: string): Promise<void> {
+  await kiosk.press('3');
+  await kiosk.waitFor('Order id');
+  await kiosk.type(orderId);
+  await kiosk.press(KEY.enter);
+  await kiosk.type(name);
+  await kiosk.press(KEY.enter);
 }

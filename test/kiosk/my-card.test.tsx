@@ -2,7 +2,8 @@
 import test from 'ava';
 import { mergeTickets, openCardReader } from '../../card/index.js';
 import { createProduct, purchaseRequest } from '../helpers/factories.js';
-import { KEY, kioskOnStack } from './kiosk-harness.js';
+import { KEY } from '../helpers/ink.js';
+import { kioskOnStack } from './kiosk-harness.js';
 
 test('the card’s tickets show as valid or used; c clears the used one off the card', async (t) => {
   const { stack, kiosk } = await kioskOnStack(t);

@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import { openFileCard } from '../../card/file-card.js';
 import { tempDir } from '../helpers/card-fixtures.js';
 import { createProduct } from '../helpers/factories.js';
+import { KEY } from '../helpers/ink.js';
 import { insertCard, nextCardOff, pcscTest, READER_0, waitForCard } from '../helpers/pcsc.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { buyOnto } from '../gate/gate-fixtures.js';
-import { fillOrder, KEY, openEvent, renderKiosk } from './kiosk-harness.js';
+import { fillOrder, openEvent, renderKiosk } from './kiosk-harness.js';
 
 const ticketIds = (tickets: ReadonlyArray<{ ticket?: { ticketId: string } }>) => tickets.map((ticket) => ticket.ticket?.ticketId);
 

@@ -2,7 +2,8 @@
 import test from 'ava';
 import { openCardReader } from '../../card/index.js';
 import { createProduct } from '../helpers/factories.js';
-import { fillPurchase, KEY, kioskOnStack } from './kiosk-harness.js';
+import { KEY } from '../helpers/ink.js';
+import { fillPurchase, kioskOnStack } from './kiosk-harness.js';
 
 test('claim 13/19: two tickets bought, written, read back with this order marked, the buyer and the additional information', async (t) => {
   const { stack, kiosk } = await kioskOnStack(t);

@@ -15,8 +15,9 @@ import { ChargeState, ChargeTransferServiceClient } from '../../gen/cardgate/v1/
 import { CenterClient } from '../../terminal/center-client.js';
 import { unary } from '../../terminal/rpc.js';
 import { prepareDatabase, startCenterProcess } from '../helpers/center-process.js';
+import { KEY } from '../helpers/ink.js';
 import { waitUntil } from '../helpers/wait.js';
-import { fillPurchase, KEY, renderKiosk } from './kiosk-harness.js';
+import { fillPurchase, renderKiosk } from './kiosk-harness.js';
 
 
 test('claim 16: SIGKILL mid-purchase, restart, r: the retry completes the purchase exactly once', async (t) => {
@@ -46,7 +47,7 @@ test('claim 16: SIGKILL mid-purchase, restart, r: the retry completes the purcha
   for (let attempt = 0; attempt < 30 && !kiosk.frame().includes('read back'); attempt++) {
     if (kiosk.frame().includes('Press r to try again')) {
       await kiosk.press('r');
-      await waitUntil('the kiosk to leave "Press r to try again"', () => !kiosk.frame().includes('Press r to try again') || undefined, { seen: kiosk.frame, timeoutMs: 20_000 });
+      await kiosk.waitForGone('Press r to try again', 20_000);
     }
     await kiosk.waitFor(/read back|Press r to try again/, 20_000);
   }

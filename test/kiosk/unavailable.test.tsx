@@ -9,8 +9,9 @@ import { KioskContext } from '../../kiosk/kiosk-context.js';
 import { UnavailableScreen } from '../../kiosk/screens/UnavailableScreen.js';
 import { CenterClient } from '../../terminal/center-client.js';
 import { CARDS, createProduct, purchaseRequest } from '../helpers/factories.js';
+import { KEY } from '../helpers/ink.js';
 import type { Stack } from '../helpers/stack.js';
-import { fillPurchase, KEY, kioskOnStack, type KioskDriver } from './kiosk-harness.js';
+import { fillPurchase, kioskOnStack, type KioskDriver } from './kiosk-harness.js';
 
 const TITLES: Array<[R, RegExp, RegExp]> = [
   [R.UNAVAILABILITY_REASON_SOLD_OUT, /Not enough seats left/, /f choose fewer tickets/],

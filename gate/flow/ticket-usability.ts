@@ -2,7 +2,7 @@
 import type { PresentedCard } from './gate-state.js';
 import { reasonWords } from './reason-words.js';
 
-export interface TicketState {
+export interface TicketUsability {
   /** The center said it would admit this ticket here now. */
   readonly usable: boolean;
   /** Not asked, or no answer: unknown, not refused. */
@@ -10,7 +10,7 @@ export interface TicketState {
   readonly words: string;
 }
 
-export function ticketState(card: PresentedCard, index: number, now: Date = new Date()): TicketState {
+export function ticketUsability(card: PresentedCard, index: number, now: Date = new Date()): TicketUsability {
   const check = card.checks?.[index];
   if (!check) return { usable: false, unknown: true, words: 'Not checked: no answer from the sales center' };
   if (check.admitted) {
@@ -18,9 +18,4 @@ export function ticketState(card: PresentedCard, index: number, now: Date = new 
     return { usable: true, unknown: false, words: `Valid here${entries}` };
   }
   return { usable: false, unknown: false, words: reasonWords(check, now) };
-}
-
-/** Cuts `text` to `width` columns with an ellipsis, padded to exactly `width`. */
-export function cell(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
 }

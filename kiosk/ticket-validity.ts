@@ -1,15 +1,15 @@
-/** A ticket's state on the My card screen, from the center's check (CheckTickets without a gate id: records nothing). */
+/** Whether a ticket on the card is still valid, in a word for the My card screen, from the center's check (CheckTickets without a gate id: records nothing). */
 import { RejectReason as R, type RedeemTicketResponse } from '../gen/cardgate/v1/gate.js';
 import { theme } from '../terminal/theme.js';
 
-export interface TicketState {
+export interface TicketValidity {
   readonly words: string;
   readonly color?: string;
   /** Used, expired or cancelled: can be cleared off the card to make room. */
   readonly clearable: boolean;
 }
 
-export function ticketState(result: RedeemTicketResponse | undefined): TicketState {
+export function ticketValidity(result: RedeemTicketResponse | undefined): TicketValidity {
   if (!result) return { words: '?', clearable: false };
   if (result.admitted) return { words: result.entriesLeft > 1 ? `valid (${result.entriesLeft}×)` : 'valid', color: theme.ok, clearable: false };
   switch (result.reason) {

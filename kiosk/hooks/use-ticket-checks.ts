@@ -4,7 +4,7 @@ import type { RedeemTicketResponse } from '../../gen/cardgate/v1/gate.js';
 import { describeCenterError } from '../../terminal/center-errors.js';
 import { useKiosk } from '../kiosk-context.js';
 
-export interface TicketStates {
+export interface TicketChecks {
   readonly state: 'idle' | 'checking' | 'done' | 'failed';
   /** One answer per ticket on the card, in card order. */
   readonly results: readonly RedeemTicketResponse[];
@@ -12,21 +12,21 @@ export interface TicketStates {
 }
 
 /** Asks the center which tickets on the card are valid, used, expired (a check only: nothing is recorded). */
-export function useTicketStates(cardId: string | undefined, contents: CardContents | undefined, attempt: number): TicketStates {
+export function useTicketChecks(cardId: string | undefined, contents: CardContents | undefined, attempt: number): TicketChecks {
   const { center } = useKiosk();
-  const [states, setStates] = useState<TicketStates>({ state: 'idle', results: [] });
+  const [checks, setChecks] = useState<TicketChecks>({ state: 'idle', results: [] });
   useEffect(() => {
     if (!cardId || !contents) return;
-    if (contents.image.tickets.length === 0) return setStates({ state: 'done', results: [] });
+    if (contents.image.tickets.length === 0) return setChecks({ state: 'done', results: [] });
     let cancelled = false;
-    setStates({ state: 'checking', results: [] });
+    setChecks({ state: 'checking', results: [] });
     center.checkTickets({ gateId: '', cardId, tickets: contents.image.tickets }).then(
-      (results) => !cancelled && setStates({ state: 'done', results }),
-      (error: unknown) => !cancelled && setStates({ state: 'failed', results: [], problem: describeCenterError(error, center.address) }),
+      (results) => !cancelled && setChecks({ state: 'done', results }),
+      (error: unknown) => !cancelled && setChecks({ state: 'failed', results: [], problem: describeCenterError(error, center.address) }),
     );
     return () => {
       cancelled = true;
     };
   }, [center, cardId, contents, attempt]);
-  return states;
+  return checks;
 }
