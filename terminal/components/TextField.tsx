@@ -47,12 +47,10 @@ export function TextField(props: TextFieldProps) {
       if (key.return) return onSubmit?.();
       if (key.backspace || key.delete) return change(value.slice(0, -1));
       if (key.ctrl || key.meta || key.escape || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return;
-      // A fast typist or a paste can deliver several characters, even a Backspace (DEL), in one chunk.
+      // A fast typist or a paste can deliver several characters in one key (Backspace and Enter
+      // among them are split off before they get here: hooks/split-keys.ts).
       let next = value;
-      for (const character of input) {
-        if (character === '\x7f' || character === '\b') next = next.slice(0, -1);
-        else if (character >= ' ' && (!accept || accept.test(character))) next += character;
-      }
+      for (const character of input) if (character >= ' ' && (!accept || accept.test(character))) next += character;
       if (next !== value) change(next.slice(0, maxLength));
     },
     { isActive },

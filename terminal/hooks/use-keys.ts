@@ -1,5 +1,6 @@
-import { createContext, createElement, useCallback, useContext, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { createContext, createElement, useContext, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useInput, type Key } from 'ink';
+import { splitKeys } from './split-keys.js';
 
 type Handler = (input: string, key: Key) => void;
 interface Listener {
@@ -17,6 +18,7 @@ const KeysContext = createContext<Set<Listener> | null>(null);
  * (seen under load: an attendant's Enter on a fresh ticket menu was lost).
  * Under a root that stays mounted the subscription never lapses, and a
  * screen joins it while React commits the screen, before any key can arrive.
+ * Several keys in one read reach the screens one by one (split-keys.ts).
  */
 export function KeysRoot({ children }: { readonly children: ReactNode }) {
   // Nested (the launcher opening the kiosk or the gate): the outer root's subscription serves both.
@@ -28,10 +30,35 @@ export function KeysRoot({ children }: { readonly children: ReactNode }) {
 
 function OwnKeysRoot({ children }: { readonly children: ReactNode }) {
   const listeners = useRef(new Set<Listener>()).current;
-  useInput((input, key) => {
-    for (const listener of [...listeners]) if (listener.active.current) listener.handler.current(input, key);
-  });
+  const [push] = useState(() =>
+    keyQueue((input, key) => {
+      for (const listener of [...listeners]) if (listener.active.current) listener.handler.current(input, key);
+    }),
+  );
+  useInput(push);
   return createElement(KeysContext.Provider, { value: listeners }, children);
+}
+
+/**
+ * Hands keys to `deliver` one by one, in the order they were typed: a read's first key at once
+ * when nothing is queued, each further one on a later turn of the event loop (setImmediate),
+ * after the render React scheduled for the key before it, so handlers see the state that key
+ * left. "Hanako⏎" in one read then submits "Hanako", not the value shown before it arrived.
+ */
+function keyQueue(deliver: Handler): Handler {
+  const queued: Array<readonly [string, Key]> = [];
+  const drain = () => {
+    try {
+      deliver(...queued.shift()!);
+    } finally {
+      if (queued.length) setImmediate(drain);
+    }
+  };
+  return (read, readKey) => {
+    const idle = queued.length === 0;
+    queued.push(...splitKeys(read, readKey));
+    if (idle) drain();
+  };
 }
 
 /**
@@ -53,6 +80,6 @@ export function useKeys(handler: Handler, options: { readonly isActive?: boolean
     root.add(listener);
     return () => void root.delete(listener);
   }, [root]);
-  const stable = useCallback((input: string, key: Key) => latest.current(input, key), []);
-  useInput(stable, { isActive: !root && active.current });
+  const [push] = useState(() => keyQueue((input, key) => latest.current(input, key)));
+  useInput(push, { isActive: !root && active.current });
 }
