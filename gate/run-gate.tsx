@@ -18,7 +18,7 @@ export interface RunGateOptions {
   /** A gate token. */
   readonly token: string;
   /** The card reader: file:PATH, pcsc or pcsc:READER. */
-  readonly card: string;
+  readonly cardSpec: string;
   readonly gateId: string;
   /** A CUPS printer name: print a paper ticket on each admission. */
   readonly print?: string;
@@ -28,7 +28,7 @@ export interface RunGateOptions {
 
 export async function runGate(options: RunGateOptions): Promise<void> {
   if (!options.gateId.trim()) throw new Error('--gate-id is required, for example --gate-id G1');
-  const reader = await openCardReader(options.card);
+  const reader = await openCardReader(options.cardSpec);
   // A gate must not keep a queue waiting: after 5 s without an answer it says so (NO ANSWER) and admits nothing.
   const center = new CenterClient(options.center, options.token, { timeoutMs: 5_000 });
   try {

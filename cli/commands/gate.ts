@@ -25,6 +25,6 @@ export function registerGateCommand(program: Command): void {
       if (!options.gateId) throw new Error('no gate id: pass --gate-id ID (for example G1) or set CARDGATE_GATE_ID');
       // Loaded here, not at the top: every other command (the center above all) would carry Ink, React and pdfkit for nothing.
       const { runGate } = await import('../../gate/run-gate.js');
-      await runGate({ center: options.center, token, card, gateId: options.gateId, print: options.print, verdictSeconds: options.verdictSeconds });
+      await runGate({ center: options.center, token, cardSpec: card, gateId: options.gateId, print: options.print, verdictSeconds: options.verdictSeconds });
     });
 }
