@@ -9,9 +9,27 @@ export type DatabaseTarget =
   | { readonly kind: 'sqlite'; readonly path: string }
   | { readonly kind: 'postgres'; readonly url: string };
 
+/** PEM contents of the server's certificate and key; with clientCa, every client must present a certificate it signed (mutual TLS). */
+export interface ServerTls {
+  readonly cert: Buffer;
+  readonly key: Buffer;
+  readonly clientCa?: Buffer;
+}
+
+/** PEM contents for the center's connection to the charge terminal: the authority to trust, and the center's client certificate. */
+export interface ChargeTls {
+  readonly ca?: Buffer;
+  readonly cert?: Buffer;
+  readonly key?: Buffer;
+}
+
 export interface CenterConfig {
   /** HOST:PORT to serve gRPC on; port 0 picks a free one. */
   readonly listen: string;
+  /** Serve TLS only (SPEC §8); plain text when absent. Health and reflection are on the same port. */
+  readonly tls?: ServerTls;
+  /** Reach the charge terminal over TLS; plain text when absent. */
+  readonly chargeTls?: ChargeTls;
   readonly database: DatabaseTarget;
   /** HOST:PORT of the charge-transfer terminal. */
   readonly charge: string;
@@ -38,7 +56,12 @@ export function parseDatabase(spec: string): DatabaseTarget {
     return { kind: 'sqlite', path };
   }
   if (/^postgres(ql)?:\/\//.test(spec)) return { kind: 'postgres', url: spec };
-  throw new Error(`--db ${spec}: expected sqlite:PATH or a postgres:// URL`);
+  throw new Error(`--db ${redactDatabase(spec)}: expected sqlite:PATH or a postgres:// URL`);
+}
+
+/** A database spec fit to print: the password of a URL (`postgres://user:secret@host/db`) becomes `***`. */
+export function redactDatabase(spec: string): string {
+  return spec.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
 }
 
 export function centerConfig(overrides: Partial<CenterConfig> = {}): CenterConfig {

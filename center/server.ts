@@ -15,7 +15,7 @@ import { Authenticator } from './auth/authenticator.js';
 import { terminalService } from './auth/terminal-service.js';
 import { AvailabilityHub } from './catalog/availability-hub.js';
 import { catalogService } from './catalog/catalog-service.js';
-import type { CenterConfig } from './config.js';
+import type { CenterConfig, ServerTls } from './config.js';
 import { openDatabase } from './db/orm.js';
 import { gateService } from './admission/gate-service.js';
 import { HandlerTimings } from './timings/handler-timings.js';
@@ -38,10 +38,16 @@ export interface Center {
   stop(): Promise<void>;
 }
 
+/** TLS only when configured; with a client authority, a client without a certificate it signed is refused in the handshake. */
+function serverCredentials(tls: ServerTls | undefined): ServerCredentials {
+  if (!tls) return ServerCredentials.createInsecure();
+  return ServerCredentials.createSsl(tls.clientCa ?? null, [{ private_key: tls.key, cert_chain: tls.cert }], Boolean(tls.clientCa));
+}
+
 export async function createCenter(config: CenterConfig): Promise<Center> {
   const orm = await openDatabase(config.database);
   const key = await loadOrCreateSigningKey(orm.em.fork());
-  const charge = grpcChargeGateway(config.charge, config.chargeDeadlineMs);
+  const charge = grpcChargeGateway(config.charge, config.chargeDeadlineMs, config.chargeTls);
   const hub = new AvailabilityHub();
   const timings = new HandlerTimings();
   const context = { auth: new Authenticator(orm), logger: config.logger, timings };
@@ -67,12 +73,12 @@ export async function createCenter(config: CenterConfig): Promise<Center> {
     timings,
     async listen() {
       const port = await new Promise<number>((resolve, reject) =>
-        server.bindAsync(config.listen, ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+        server.bindAsync(config.listen, serverCredentials(config.tls), (error, bound) => (error ? reject(error) : resolve(bound))),
       );
       stopSweeper = startSweeper(sales, config.sweepIntervalMs);
       if (config.reportTimingsOnSignal) process.on('SIGUSR2', reportTimings);
       setServing(health, true);
-      config.logger.info({ port, database: config.database.kind }, 'sales center listening');
+      config.logger.info({ port, database: config.database.kind, tls: config.tls ? (config.tls.clientCa ? 'mutual' : 'server') : 'off' }, 'sales center listening');
       return port;
     },
     async stop() {

@@ -22,6 +22,11 @@ export interface ChargeServerOptions {
   readonly now?: () => Date;
   /** Simulated processing time of each valid TransferCharge, e.g. to exceed a caller's deadline; 0 by default. */
   readonly latencyMs?: number;
+  /**
+   * Serve TLS only (PEM contents); with clientCa, the center must present a certificate that
+   * authority signed (mutual TLS). Plain text when absent.
+   */
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer; readonly clientCa?: Buffer };
 }
 
 export interface ChargeServer {
@@ -38,6 +43,11 @@ export function createChargeServer(options: ChargeServerOptions = {}): ChargeSer
   if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new RangeError(`latencyMs must be a non-negative number, got ${latencyMs}`);
   const ledger = new ChargeLedger({ now: options.now ?? (() => new Date()), newAuthorizationCode: randomAuthorizationCode });
 
+  const tls = options.tls;
+  const credentials = tls
+    ? ServerCredentials.createSsl(tls.clientCa ?? null, [{ private_key: tls.key, cert_chain: tls.cert }], Boolean(tls.clientCa))
+    : ServerCredentials.createInsecure();
+
   const server = new Server();
   server.addService(ChargeTransferServiceService, chargeService({ ledger, logger, latencyMs }));
   const health = new HealthImplementation({ '': 'SERVING', [SERVICE_NAME]: 'SERVING' });
@@ -46,9 +56,9 @@ export function createChargeServer(options: ChargeServerOptions = {}): ChargeSer
   return {
     async listen(hostPort) {
       const port = await new Promise<number>((resolve, reject) =>
-        server.bindAsync(hostPort, ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+        server.bindAsync(hostPort, credentials, (error, bound) => (error ? reject(error) : resolve(bound))),
       );
-      logger.info({ port, latencyMs }, 'charge-transfer terminal listening');
+      logger.info({ port, latencyMs, tls: tls ? (tls.clientCa ? 'mutual' : 'server') : 'off' }, 'charge-transfer terminal listening');
       return port;
     },
     async stop() {

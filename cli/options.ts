@@ -1,17 +1,31 @@
 /** Flag defaults shared by commands: each flag falls back to its environment variable (SPEC §5), then to a default. */
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { pino, type Logger } from 'pino';
+import { clientTlsFlags } from './tls/transport-flags.js';
 
 export const DEFAULT_CENTER = '127.0.0.1:50051';
 
+export const DEFAULT_DB = 'sqlite:./data/center.sqlite';
+
 export const env = {
   center: () => process.env.CARDGATE_CENTER ?? DEFAULT_CENTER,
-  token: () => process.env.CARDGATE_TOKEN,
-  db: () => process.env.CARDGATE_DB ?? 'sqlite:./data/center.sqlite',
   card: () => process.env.CARDGATE_CARD,
   gateId: () => process.env.CARDGATE_GATE_ID,
   printer: () => process.env.CARDGATE_PRINTER,
 };
+
+/**
+ * `--token`, read from CARDGATE_TOKEN by commander at parse time. Never a default value: commander
+ * prints defaults in every --help and usage error, and the token is a secret.
+ */
+export function tokenOption(description: string): Option {
+  return new Option('--token <token>', description).env('CARDGATE_TOKEN');
+}
+
+/** `--db`, read from CARDGATE_DB at parse time, so a PostgreSQL URL with its password never shows in --help. */
+export function dbOption(): Option {
+  return new Option('--db <spec>', 'sqlite:PATH or postgres://…').env('CARDGATE_DB').default(DEFAULT_DB);
+}
 
 export function requireToken(token: string | undefined): string {
   if (!token) throw new Error('no token: pass --token or set CARDGATE_TOKEN (create one with `cardgate admin token create`)');
@@ -20,10 +34,12 @@ export function requireToken(token: string | undefined): string {
 
 /** The flags every terminal UI takes: where the center is, the terminal's token, and its card reader. */
 export function terminalFlags(command: Command, role: 'kiosk' | 'gate'): Command {
-  return command
-    .option('--center <host:port>', 'the sales center (env CARDGATE_CENTER)', env.center())
-    .option('--token <token>', `a ${role} token (env CARDGATE_TOKEN)`, env.token())
-    .option('--card <spec>', 'the card reader: file:PATH, pcsc or pcsc:READER (env CARDGATE_CARD)', env.card());
+  return clientTlsFlags(
+    command
+      .option('--center <host:port>', 'the sales center (env CARDGATE_CENTER)', env.center())
+      .addOption(tokenOption(`a ${role} token`))
+      .option('--card <spec>', 'the card reader: file:PATH, pcsc or pcsc:READER (env CARDGATE_CARD)', env.card()),
+  );
 }
 
 export function requireCard(spec: string | undefined): string {

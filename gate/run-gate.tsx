@@ -6,7 +6,7 @@
  */
 import { render } from 'ink';
 import { openCardReader } from '../card/open-card-reader.js';
-import { CenterClient } from '../terminal/center-client.js';
+import { CenterClient, type ClientTls } from '../terminal/center-client.js';
 import { GateApp } from './GateApp.js';
 import { CupsTicketPrinter } from './printing/ticket-printer.js';
 
@@ -22,6 +22,8 @@ export interface RunGateOptions {
   readonly gateId: string;
   /** A CUPS printer name: print a paper ticket on each admission. */
   readonly print?: string;
+  /** TLS towards the center (SPEC §8); plain text, on loopback only, without. */
+  readonly tls?: ClientTls;
   /** Seconds a verdict stays on screen (default 8). */
   readonly verdictSeconds?: number;
 }
@@ -30,7 +32,7 @@ export async function runGate(options: RunGateOptions): Promise<void> {
   if (!options.gateId.trim()) throw new Error('--gate-id is required, for example --gate-id G1');
   const reader = await openCardReader(options.cardSpec);
   // A gate must not keep a queue waiting: after 5 s without an answer it says so (NO ANSWER) and admits nothing.
-  const center = new CenterClient(options.center, options.token, { timeoutMs: 5_000 });
+  const center = new CenterClient(options.center, options.token, { timeoutMs: 5_000, tls: options.tls });
   try {
     const printer = options.print ? new CupsTicketPrinter(options.print) : undefined;
     const app = render(<GateApp center={center} reader={reader} gateId={options.gateId.trim()} printer={printer} verdictSeconds={options.verdictSeconds} />);

@@ -6,7 +6,7 @@
 import { render } from 'ink';
 import { createElement } from 'react';
 import { openCardReader } from '../card/index.js';
-import { CenterClient } from '../terminal/center-client.js';
+import { CenterClient, type ClientTls } from '../terminal/center-client.js';
 import { KioskApp } from './KioskApp.js';
 
 export interface RunKioskOptions {
@@ -14,11 +14,13 @@ export interface RunKioskOptions {
   readonly token: string;
   readonly cardSpec: string;
   readonly idleMs?: number;
+  /** TLS towards the center (SPEC §8); plain text, on loopback only, without. */
+  readonly tls?: ClientTls;
 }
 
 export async function runKiosk(options: RunKioskOptions): Promise<void> {
   const reader = await openCardReader(options.cardSpec);
-  const center = new CenterClient(options.center, options.token);
+  const center = new CenterClient(options.center, options.token, { tls: options.tls });
   try {
     const app = render(createElement(KioskApp, { center, reader, idleMs: options.idleMs }));
     await app.waitUntilExit();

@@ -9,12 +9,37 @@ import { CatalogServiceClient, type Product, type WatchAvailabilityResponse } fr
 import { GateServiceClient, type CheckTicketsRequest, type RedeemTicketRequest } from '../gen/cardgate/v1/gate.js';
 import { SalesServiceClient, type Order, type PurchaseTicketsRequest } from '../gen/cardgate/v1/sales.js';
 import { TerminalServiceClient } from '../gen/cardgate/v1/terminal.js';
-import { centerTarget, ROUND_ROBIN } from './center-target.js';
+import { centerTarget, isLoopbackTarget, ROUND_ROBIN } from './center-target.js';
 import { bearerInterceptor, unary } from './rpc.js';
+
+/** PEM contents (SPEC §8): the authority the center's certificate must chain to, and this terminal's own certificate for mutual TLS. */
+export interface ClientTls {
+  /** Trusted authority; the system's roots when absent. */
+  readonly ca?: Buffer;
+  readonly cert?: Buffer;
+  readonly key?: Buffer;
+}
 
 export interface CenterClientOptions {
   /** Deadline of each unary call; a purchase waits for the charge terminal, so keep it above the center's charge deadline. */
   readonly timeoutMs?: number;
+  /** Connect with TLS; without it the connection is plain text, which only loopback addresses accept. */
+  readonly tls?: ClientTls;
+}
+
+/**
+ * The channel credentials for `address`, refusing plain text beyond loopback: the bearer token (and,
+ * for a kiosk, card numbers) would cross the venue's network readable by anyone on it (SPEC §8).
+ */
+export function channelCredentials(address: string, tls: ClientTls | undefined) {
+  if (tls) return credentials.createSsl(tls.ca ?? null, tls.key ?? null, tls.cert ?? null);
+  if (!isLoopbackTarget(address)) {
+    throw new Error(
+      `refusing to send a token in clear text to ${address}: beyond loopback the center must be reached over TLS. ` +
+        'Pass --tls-ca PATH (or set CARDGATE_TLS_CA) with the authority made by `cardgate admin tls init`.',
+    );
+  }
+  return credentials.createInsecure();
 }
 
 export class CenterClient {
@@ -27,7 +52,7 @@ export class CenterClient {
 
   /** @param address one center's host:port, or several centers' as host:port,host:port (see center-target.ts) */
   constructor(readonly address: string, token: string, options: CenterClientOptions = {}) {
-    const channel = credentials.createInsecure();
+    const channel = channelCredentials(address, options.tls);
     const clientOptions = { ...ROUND_ROBIN, interceptors: [bearerInterceptor(token)] };
     const target = centerTarget(address);
     this.catalog = new CatalogServiceClient(target, channel, clientOptions);

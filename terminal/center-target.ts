@@ -4,6 +4,7 @@
  * the channel spreads calls over round-robin and stops using while one is
  * down. A DNS name that resolves to several centers is spread the same way.
  */
+import { isIPv4, isIPv6 } from 'node:net';
 import type { ChannelOptions } from '@grpc/grpc-js';
 
 /** The gRPC target for an address list as the --center flag takes it. */
@@ -34,3 +35,30 @@ export const ROUND_ROBIN: ChannelOptions = {
     ],
   }),
 };
+
+/**
+ * Whether every address in a --center list is on this machine: 127.0.0.0/8, ::1, `localhost` or a
+ * unix socket. Any other name counts as beyond loopback, since it may resolve to anywhere.
+ */
+export function isLoopbackTarget(address: string): boolean {
+  const target = address.trim();
+  if (target.startsWith('unix:')) return true;
+  const list = target.replace(/^(ipv4|ipv6):/, '').replace(/^dns:(\/\/[^/]*)?\/?/, '');
+  const hosts = list.split(',').map((part) => hostOf(part.trim())).filter(Boolean);
+  return hosts.length > 0 && hosts.every(isLoopbackHost);
+}
+
+/** Whether one host (no port) is on this machine: 127.0.0.0/8, ::1 or localhost. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (bare === 'localhost' || bare === '::1' || bare === '0:0:0:0:0:0:0:1') return true;
+  const v4 = bare.replace(/^::ffff:/, '');
+  return isIPv4(v4) && v4.startsWith('127.');
+}
+
+function hostOf(hostPort: string): string {
+  const bracketed = /^\[([^\]]+)\](:\d+)?$/.exec(hostPort);
+  if (bracketed) return bracketed[1]!;
+  if (isIPv6(hostPort)) return hostPort;
+  return hostPort.replace(/:\d*$/, '');
+}

@@ -23,10 +23,12 @@ export interface ChargeGateway {
   close(): void;
 }
 
-export function grpcChargeGateway(address: string, deadlineMs: number): ChargeGateway {
+/** @param tls PEM contents to reach the terminal over TLS (authority, and the center's client certificate); plain text without. */
+export function grpcChargeGateway(address: string, deadlineMs: number, tls?: { ca?: Buffer; cert?: Buffer; key?: Buffer }): ChargeGateway {
+  const channel = tls ? credentials.createSsl(tls.ca ?? null, tls.key ?? null, tls.cert ?? null) : credentials.createInsecure();
   // Short reconnect backoff and waitForReady: a terminal that comes back is used again within
   // the deadline of the next call, instead of failing fast for up to two minutes of backoff.
-  const client = new ChargeTransferServiceClient(address, credentials.createInsecure(), {
+  const client = new ChargeTransferServiceClient(address, channel, {
     'grpc.initial_reconnect_backoff_ms': 200,
     'grpc.max_reconnect_backoff_ms': 1_000,
   });

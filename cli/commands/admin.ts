@@ -7,7 +7,9 @@ import { seedDemoCatalog } from '../../center/admin/seed.js';
 import { OrderState } from '../../gen/cardgate/v1/sales.js';
 import { CenterClient } from '../../terminal/center-client.js';
 import { formatMoney, toMinorUnits } from '../money.js';
-import { env, requireToken } from '../options.js';
+import { dbOption, env, requireToken, tokenOption } from '../options.js';
+import { clientTls, clientTlsFlags, type ClientTlsFlags } from '../tls/transport-flags.js';
+import { registerTlsCommands } from './admin-tls.js';
 
 async function withDatabase<T>(spec: string, run: (em: Awaited<ReturnType<typeof openDatabase>>['em']) => Promise<T>): Promise<T> {
   const orm = await openDatabase(parseDatabase(spec));
@@ -18,8 +20,8 @@ async function withDatabase<T>(spec: string, run: (em: Awaited<ReturnType<typeof
   }
 }
 
-async function withCenter<T>(options: { center: string; token?: string }, run: (center: CenterClient) => Promise<T>): Promise<T> {
-  const center = new CenterClient(options.center, requireToken(options.token));
+async function withCenter<T>(options: ClientTlsFlags & { center: string; token?: string }, run: (center: CenterClient) => Promise<T>): Promise<T> {
+  const center = new CenterClient(options.center, requireToken(options.token), { tls: clientTls(options) });
   try {
     return await run(center);
   } finally {
@@ -35,32 +37,33 @@ const date = (flag: string) => (value: string) => {
 
 export function registerAdminCommands(program: Command): void {
   const admin = program.command('admin').description('operator commands');
-  const dbOption = ['--db <spec>', 'sqlite:PATH or postgres://… (env CARDGATE_DB)', env.db()] as const;
   const centerOptions = (command: Command) =>
-    command.option('--center <host:port>', 'the sales center (env CARDGATE_CENTER)', env.center()).option('--token <token>', 'an admin token (env CARDGATE_TOKEN)', env.token());
+    clientTlsFlags(command.option('--center <host:port>', 'the sales center (env CARDGATE_CENTER)', env.center()).addOption(tokenOption('an admin token')));
 
   const token = admin.command('token').description('terminal tokens (stored hashed; shown once)');
   token
     .command('create')
     .requiredOption('--role <role>', 'kiosk, gate or admin')
     .requiredOption('--name <name>', 'a name for the terminal, e.g. kiosk-1')
-    .option(...dbOption)
+    .addOption(dbOption())
     .action(async (options: { role: string; name: string; db: string }) => {
       const { token: secret, terminal } = await withDatabase(options.db, (em) => createTerminalToken(em, options.name, parseRole(options.role)));
       console.log(`created ${terminal.role} terminal "${terminal.name}" (${terminal.id}); its token, shown only now:`);
       console.log(secret);
     });
-  token.command('list').option(...dbOption).action(async (options: { db: string }) => {
+  token.command('list').addOption(dbOption()).action(async (options: { db: string }) => {
     const terminals = await withDatabase(options.db, listTerminals);
     for (const t of terminals) console.log(`${t.id}  ${t.role.padEnd(5)}  ${t.name}${t.revokedAt ? `  (revoked ${t.revokedAt.toISOString()})` : ''}`);
     if (terminals.length === 0) console.log('no terminals yet');
   });
-  token.command('revoke').requiredOption('--name <name>', 'terminal name or id').option(...dbOption).action(async (options: { name: string; db: string }) => {
+  token.command('revoke').requiredOption('--name <name>', 'terminal name or id').addOption(dbOption()).action(async (options: { name: string; db: string }) => {
     const terminal = await withDatabase(options.db, (em) => revokeTerminal(em, options.name));
     console.log(`revoked "${terminal.name}"`);
   });
 
-  admin.command('seed').description('add the demo catalog to an empty database').option(...dbOption).action(async (options: { db: string }) => {
+  registerTlsCommands(admin);
+
+  admin.command('seed').description('add the demo catalog to an empty database').addOption(dbOption()).action(async (options: { db: string }) => {
     const created = await withDatabase(options.db, (em) => seedDemoCatalog(em));
     console.log(created.length ? `seeded ${created.length} products` : 'the catalog already has products; nothing seeded');
   });
@@ -94,7 +97,7 @@ export function registerAdminCommands(program: Command): void {
   centerOptions(admin.command('cancel-order').description('cancel an order: its tickets stop admitting and the charge is reversed'))
     .argument('<order-id>')
     .option('--reason <text>', 'why', '')
-    .action(async (orderId: string, o: { center: string; token?: string; reason: string }) => {
+    .action(async (orderId: string, o: ClientTlsFlags & { center: string; token?: string; reason: string }) => {
       const order = await withCenter(o, (center) => center.cancelOrder({ orderId, reason: o.reason }));
       console.log(`order ${order.orderId} is ${OrderState[order.state].replace('ORDER_STATE_', '').toLowerCase()} (${order.tickets.length} tickets)`);
     });

@@ -12,7 +12,8 @@ import { openCardReader } from '../../card/open-card-reader.js';
 import { mergeTickets } from '../../card/tickets.js';
 import { OrderState, type Order } from '../../gen/cardgate/v1/sales.js';
 import { CenterClient } from '../../terminal/center-client.js';
-import { env, requireToken } from '../options.js';
+import { env, requireToken, tokenOption } from '../options.js';
+import { clientTls, clientTlsFlags, type ClientTlsFlags } from '../tls/transport-flags.js';
 import { registerEmulateCommand } from './card-emulate.js';
 
 const CARD_HELP = 'file:PATH, pcsc or pcsc:READER (env CARDGATE_CARD)';
@@ -90,19 +91,21 @@ export function registerCardCommands(program: Command): void {
       else printTable(summary);
     });
 
-  card
+  const recover = card
     .command('recover')
     .description("fetch an order's tickets from the center and write them onto its card")
     .requiredOption('--order <id>', 'the order id, as on the receipt')
     .option('--center <host:port>', 'the sales center (env CARDGATE_CENTER)', env.center())
-    .option('--token <token>', 'a kiosk or admin token (env CARDGATE_TOKEN)', env.token())
-    .option('--card <spec>', CARD_HELP, env.card())
-    .action(async (options: { order: string; center: string; token?: string; card?: string }) => {
+    .addOption(tokenOption('a kiosk or admin token'))
+    .option('--card <spec>', CARD_HELP, env.card());
+  clientTlsFlags(recover)
+    .action(async (options: ClientTlsFlags & { order: string; center: string; token?: string; card?: string }) => {
       const token = requireToken(options.token);
+      const tls = clientTls(options);
       // Open the reader first so a bad --card fails before the center is asked; fetch the order before waiting for a card.
       const reader = await openCardReader(requireCardSpec(options.card));
       const { order, written } = await (async () => {
-        const center = new CenterClient(options.center, token);
+        const center = new CenterClient(options.center, token, { tls });
         const order = await center
           .getOrder(options.order)
           .catch((error) => Promise.reject(centerError(error, options.center, options.order)))

@@ -1,19 +1,35 @@
 import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
-import { centerConfig, parseDatabase } from '../../center/config.js';
+import { centerConfig, parseDatabase, redactDatabase } from '../../center/config.js';
 import { createCenter } from '../../center/server.js';
-import { createLogger, env, stopOnSignal } from '../options.js';
+import { createLogger, dbOption, stopOnSignal } from '../options.js';
+import { chargeTls, clientTlsFlags, serverTls, serverTlsFlags, type ServerTlsFlags } from '../tls/transport-flags.js';
+
+interface CenterOptions extends ServerTlsFlags {
+  listen: string;
+  db: string;
+  charge: string;
+  chargeDeadlineMs: string;
+  reportTimings: boolean;
+  chargeTlsCa?: string;
+  chargeTlsCert?: string;
+  chargeTlsKey?: string;
+}
 
 export function registerCenterCommand(program: Command): void {
-  program
+  const command = program
     .command('center')
     .description('run the sales center (gRPC)')
     .option('--listen <host:port>', 'address to serve on', '127.0.0.1:50051')
-    .option('--db <spec>', 'sqlite:PATH or postgres://… (env CARDGATE_DB)', env.db())
-    .option('--charge <host:port>', 'the charge-transfer terminal', '127.0.0.1:50052')
+    .addOption(dbOption())
+    .option('--charge <host:port>', 'the charge-transfer terminal', '127.0.0.1:50052');
+  serverTlsFlags(command);
+  clientTlsFlags(command, 'charge-', undefined)
     .option('--charge-deadline-ms <ms>', 'how long a purchase waits for the charge terminal', '5000')
     .option('--report-timings', 'on SIGUSR2, print server-side latency per RPC since the last report to stderr (npm run bench uses it)', false)
-    .action(async (options: { listen: string; db: string; charge: string; chargeDeadlineMs: string; reportTimings: boolean }) => {
+    .action(async (options: CenterOptions) => {
+      const tls = serverTls(options, options.listen);
+      const towardsCharge = chargeTls(options, options.charge, Boolean(options.insecure));
       // During a hot sale, objects from allocation sites the gates share with the sale live through
       // scavenges, and V8 starts allocating them straight into the old generation. At the gates afterwards
       // they die young there, and the center paused for a mark-compact every ~0.5 s (5-20 ms each). Set
@@ -23,6 +39,8 @@ export function registerCenterCommand(program: Command): void {
       const center = await createCenter(
         centerConfig({
           listen: options.listen,
+          tls,
+          chargeTls: towardsCharge,
           database: parseDatabase(options.db),
           charge: options.charge,
           chargeDeadlineMs: Number(options.chargeDeadlineMs),
@@ -31,7 +49,8 @@ export function registerCenterCommand(program: Command): void {
         }),
       );
       const port = await center.listen();
-      process.stderr.write(`sales center listening on ${options.listen.replace(/:\d+$/, `:${port}`)} (${options.db})\n`);
+      const security = tls ? (tls.clientCa ? 'mutual TLS' : 'TLS') : 'plain text';
+      process.stderr.write(`sales center listening on ${options.listen.replace(/:\d+$/, `:${port}`)} (${security}, ${redactDatabase(options.db)})\n`);
       stopOnSignal(() => center.stop());
     });
 }

@@ -8,6 +8,7 @@
  */
 import type { Command } from 'commander';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createChargeServer } from '../../charge/server.js';
 import { rotateTerminalToken } from '../../center/auth/tokens.js';
 import { seedDemoCatalog } from '../../center/admin/seed.js';
@@ -15,6 +16,8 @@ import { centerConfig } from '../../center/config.js';
 import { createCenter } from '../../center/server.js';
 import type { DemoContext } from '../launcher/launcher-entry.js';
 import { createLogger, stopOnSignal } from '../options.js';
+import { initTlsDir } from '../tls/tls-dir.js';
+import { serverTls } from '../tls/transport-flags.js';
 
 interface DemoOptions {
   data: string;
@@ -38,12 +41,18 @@ export function registerDemoCommand(program: Command): void {
     .option('--charge-listen <host:port>', 'charge-transfer terminal address', '127.0.0.1:50052')
     .option('--no-launcher', 'only run the servers, even on an interactive terminal')
     .action(async (options: DemoOptions) => {
+      // TLS even on loopback, with certificates made on the first start and kept: the demo runs as a venue should.
+      const tlsDir = join(options.data, 'tls');
+      await initTlsDir(tlsDir);
+      const tlsFile = (name: string) => join(tlsDir, name);
+      const tls = serverTls({ tlsCert: tlsFile('server.crt'), tlsKey: tlsFile('server.key') }, options.listen)!;
+      const clientTls = { ca: readFileSync(tlsFile('ca.crt')) };
       const logger = createLogger(join(options.data, 'demo.log'));
-      const charge = createChargeServer({ logger });
+      const charge = createChargeServer({ logger, tls });
       const chargePort = await charge.listen(options.chargeListen);
       const dbPath = join(options.data, 'center.sqlite');
       const center = await createCenter(
-        centerConfig({ listen: options.listen, database: { kind: 'sqlite', path: dbPath }, charge: `127.0.0.1:${chargePort}`, logger }),
+        centerConfig({ listen: options.listen, tls, database: { kind: 'sqlite', path: dbPath }, charge: `127.0.0.1:${chargePort}`, chargeTls: clientTls, logger }),
       );
       const em = center.orm.em.fork();
       const seeded = await seedDemoCatalog(em);
@@ -54,9 +63,9 @@ export function registerDemoCommand(program: Command): void {
       };
       const port = await center.listen();
       const address = options.listen.replace(/:\d+$/, `:${port}`);
-      const curl = `npx buf curl --protocol grpc --http2-prior-knowledge`;
+      const curl = `npx buf curl --protocol grpc --cacert ${tlsFile('ca.crt')}`;
       console.log(`Cardgate demo
-  sales center      ${address}   (SQLite ${dbPath}${seeded.length ? `, seeded ${seeded.length} products` : ''})
+  sales center      ${address}   (TLS, authority ${tlsFile('ca.crt')}; SQLite ${dbPath}${seeded.length ? `, seeded ${seeded.length} products` : ''})
   charge terminal   127.0.0.1:${chargePort}
   logs              ${join(options.data, 'demo.log')}
 
@@ -66,8 +75,8 @@ Terminal tokens (new on every start):
   admin  ${tokens.admin}
 
 Try the API:
-  ${curl} --list-methods http://${address}
-  ${curl} -H "authorization: Bearer ${tokens.kiosk}" http://${address}/cardgate.v1.CatalogService/ListProducts
+  ${curl} --list-methods https://${address}
+  ${curl} -H "authorization: Bearer ${tokens.kiosk}" https://${address}/cardgate.v1.CatalogService/ListProducts
 
 ${options.launcher && interactive() ? 'Opening the launcher…' : 'Press Ctrl+C to stop.'}
 sales center listening on ${address}`);
@@ -77,7 +86,7 @@ sales center listening on ${address}`);
       };
       if (!options.launcher || !interactive()) return stopOnSignal(stop);
       const context: DemoContext = {
-        centerAddress: address, chargeAddress: `127.0.0.1:${chargePort}`, tokens, dbPath,
+        centerAddress: address, chargeAddress: `127.0.0.1:${chargePort}`, tokens, dbPath, tls: clientTls,
         cardSpec: `file:${join(options.data, 'demo.card')}`, logPath: join(options.data, 'demo.log'),
       };
       // Loaded only now: the UIs (Ink, React) are no business of a demo run without a terminal, nor of other commands.

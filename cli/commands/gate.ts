@@ -1,8 +1,10 @@
 /** `cardgate gate` (SPEC §5): the gate attendant's console on one card reader, optionally printing paper tickets. */
 import type { Command } from 'commander';
+import { channelCredentials } from '../../terminal/center-client.js';
 import { env, requireCard, requireToken, terminalFlags, wholeNumber } from '../options.js';
+import { clientTls, type ClientTlsFlags } from '../tls/transport-flags.js';
 
-interface GateOptions {
+interface GateOptions extends ClientTlsFlags {
   center: string;
   card?: string;
   gateId?: string;
@@ -23,8 +25,11 @@ export function registerGateCommand(program: Command): void {
       const token = requireToken(options.token);
       const card = requireCard(options.card);
       if (!options.gateId) throw new Error('no gate id: pass --gate-id ID (for example G1) or set CARDGATE_GATE_ID');
+      const tls = clientTls(options);
+      // Refuse plain text beyond loopback now, before the card reader is opened or anything is drawn.
+      channelCredentials(options.center, tls);
       // Loaded here, not at the top: every other command (the center above all) would carry Ink, React and pdfkit for nothing.
       const { runGate } = await import('../../gate/run-gate.js');
-      await runGate({ center: options.center, token, cardSpec: card, gateId: options.gateId, print: options.print, verdictSeconds: options.verdictSeconds });
+      await runGate({ center: options.center, token, cardSpec: card, gateId: options.gateId, print: options.print, verdictSeconds: options.verdictSeconds, tls });
     });
 }

@@ -1,9 +1,11 @@
 /** `cardgate kiosk --center ADDR --card SPEC [--token T]`: the purchase kiosk UI (SPEC §5) on this terminal. */
 import type { Command } from 'commander';
 import { DEFAULT_IDLE_MS } from '../../kiosk/defaults.js';
+import { channelCredentials } from '../../terminal/center-client.js';
 import { requireCard, requireToken, terminalFlags } from '../options.js';
+import { clientTls, type ClientTlsFlags } from '../tls/transport-flags.js';
 
-interface KioskOptions {
+interface KioskOptions extends ClientTlsFlags {
   center: string;
   token?: string;
   card?: string;
@@ -19,10 +21,13 @@ export function registerKioskCommand(program: Command): void {
     .action(async (options: KioskOptions) => {
       const token = requireToken(options.token);
       const card = requireCard(options.card);
+      const tls = clientTls(options);
+      // Refuse plain text beyond loopback now, before the card reader is opened or anything is drawn.
+      channelCredentials(options.center, tls);
       const idleSeconds = Number(options.idleSeconds);
       if (!Number.isFinite(idleSeconds) || idleSeconds < 0) throw new Error(`--idle-seconds must be a number of seconds, not ${JSON.stringify(options.idleSeconds)}`);
       // Loaded here, not at the top: every other command (the center above all) would carry Ink and React for nothing.
       const { runKiosk } = await import('../../kiosk/run-kiosk.js');
-      await runKiosk({ center: options.center, token, cardSpec: card, idleMs: idleSeconds * 1000 });
+      await runKiosk({ center: options.center, token, cardSpec: card, idleMs: idleSeconds * 1000, tls });
     });
 }

@@ -10,7 +10,7 @@ export const gateEntry: LauncherEntry = {
   description: 'Read the demo IC card at gate G1, choose a ticket, admit or reject it.',
   async open(context, onExit) {
     const reader = await openCardReader(context.cardSpec);
-    const center = new CenterClient(context.centerAddress, context.tokens.gate, { timeoutMs: 5_000 });
+    const center = new CenterClient(context.centerAddress, context.tokens.gate, { timeoutMs: 5_000, tls: context.tls });
     return {
       // q on the waiting screen comes back here instead of quitting the demo.
       element: createElement(GateApp, { center, reader, gateId: 'G1', onExit }),

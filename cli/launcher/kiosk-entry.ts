@@ -13,7 +13,7 @@ export const kioskEntry: LauncherEntry = {
   description: 'Buy tickets onto the demo IC card, see what is on it, recover an order.',
   async open(context, onExit) {
     const reader = await openCardReader(context.cardSpec);
-    const center = new CenterClient(context.centerAddress, context.tokens.kiosk);
+    const center = new CenterClient(context.centerAddress, context.tokens.kiosk, { tls: context.tls });
     return {
       element: createElement(KioskApp, { center, reader, onExit, paymentHint: DEMO_CARDS }),
       async close() {

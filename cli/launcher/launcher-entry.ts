@@ -3,6 +3,7 @@
  * `LAUNCHER_ENTRIES` (entries.ts); the launcher knows nothing else about it.
  */
 import type { ReactElement } from 'react';
+import type { ClientTls } from '../../terminal/center-client.js';
 
 /** What the demo started, for the UIs to connect to. */
 export interface DemoContext {
@@ -15,6 +16,8 @@ export interface DemoContext {
   readonly cardSpec: string;
   readonly dbPath: string;
   readonly logPath: string;
+  /** The authority of the center's certificate (the demo serves TLS); plain text without. */
+  readonly tls?: ClientTls;
 }
 
 /** A UI opened by the launcher: what to render, and how to release what it opened. */

@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { ExecutionContext } from 'ava';
 import { pino } from 'pino';
-import { createChargeServer } from '../../charge/server.js';
+import { createChargeServer, type ChargeServerOptions } from '../../charge/server.js';
 import { createTerminalToken } from '../../center/auth/tokens.js';
 import { centerConfig, type CenterConfig } from '../../center/config.js';
 import { createCenter, type Center } from '../../center/server.js';
-import { CenterClient } from '../../terminal/center-client.js';
+import { CenterClient, type ClientTls } from '../../terminal/center-client.js';
 
 export interface Stack {
   readonly dir: string;
@@ -39,6 +39,10 @@ export interface StackOptions {
   readonly center?: Partial<CenterConfig>;
   /** Skip the charge terminal entirely: purchases find it unreachable. */
   readonly noCharge?: boolean;
+  /** Serve the charge terminal with TLS (pass the center's side as center.chargeTls). */
+  readonly chargeTls?: ChargeServerOptions['tls'];
+  /** How the stack's clients reach the center (with center.tls). */
+  readonly clientTls?: ClientTls;
 }
 
 export async function startStack(t: ExecutionContext, options: StackOptions = {}): Promise<Stack> {
@@ -49,7 +53,7 @@ export async function startStack(t: ExecutionContext, options: StackOptions = {}
   logStream.on('data', (chunk: Buffer) => (logText += chunk.toString()));
   const logger = pino({ level: 'debug' }, logStream);
 
-  let charge = createChargeServer({ logger, latencyMs: options.chargeLatencyMs ?? 0 });
+  let charge = createChargeServer({ logger, latencyMs: options.chargeLatencyMs ?? 0, tls: options.chargeTls });
   const chargePort = options.noCharge ? await unusedPort() : await charge.listen('127.0.0.1:0');
   const chargeAddress = `127.0.0.1:${chargePort}`;
   const center = await createCenter(
@@ -65,7 +69,7 @@ export async function startStack(t: ExecutionContext, options: StackOptions = {}
   };
   const clients: CenterClient[] = [];
   const client = (token: string) => {
-    const made = new CenterClient(address, token, { timeoutMs: 20_000 });
+    const made = new CenterClient(address, token, { timeoutMs: 20_000, tls: options.clientTls });
     clients.push(made);
     return made;
   };
@@ -76,7 +80,7 @@ export async function startStack(t: ExecutionContext, options: StackOptions = {}
     await charge.stop();
   };
   const startCharge = async () => {
-    charge = createChargeServer({ logger, latencyMs: options.chargeLatencyMs ?? 0 });
+    charge = createChargeServer({ logger, latencyMs: options.chargeLatencyMs ?? 0, tls: options.chargeTls });
     await charge.listen(chargeAddress);
     chargeStopped = false;
   };

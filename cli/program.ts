@@ -1,0 +1,23 @@
+/** The `cardgate` program with every command registered: main.ts runs it, tests read its help. */
+import { Command } from 'commander';
+import { registerAdminCommands } from './commands/admin.js';
+import { registerCardCommands } from './commands/card.js';
+import { registerCenterCommand } from './commands/center.js';
+import { registerChargeCommand } from './commands/charge.js';
+import { registerDemoCommand } from './commands/demo.js';
+import { registerGateCommand } from './commands/gate.js';
+import { registerKioskCommand } from './commands/kiosk.js';
+
+export function createProgram(): Command {
+  const program = new Command('cardgate')
+    .description('Cardgate: IC-card ticket sales, kiosk and gate')
+    .showHelpAfterError();
+  registerCenterCommand(program);
+  registerChargeCommand(program);
+  registerAdminCommands(program);
+  registerCardCommands(program);
+  registerKioskCommand(program);
+  registerGateCommand(program);
+  registerDemoCommand(program);
+  return program;
+}
