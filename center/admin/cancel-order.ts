@@ -4,12 +4,13 @@
  * by the recovery sweeper until the charge terminal confirms).
  */
 import type { EntityManager } from '@mikro-orm/core';
+import { sqlOn } from '../db/orm-sql.js';
 import { DomainError, notFound } from '../domain-error.js';
 import { ChargeEntity } from '../sales/charge.entity.js';
 import type { ChargeGateway } from '../sales/charge-gateway.js';
 import { OrderEntity, type Order } from '../sales/order.entity.js';
-import { releaseStock } from '../sales/stock.js';
 import { TicketEntity } from '../sales/ticket.entity.js';
+import { giveSeatsBack } from '../sales/writes/stock.js';
 
 export async function cancelOrder(em: EntityManager, charge: ChargeGateway, orderId: string, now: Date): Promise<Order> {
   const order = await em.findOne(OrderEntity, { id: orderId });
@@ -21,7 +22,7 @@ export async function cancelOrder(em: EntityManager, charge: ChargeGateway, orde
     const won = await tx.nativeUpdate(OrderEntity, { id: orderId, state: 'issued' }, { state: 'cancelled', cancelledAt: now });
     if (!won) return [];
     await tx.nativeUpdate(TicketEntity, { orderId, state: 'issued' }, { state: 'cancelled' });
-    await releaseStock(tx, order.lines);
+    await giveSeatsBack(sqlOn(tx), order.lines);
     const charges = await tx.find(ChargeEntity, { orderId, state: 'approved' });
     await tx.nativeUpdate(ChargeEntity, { orderId, state: 'approved' }, { state: 'reverse_pending', updatedAt: now });
     return charges.map((c) => c.id);

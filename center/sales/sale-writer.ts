@@ -13,6 +13,7 @@ import { caseById, GroupCommit, placeholders, type SqlTx } from '../db/group-com
 import { UnavailabilityReason } from '../../gen/cardgate/v1/sales.js';
 import type { Refusal } from './settle.js';
 import type { OrderLine } from './order.entity.js';
+import { takeSeats } from './writes/stock.js';
 
 export interface SaleToReserve {
   readonly order: {
@@ -97,10 +98,10 @@ async function reserveAll(sql: SqlTx, sales: readonly SaleToReserve[]): Promise<
     );
     if (rows.length) inserted.add(sale.order.id);
   }
-  // 2. Stock: the whole batch's demand per product at once while seats last; sale by sale once they run short.
+  // 2. Stock (writes/stock.ts).
   const claimants = sales.filter((s) => inserted.has(s.order.id));
   for (const sale of sales) if (!inserted.has(sale.order.id)) outcome.set(sale, { kind: 'taken' });
-  const short = (await takeTogether(sql, claimants)) ? new Map<SaleToReserve, string>() : await takeOneByOne(sql, claimants);
+  const short = await takeSeats(sql, claimants, (s) => s.order.lines);
   const going = claimants.filter((s) => !short.has(s));
   for (const sale of going) outcome.set(sale, { kind: 'reserved' });
   const refused = [...short].map(([sale, productId]) => ({ sale, refusal: sale.soldOut(productId) }));
@@ -128,47 +129,6 @@ async function reserveAll(sql: SqlTx, sales: readonly SaleToReserve[]): Promise<
     );
   }
   return outcome;
-}
-
-const demandOf = (sales: readonly SaleToReserve[]) => {
-  const demand = new Map<string, number>();
-  for (const line of sales.flatMap((s) => s.order.lines)) demand.set(line.productId, (demand.get(line.productId) ?? 0) + line.quantity);
-  return [...demand].sort(([a], [b]) => a.localeCompare(b)); // a fixed order keeps two PostgreSQL centers from deadlocking
-};
-const take = (sql: SqlTx, productId: string, quantity: number) =>
-  sql.all(`update products set remaining = remaining - ? where id = ? and remaining >= ? returning id`, [quantity, productId, quantity]).then((rows) => rows.length > 0);
-const giveBack = (sql: SqlTx, productId: string, quantity: number) => sql.run(`update products set remaining = remaining + ? where id = ?`, [quantity, productId]);
-
-/** One conditional update per product for every sale of the batch; all or nothing. */
-async function takeTogether(sql: SqlTx, sales: readonly SaleToReserve[]): Promise<boolean> {
-  const taken: Array<[string, number]> = [];
-  for (const [productId, quantity] of demandOf(sales)) {
-    if (!(await take(sql, productId, quantity))) {
-      for (const [back, n] of taken) await giveBack(sql, back, n);
-      return false;
-    }
-    taken.push([productId, quantity]);
-  }
-  return true;
-}
-
-/** Sale by sale, in arrival order, each all lines or none; returns the sales that ran short, with the product. */
-async function takeOneByOne(sql: SqlTx, sales: readonly SaleToReserve[]): Promise<Map<SaleToReserve, string>> {
-  const short = new Map<SaleToReserve, string>();
-  const failedAt = new Map<string, number>(); // a product that refused n seats refuses n or more for the rest of this transaction
-  for (const sale of sales) {
-    const taken: Array<[string, number]> = [];
-    for (const [productId, quantity] of demandOf([sale])) {
-      if (quantity >= (failedAt.get(productId) ?? Infinity) || !(await take(sql, productId, quantity))) {
-        failedAt.set(productId, Math.min(quantity, failedAt.get(productId) ?? Infinity));
-        for (const [back, n] of taken) await giveBack(sql, back, n);
-        short.set(sale, productId);
-        break;
-      }
-      taken.push([productId, quantity]);
-    }
-  }
-  return short;
 }
 
 async function issueAll(sql: SqlTx, sales: readonly SaleToIssue[]): Promise<Set<string>> {

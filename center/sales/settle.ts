@@ -5,14 +5,15 @@
  * the other changes nothing.
  */
 import type { EntityManager } from '@mikro-orm/core';
+import { sqlOn } from '../db/orm-sql.js';
 import { BuyerIdentification, TicketInfo } from '../../gen/cardgate/v1/ticket.js';
 import { UnavailabilityReason } from '../../gen/cardgate/v1/sales.js';
 import { signTicket } from '../../card/signature.js';
 import type { SigningKey } from '../signing/signing-key.js';
 import { ChargeEntity, type ChargeStateName } from './charge.entity.js';
 import { OrderEntity } from './order.entity.js';
-import { releaseStock } from './stock.js';
 import { TicketEntity } from './ticket.entity.js';
+import { giveSeatsBack } from './writes/stock.js';
 
 export interface Approval {
   readonly chargeId: string;
@@ -72,7 +73,7 @@ export async function refuseOrder(em: EntityManager, orderId: string, refusal: R
     );
     if (!won) return false;
     const order = await tx.findOneOrFail(OrderEntity, { id: orderId });
-    await releaseStock(tx, order.lines);
+    await giveSeatsBack(sqlOn(tx), order.lines);
     await tx.nativeDelete(TicketEntity, { orderId, state: 'pending' });
     await tx.nativeUpdate(ChargeEntity, { id: charge.id }, { state: charge.state, updatedAt: now });
     return true;
