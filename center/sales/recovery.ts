@@ -2,14 +2,19 @@
  * Finishes or undoes sales that a crash interrupted, and retries reversals
  * the charge terminal has not confirmed. Runs at start-up and then every
  * few seconds, so an approved charge always ends with tickets or a reversal.
+ * An approved sale is signed as the live path signs it and issued through
+ * the same writer (sale-writer.ts).
  */
 import { ChargeState } from '../../gen/cardgate/v1/charge.js';
 import { UnavailabilityReason } from '../../gen/cardgate/v1/sales.js';
+import { BuyerIdentification, TicketInfo } from '../../gen/cardgate/v1/ticket.js';
+import { signTicket } from '../../card/signature.js';
 import { ChargeEntity } from './charge.entity.js';
-import { OrderEntity } from './order.entity.js';
+import { OrderEntity, type Order } from './order.entity.js';
 import { publishStock } from './publish-stock.js';
 import type { SalesDeps } from './sales-deps.js';
-import { issueOrder, refuseOrder } from './settle.js';
+import { refuseOrder } from './settle.js';
+import { TicketEntity } from './ticket.entity.js';
 
 const INTERRUPTED = { reason: UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE, message: 'The sale was interrupted; nothing was charged. Please try again.' };
 
@@ -32,7 +37,7 @@ export async function recoverOrder(deps: SalesDeps, orderId: string): Promise<vo
   const record = known.value;
   if (record?.state === ChargeState.CHARGE_STATE_APPROVED) {
     const { authorizationCode, cardBrand, cardLast4 } = record;
-    await issueOrder(em.fork(), orderId, { chargeId: charge.id, authorizationCode, cardBrand, cardLast4 }, deps.key, now);
+    await deps.writer.issue({ orderId, chargeId: charge.id, authorizationCode, cardBrand, cardLast4, signatures: await signaturesOf(deps, order), at: now });
     deps.logger.info({ orderId, chargeId: charge.id }, 'recovery: interrupted sale finished');
   } else if (record?.state === ChargeState.CHARGE_STATE_DECLINED) {
     const refusal = { reason: record.declineReason || UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_DECLINED, message: 'The card was declined.' };
@@ -44,6 +49,14 @@ export async function recoverOrder(deps: SalesDeps, orderId: string): Promise<vo
     deps.logger.info({ orderId, chargeId: charge.id }, 'recovery: interrupted sale undone');
   }
   await publishStock(deps, order.lines.map((line) => line.productId));
+}
+
+/** The order's reserved tickets signed as the live path signs them: over the ticket and buyer identification as stored, for the order's card. */
+async function signaturesOf(deps: SalesDeps, order: Order): Promise<Array<{ ticketId: string; signature: Buffer }>> {
+  const tickets = await deps.orm.em.fork().find(TicketEntity, { orderId: order.id, state: 'pending' });
+  if (!tickets.length) return [];
+  const buyer = BuyerIdentification.decode(order.buyerIdentification!);
+  return tickets.map((ticket) => ({ ticketId: ticket.id, signature: signTicket(deps.key.privateKey, TicketInfo.decode(ticket.info), buyer, order.cardId) }));
 }
 
 /** One pass: interrupted sales older than the stale age, then unconfirmed reversals. */

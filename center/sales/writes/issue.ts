@@ -1,7 +1,8 @@
 /**
- * The write that ends a pending sale with tickets: the order `pending →
- * issued` (conditional, so only one ender wins), its tickets stored with the
- * signatures the caller made, and the charge recorded approved.
+ * The one way a pending sale ends with tickets, for the live path and for
+ * recovery alike: the order `pending → issued` (conditional, so only one
+ * ender wins), its tickets stored with the signatures the caller made, and
+ * the charge recorded approved.
  */
 import { caseById, placeholders, type SqlTx } from '../../db/group-commit.js';
 
@@ -29,11 +30,13 @@ export async function issueSales(sql: SqlTx, sales: readonly SaleToIssue[]): Pro
   const winners = sales.filter((s) => won.has(s.orderId));
   if (!winners.length) return won;
   const signatures = winners.flatMap((s) => s.signatures);
-  const signature = caseById(sql, signatures, (s) => s.ticketId, (s) => s.signature, 'bytea');
-  await sql.run(`update tickets set state = 'issued', signature = ${signature.sql} where id in (${placeholders(signatures.length)})`, [
-    ...signature.params,
-    ...signatures.map((s) => s.ticketId),
-  ]);
+  if (signatures.length) {
+    const signature = caseById(sql, signatures, (s) => s.ticketId, (s) => s.signature, 'bytea');
+    await sql.run(`update tickets set state = 'issued', signature = ${signature.sql} where id in (${placeholders(signatures.length)})`, [
+      ...signature.params,
+      ...signatures.map((s) => s.ticketId),
+    ]);
+  }
   const charge = (value: (s: SaleToIssue) => string) => caseById(sql, winners, (s) => s.chargeId, value);
   const [cAuth, cBrand, cLast4] = [charge((s) => s.authorizationCode), charge((s) => s.cardBrand), charge((s) => s.cardLast4)];
   await sql.run(
