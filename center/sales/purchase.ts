@@ -4,7 +4,7 @@
  * then issue the tickets or give the stock back in another short one.
  * The order row, keyed by the idempotency key, makes retries safe.
  */
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import { UnavailabilityReason, type PurchaseTicketsRequest, type PurchaseTicketsResponse } from '../../gen/cardgate/v1/sales.js';
 import type { Product } from '../catalog/product.entity.js';
 import { signTicket } from '../../card/signature.js';
@@ -17,9 +17,9 @@ import { purchaseOf, unavailabilityOf } from './order-view.js';
 import { publishStock } from './publish-stock.js';
 import { recoverOrder } from './recovery.js';
 import type { SalesDeps } from './sales-deps.js';
-import { refuseOrder, type Refusal } from './settle.js';
 import { cardBytesNeeded, draftOrder, encodeAdditional, encodeBuyer, encodeInfo } from './ticket-builder.js';
 import { validatePurchase, type ValidPurchase } from './validate-purchase.js';
+import type { Refusal } from './writes/refuse.js';
 
 const R = UnavailabilityReason;
 
@@ -71,10 +71,11 @@ async function sell(deps: SalesDeps, purchase: ValidPurchase, request: PurchaseT
     orderedAt: now,
   };
 
-  const refuse = (refusal: Refusal) => recordRefusal(deps, purchase, request, orderRow, existing, refusal);
-  if (closed) return refuse({ reason: R.UNAVAILABILITY_REASON_SALES_CLOSED, message: `Sales for ${closed.name} have closed.`, productId: closed.id });
-  if (purchase.cardFreeBytes !== undefined && cardBytesNeeded(draft) > purchase.cardFreeBytes) {
-    return refuse({ reason: R.UNAVAILABILITY_REASON_CARD_FULL, message: 'These tickets do not fit on the IC card: clear used tickets off it or use another card.' });
+  // Refused before any seat is taken: the writer claims the key and records the refusal.
+  let refused: Refusal | undefined;
+  if (closed) refused = { reason: R.UNAVAILABILITY_REASON_SALES_CLOSED, message: `Sales for ${closed.name} have closed.`, productId: closed.id };
+  else if (purchase.cardFreeBytes !== undefined && cardBytesNeeded(draft) > purchase.cardFreeBytes) {
+    refused = { reason: R.UNAVAILABILITY_REASON_CARD_FULL, message: 'These tickets do not fit on the IC card: clear used tickets off it or use another card.' };
   }
 
   const chargeId = newId('CHG', 12);
@@ -83,6 +84,7 @@ async function sell(deps: SalesDeps, purchase: ValidPurchase, request: PurchaseT
   const reservation = await deps.writer.reserve({
     order: orderRow,
     retake: existing !== null,
+    refused,
     tickets: draft.tickets.map(({ info, additionalInfo }) => ({
       id: info.ticketId, productId: info.productId, info: encodeInfo(info), additionalInfo: encodeAdditional(additionalInfo), entriesAllowed: info.entriesAllowed,
     })),
@@ -95,10 +97,8 @@ async function sell(deps: SalesDeps, purchase: ValidPurchase, request: PurchaseT
     case 'taken':
       if (existing) throw new DomainError('BUSY', 'this purchase is already being retried; try again in a few seconds');
       return continueExisting(deps, purchase, request);
-    case 'soldOut': {
-      const { reason, message, productId = '' } = reservation.refusal;
-      return { unavailable: { reason, message, productId } };
-    }
+    case 'refused':
+      return unavailable(reservation.refusal);
   }
   void publishStock(deps, productIds);
   const answer = await deps.charge.transfer({
@@ -125,22 +125,31 @@ async function sell(deps: SalesDeps, purchase: ValidPurchase, request: PurchaseT
       deps.logger.info({ orderId, chargeId, cardBrand, cardLast4 }, 'order issued');
       return { purchase: { orderId, buyerIdentification: draft.buyerIdentification, tickets, total: { currencyCode, amountMinor: totalMinor }, cardBrand, cardLast4, authorizationCode } };
     }
-  } else if (answer.reached) {
-    const refusal = { reason: answer.value.declineReason || R.UNAVAILABILITY_REASON_PAYMENT_DECLINED, message: answer.value.message || 'The card was declined.' };
-    await refuseOrder(deps.orm.em.fork(), orderId, refusal, { id: chargeId, state: 'declined' }, deps.now());
-    deps.logger.info({ orderId, chargeId, reason: R[refusal.reason] }, 'charge declined');
-  } else {
+    void publishStock(deps, productIds);
+    return recorded(deps, orderId, request);
+  }
+  const refusal = answer.reached
+    ? { reason: answer.value.declineReason || R.UNAVAILABILITY_REASON_PAYMENT_DECLINED, message: answer.value.message || 'The card was declined.' }
+    : { reason: R.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE, message: 'The payment service did not answer; nothing was charged. Please try again.' };
+  let chargeState: 'declined' | 'reversed' | 'reverse_pending' = 'declined';
+  if (!answer.reached) {
     // Nobody knows whether the terminal approved: void the charge id so a late approval cannot stand.
     const voided = await deps.charge.reverse(chargeId, 'charge terminal did not answer in time');
-    const refusal = { reason: R.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE, message: 'The payment service did not answer; nothing was charged. Please try again.' };
-    await refuseOrder(deps.orm.em.fork(), orderId, refusal, { id: chargeId, state: voided.reached ? 'reversed' : 'reverse_pending' }, deps.now());
-    deps.logger.warn({ orderId, chargeId, error: answer.error }, 'charge terminal unreachable');
+    chargeState = voided.reached ? 'reversed' : 'reverse_pending';
   }
+  const ended = await deps.writer.refuse({ orderId, refusal, seats: purchase.lines, charge: { id: chargeId, state: chargeState }, at: deps.now() });
+  if (answer.reached) deps.logger.info({ orderId, chargeId, reason: R[refusal.reason] }, 'charge declined');
+  else deps.logger.warn({ orderId, chargeId, error: answer.error }, 'charge terminal unreachable');
   void publishStock(deps, productIds);
-  // Declined, unreachable, or ended meanwhile by recovery: answer what the database recorded.
+  return ended ? unavailable(refusal) : recorded(deps, orderId, request);
+}
+
+const unavailable = ({ reason, message, productId = '' }: Refusal): PurchaseTicketsResponse => ({ unavailable: { reason, message, productId } });
+
+/** The sale ended otherwise meanwhile (recovery finished or undid it): answer what the database recorded. */
+async function recorded(deps: SalesDeps, orderId: string, request: PurchaseTicketsRequest): Promise<PurchaseTicketsResponse> {
   const em = deps.orm.em.fork();
-  const order = await em.findOneOrFail(OrderEntity, { id: orderId });
-  return replay(deps, em, order, request);
+  return replay(deps, em, await em.findOneOrFail(OrderEntity, { id: orderId }), request);
 }
 
 /** The recorded outcome of an order, for a repeated idempotency key. */
@@ -162,26 +171,6 @@ async function replay(deps: SalesDeps, em: EntityManager, order: Order, request:
       return recovered.state === 'retryable' ? purchaseTickets(deps, request) : replay(deps, em.fork(), recovered, request);
     }
   }
-}
-
-/** Records a refusal decided before any stock was taken (sales closed, card full), unless the key is taken. */
-async function recordRefusal(
-  deps: SalesDeps,
-  purchase: ValidPurchase,
-  request: PurchaseTicketsRequest,
-  orderRow: Omit<Order, 'state' | 'reservedAt' | 'unavailableReason' | 'unavailableMessage' | 'unavailableProductId' | 'cardBrand' | 'cardLast4' | 'authorizationCode' | 'cancelledAt'>,
-  existing: Order | null,
-  refusal: Refusal,
-): Promise<PurchaseTicketsResponse> {
-  const em = deps.orm.em.fork();
-  const row = { ...orderRow, state: 'unavailable' as const, unavailableReason: refusal.reason, unavailableMessage: refusal.message, unavailableProductId: refusal.productId ?? null };
-  try {
-    if (existing) await em.nativeUpdate(OrderEntity, { id: existing.id, state: 'retryable' }, row);
-    else await em.insert(OrderEntity, { ...row, reservedAt: null, cardBrand: null, cardLast4: null, authorizationCode: null, cancelledAt: null });
-  } catch (error) {
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
-  }
-  return continueExisting(deps, purchase, request);
 }
 
 async function loadProducts(deps: SalesDeps, purchase: ValidPurchase): Promise<Map<string, Product>> {

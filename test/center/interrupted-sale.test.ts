@@ -1,12 +1,15 @@
 /** A retry that finds its sale still pending from a center that died: finished, undone, or "still processing" — never a hang. */
 import test from 'ava';
-import { status } from '@grpc/grpc-js';
+import { credentials, status } from '@grpc/grpc-js';
 import { raw } from '@mikro-orm/core';
+import { ChargeTransferServiceClient } from '../../gen/cardgate/v1/charge.js';
+import { UnavailabilityReason } from '../../gen/cardgate/v1/sales.js';
+import { unary } from '../../terminal/rpc.js';
 import { ProductEntity } from '../../center/catalog/product.entity.js';
 import { OrderEntity } from '../../center/sales/order.entity.js';
 import { ChargeEntity } from '../../center/sales/charge.entity.js';
 import { validatePurchase } from '../../center/sales/validate-purchase.js';
-import { createProduct, purchaseRequest } from '../helpers/factories.js';
+import { CARDS, createProduct, purchaseRequest } from '../helpers/factories.js';
 import { grpcCode } from '../helpers/grpc.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 
@@ -47,4 +50,27 @@ test('once the terminal answers that it never saw the charge, the retry voids it
   const charges = await stack.center.orm.em.fork().find(ChargeEntity, { orderId: 'ORD-INTERRUPT' }, { orderBy: { createdAt: 'asc' } });
   t.deepEqual(charges.map((c) => c.state), ['reversed', 'approved']);
   t.is((await stack.kiosk.getProduct(product.id)).remaining, 4, 'one seat sold, none leaked');
+});
+
+test('once the terminal answers that it declined the charge, the retry records the decline and the seat is back', async (t) => {
+  const stack = await startStack(t, { center: { sweepIntervalMs: 60_000 } });
+  const product = await createProduct(stack.admin, { capacity: 5 });
+  const request = purchaseRequest(product.id);
+  await interruptedSale(stack, request);
+  // The terminal got the charge before the center died, and declined it.
+  const terminal = new ChargeTransferServiceClient(stack.chargeAddress, credentials.createInsecure());
+  t.teardown(() => terminal.close());
+  const declined = await unary(terminal.transferCharge.bind(terminal), {
+    chargeId: 'CHG-INTERRUPT', amount: { currencyCode: 'EUR', amountMinor: 2500 }, description: '',
+    creditCard: { ...request.creditCard!, number: CARDS.declined },
+  }, 5_000);
+  t.false(declined.approved);
+
+  const response = await stack.kiosk.purchaseTickets(request);
+  t.is(response.unavailable?.reason, UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_DECLINED);
+  t.deepEqual(await stack.kiosk.purchaseTickets(request), response, 'the decline is replayed');
+  const em = stack.center.orm.em.fork();
+  t.is((await em.findOneOrFail(OrderEntity, { id: 'ORD-INTERRUPT' })).state, 'unavailable');
+  t.deepEqual((await em.find(ChargeEntity, { orderId: 'ORD-INTERRUPT' })).map((c) => c.state), ['declined']);
+  t.is((await stack.kiosk.getProduct(product.id)).remaining, 5);
 });
