@@ -10,11 +10,13 @@ import { ChargeState, type GetChargeResponse } from '../../gen/cardgate/v1/charg
 import { UnavailabilityReason } from '../../gen/cardgate/v1/sales.js';
 import { BuyerIdentification, TicketInfo } from '../../gen/cardgate/v1/ticket.js';
 import { signTicket } from '../../card/signature.js';
+import { sqlOn } from '../db/orm-sql.js';
 import { ChargeEntity } from './charge.entity.js';
 import { OrderEntity, type Order } from './order.entity.js';
 import { publishStock } from './publish-stock.js';
 import type { SalesDeps } from './sales-deps.js';
 import { TicketEntity } from './ticket.entity.js';
+import { confirmReversals } from './writes/cancel.js';
 import type { Refusal } from './writes/refuse.js';
 
 const INTERRUPTED: Refusal = { reason: UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE, message: 'The sale was interrupted; nothing was charged. Please try again.' };
@@ -74,7 +76,7 @@ export async function sweep(deps: SalesDeps): Promise<void> {
   const unconfirmed = await em.find(ChargeEntity, { state: 'reverse_pending' }, { limit: 100 });
   for (const charge of unconfirmed) {
     const result = await deps.charge.reverse(charge.id, 'retrying an unconfirmed reversal');
-    if (result.reached) await em.nativeUpdate(ChargeEntity, { id: charge.id, state: 'reverse_pending' }, { state: 'reversed', updatedAt: deps.now() });
+    if (result.reached) await confirmReversals(sqlOn(em), [charge.id], deps.now());
   }
 }
 
