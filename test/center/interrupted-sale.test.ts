@@ -8,10 +8,12 @@ import { unary } from '../../terminal/rpc.js';
 import { ProductEntity } from '../../center/catalog/product.entity.js';
 import { OrderEntity } from '../../center/sales/order.entity.js';
 import { ChargeEntity } from '../../center/sales/charge.entity.js';
+import { SaleWriter } from '../../center/sales/sale-writer.js';
 import { validatePurchase } from '../../center/sales/validate-purchase.js';
 import { CARDS, createProduct, purchaseRequest } from '../helpers/factories.js';
 import { grpcCode } from '../helpers/grpc.js';
 import { startStack, type Stack } from '../helpers/stack.js';
+import { waitUntil } from '../helpers/wait.js';
 
 /** Leaves behind what a center killed between reserving and charging leaves: a pending order with a charge row and seats taken. */
 async function interruptedSale(stack: Stack, request: ReturnType<typeof purchaseRequest>) {
@@ -73,4 +75,27 @@ test('once the terminal answers that it declined the charge, the retry records t
   t.is((await em.findOneOrFail(OrderEntity, { id: 'ORD-INTERRUPT' })).state, 'unavailable');
   t.deepEqual((await em.find(ChargeEntity, { orderId: 'ORD-INTERRUPT' })).map((c) => c.state), ['declined']);
   t.is((await stack.kiosk.getProduct(product.id)).remaining, 5);
+});
+
+test('an ender that decided about an earlier attempt leaves the retry in flight alone', async (t) => {
+  const stack = await startStack(t, { chargeLatencyMs: 1_000, center: { sweepIntervalMs: 60_000 } });
+  const product = await createProduct(stack.admin, { capacity: 5 });
+  const request = purchaseRequest(product.id, { quantity: 2 });
+  await stack.stopCharge();
+  t.is((await stack.kiosk.purchaseTickets(request)).unavailable?.reason, UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE);
+  const em = stack.center.orm.em.fork();
+  const [first] = await em.find(ChargeEntity, {});
+  await stack.startCharge();
+  const retry = stack.kiosk.purchaseTickets(request);
+  const second = await waitUntil('the retry to reserve', () => em.fork().findOne(ChargeEntity, { orderId: first!.orderId, state: 'requested' }).then((c) => c ?? undefined));
+
+  // A recovery (or a center) that looked at the first attempt ends the sale only now, while the retry is charging.
+  const late = await new SaleWriter(stack.center.orm).refuse({
+    orderId: first!.orderId, refusal: { reason: UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE, message: 'interrupted' },
+    seats: request.items, charge: { id: first!.id, state: 'reversed' }, at: new Date(),
+  });
+  t.false(late, 'the first attempt had ended already');
+  t.is((await retry).purchase?.tickets.length, 2);
+  t.is((await em.fork().findOneOrFail(ChargeEntity, { id: second.id })).state, 'approved');
+  t.is((await stack.kiosk.getProduct(product.id)).remaining, 3, 'no seat given back twice');
 });
