@@ -18,7 +18,7 @@ import type { Product } from '../catalog/product.entity.js';
 import { DomainError, invalidInput, notFound } from '../domain-error.js';
 import { OrderEntity, type Order } from './order.entity.js';
 import { outcomeOf } from './order-view.js';
-import { recoverOrder } from './recovery.js';
+import { isStale, recoverOrder } from './recovery.js';
 import type { SalesDeps } from './sales-deps.js';
 import { KEY_TAKEN, sell } from './sell.js';
 import { validatePurchase, type ValidPurchase } from './validate-purchase.js';
@@ -60,10 +60,8 @@ function stateOf(deps: SalesDeps, purchase: ValidPurchase, order: Order): KeySta
   switch (order.state) {
     case 'retryable':
       return { kind: 'retryable', order };
-    case 'pending': {
-      const age = deps.now().getTime() - (order.reservedAt ?? order.orderedAt).getTime();
-      return age < deps.staleReservationMs ? { kind: 'pendingFresh' } : { kind: 'pendingStale', order };
-    }
+    case 'pending':
+      return isStale(deps, order) ? { kind: 'pendingStale', order } : { kind: 'pendingFresh' };
     case 'issued':
     case 'cancelled':
     case 'unavailable':

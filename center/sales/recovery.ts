@@ -21,11 +21,15 @@ import type { Refusal } from './writes/refuse.js';
 
 const INTERRUPTED: Refusal = { reason: UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE, message: 'The sale was interrupted; nothing was charged. Please try again.' };
 
-/** Ends one pending order according to what the charge terminal knows about its latest charge. */
+/**
+ * Ends one interrupted order according to what the charge terminal knows
+ * about its latest charge. An order that is pending but no longer stale (a
+ * retry retook it since it was found) is being sold right now and is left alone.
+ */
 export async function recoverOrder(deps: SalesDeps, orderId: string): Promise<void> {
   const em = deps.orm.em.fork();
   const order = await em.findOne(OrderEntity, { id: orderId, state: 'pending' });
-  if (!order) return;
+  if (!order || !isStale(deps, order)) return;
   const [charge] = await em.find(ChargeEntity, { orderId }, { orderBy: { createdAt: 'desc' }, limit: 1 });
   if (!charge) {
     await deps.writer.refuse({ orderId, refusal: INTERRUPTED, seats: order.lines, at: deps.now() });
@@ -64,6 +68,11 @@ async function signaturesOf(deps: SalesDeps, order: Order): Promise<Array<{ tick
   if (!tickets.length) return [];
   const buyer = BuyerIdentification.decode(order.buyerIdentification!);
   return tickets.map((ticket) => ({ ticketId: ticket.id, signature: signTicket(deps.key.privateKey, TicketInfo.decode(ticket.info), buyer, order.cardId) }));
+}
+
+/** A pending order reserved longer ago than a live sale can take: its sale was interrupted. */
+export function isStale(deps: SalesDeps, order: Order): boolean {
+  return deps.now().getTime() - (order.reservedAt ?? order.orderedAt).getTime() >= deps.staleReservationMs;
 }
 
 /** One pass: interrupted sales older than the stale age, then unconfirmed reversals. */

@@ -2,10 +2,17 @@
 import test from 'ava';
 import { credentials, status } from '@grpc/grpc-js';
 import { raw } from '@mikro-orm/core';
+import { pino } from 'pino';
 import { ChargeTransferServiceClient } from '../../gen/cardgate/v1/charge.js';
 import { UnavailabilityReason } from '../../gen/cardgate/v1/sales.js';
 import { unary } from '../../terminal/rpc.js';
+import { AvailabilityHub } from '../../center/catalog/availability-hub.js';
+import { ProductCache } from '../../center/catalog/product-cache.js';
 import { ProductEntity } from '../../center/catalog/product.entity.js';
+import { grpcChargeGateway } from '../../center/sales/charge-gateway.js';
+import { recoverOrder } from '../../center/sales/recovery.js';
+import type { SalesDeps } from '../../center/sales/sales-deps.js';
+import { loadOrCreateSigningKey } from '../../center/signing/signing-key.js';
 import { OrderEntity } from '../../center/sales/order.entity.js';
 import { ChargeEntity } from '../../center/sales/charge.entity.js';
 import { SaleWriter } from '../../center/sales/sale-writer.js';
@@ -98,4 +105,22 @@ test('an ender that decided about an earlier attempt leaves the retry in flight 
   t.is((await retry).purchase?.tickets.length, 2);
   t.is((await em.fork().findOneOrFail(ChargeEntity, { id: second.id })).state, 'approved');
   t.is((await stack.kiosk.getProduct(product.id)).remaining, 3, 'no seat given back twice');
+});
+
+test('recovery leaves alone a pending order that is not stale: a call is selling it right now', async (t) => {
+  const stack = await startStack(t, { chargeLatencyMs: 1_000, center: { sweepIntervalMs: 60_000 } });
+  const product = await createProduct(stack.admin, { capacity: 5 });
+  const selling = stack.kiosk.purchaseTickets(purchaseRequest(product.id));
+  const em = stack.center.orm.em.fork();
+  const order = await waitUntil('the sale to reserve', () => em.fork().findOne(OrderEntity, { state: 'pending' }).then((o) => o ?? undefined));
+
+  const { orm } = stack.center;
+  const deps: SalesDeps = {
+    orm, charge: grpcChargeGateway(stack.chargeAddress, 2_000), key: await loadOrCreateSigningKey(orm.em.fork()), hub: new AvailabilityHub(),
+    logger: pino({ level: 'silent' }), now: () => new Date(), staleReservationMs: 60_000, products: new ProductCache(orm), writer: new SaleWriter(orm),
+  };
+  t.teardown(() => deps.charge.close());
+  await recoverOrder(deps, order.id);
+  t.is((await selling).purchase?.tickets.length, 1, 'the sale went through');
+  t.deepEqual((await em.fork().find(ChargeEntity, { orderId: order.id })).map((c) => c.state), ['approved']);
 });
