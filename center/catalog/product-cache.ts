@@ -1,7 +1,7 @@
 /**
  * Products by id, read once per center process. A product row never changes
- * after creation except for seats left, which is never read from here: stock
- * is only ever taken and given back by conditional updates (sales/stock.ts).
+ * after creation except for seats left, which is never read from here: seats
+ * are taken and given back in the database only, by sales/writes/stock.ts.
  */
 import type { MikroORM } from '@mikro-orm/core';
 import { ProductEntity, type Product } from './product.entity.js';

@@ -1,6 +1,6 @@
 /** API views of stored orders: the Purchase a kiosk writes to the card, and the Order operators and recovery see. */
 import type { EntityManager } from '@mikro-orm/core';
-import { OrderState, type Order as OrderMessage, type Purchase, type Unavailability } from '../../gen/cardgate/v1/sales.js';
+import { OrderState, type Order as OrderMessage, type Purchase, type PurchaseTicketsResponse, type Unavailability } from '../../gen/cardgate/v1/sales.js';
 import { AdditionalInfo, BuyerIdentification, TicketInfo, type CardTicket } from '../../gen/cardgate/v1/ticket.js';
 import type { Order, OrderStateName } from './order.entity.js';
 import { TicketEntity } from './ticket.entity.js';
@@ -42,12 +42,17 @@ async function issuedParts(em: EntityManager, order: Order) {
   };
 }
 
-export async function purchaseOf(em: EntityManager, order: Order): Promise<Purchase> {
+async function purchaseOf(em: EntityManager, order: Order): Promise<Purchase> {
   return { ...(await issuedParts(em, order)), authorizationCode: order.authorizationCode ?? '' };
 }
 
-export function unavailabilityOf(order: Order): Unavailability {
+function unavailabilityOf(order: Order): Unavailability {
   return { reason: order.unavailableReason ?? 0, message: order.unavailableMessage ?? '', productId: order.unavailableProductId ?? '' };
+}
+
+/** What an ended order's idempotency key is answered again: its tickets, or the refusal it recorded. */
+export async function outcomeOf(em: EntityManager, order: Order): Promise<PurchaseTicketsResponse> {
+  return order.state === 'issued' || order.state === 'cancelled' ? { purchase: await purchaseOf(em, order) } : { unavailable: unavailabilityOf(order) };
 }
 
 export async function orderMessageOf(em: EntityManager, order: Order): Promise<OrderMessage> {

@@ -1,190 +1,98 @@
 /**
- * PurchaseTickets (SPEC §2 steps 2-5): reserve stock in one short
- * transaction, ask the charge-transfer terminal with no transaction open,
- * then issue the tickets or give the stock back in another short one.
- * The order row, keyed by the idempotency key, makes retries safe.
+ * PurchaseTickets (SPEC §2 steps 2-5, §3 idempotency): where a purchase is
+ * decided. What a request does depends only on where the order of its
+ * idempotency key stands, one handler per state:
+ *
+ *   new              sell: reserve, charge, issue or refuse (sell.ts)
+ *   other request    the key was used for a different purchase: INVALID_INPUT
+ *   retryable        the last try found the payment service unavailable: sell again under that order
+ *   pending, fresh   another call is selling it right now: BUSY
+ *   pending, stale   a center died mid-sale: recover it, then answer as it then stands
+ *   ended            replay the recorded outcome
+ *
+ * A new key costs no read: every request is first sold as new, and the sale
+ * writer reports the key taken if it already was; only then is the order read.
  */
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
-import { UnavailabilityReason, type PurchaseTicketsRequest, type PurchaseTicketsResponse } from '../../gen/cardgate/v1/sales.js';
+import type { PurchaseTicketsRequest, PurchaseTicketsResponse } from '../../gen/cardgate/v1/sales.js';
 import type { Product } from '../catalog/product.entity.js';
-import { signTicket } from '../../card/signature.js';
-import { salesCloseAt } from '../catalog/product-message.js';
 import { DomainError, invalidInput, notFound } from '../domain-error.js';
-import { stageTimer } from '../timings/handler-timings.js';
-import { newId } from '../ids.js';
 import { OrderEntity, type Order } from './order.entity.js';
-import { purchaseOf, unavailabilityOf } from './order-view.js';
-import { publishStock } from './publish-stock.js';
-import { recoverOrder } from './recovery.js';
+import { outcomeOf } from './order-view.js';
+import { isStale, recoverOrder } from './recovery.js';
 import type { SalesDeps } from './sales-deps.js';
-import { refuseOrder, type Refusal } from './settle.js';
-import { cardBytesNeeded, draftOrder, encodeAdditional, encodeBuyer, encodeInfo } from './ticket-builder.js';
+import { KEY_TAKEN, sell } from './sell.js';
 import { validatePurchase, type ValidPurchase } from './validate-purchase.js';
 
-const R = UnavailabilityReason;
+type Products = ReadonlyMap<string, Product>;
 
-export function purchaseTickets(deps: SalesDeps, request: PurchaseTicketsRequest): Promise<PurchaseTicketsResponse> {
-  return sell(deps, validatePurchase(request), request, null);
-}
+/** Where the order of a taken idempotency key stands. */
+type KeyState =
+  | { readonly kind: 'otherRequest' }
+  | { readonly kind: 'retryable'; readonly order: Order }
+  | { readonly kind: 'pendingFresh' }
+  | { readonly kind: 'pendingStale'; readonly order: Order }
+  | { readonly kind: 'ended'; readonly order: Order };
 
-/**
- * A purchase whose idempotency key is taken: the same request replays the
- * first outcome (or tries again after PAYMENT_UNAVAILABLE); another request
- * under that key is refused.
- */
-async function continueExisting(deps: SalesDeps, purchase: ValidPurchase, request: PurchaseTicketsRequest): Promise<PurchaseTicketsResponse> {
-  const em = deps.orm.em.fork();
-  const existing = await em.findOneOrFail(OrderEntity, { idempotencyKey: purchase.idempotencyKey });
-  if (existing.fingerprint !== purchase.fingerprint) {
-    throw invalidInput('idempotency_key was already used for a different purchase; use a new key for a new purchase');
-  }
-  return existing.state === 'retryable' ? sell(deps, purchase, request, existing) : replay(deps, em, existing, request);
-}
-
-/**
- * Sells to a new key (existing null) or again to a key whose last try found
- * the payment service unavailable. A new key costs no read: the sale writer
- * inserts the order and reports the key taken if it already was.
- */
-async function sell(deps: SalesDeps, purchase: ValidPurchase, request: PurchaseTicketsRequest, existing: Order | null): Promise<PurchaseTicketsResponse> {
+export async function purchaseTickets(deps: SalesDeps, request: PurchaseTicketsRequest): Promise<PurchaseTicketsResponse> {
+  const purchase = validatePurchase(request);
   const products = await loadProducts(deps, purchase);
-  const now = deps.now();
-  const closed = purchase.lines.map((line) => products.get(line.productId)!).find((product) => now >= salesCloseAt(product));
-  const orderId = existing?.id ?? newId('ORD', 8);
-  const draft = draftOrder(orderId, purchase.buyerName, purchase.lines, products, now);
-  const price = purchase.lines.map((line) => ({ product: products.get(line.productId)!, quantity: line.quantity }));
-  const currencyCode = price[0]!.product.currencyCode;
-  if (price.some(({ product }) => product.currencyCode !== currencyCode)) throw invalidInput('items: every product of one order must be priced in the same currency');
-  const totalMinor = price.reduce((sum, { product, quantity }) => sum + product.priceMinor * quantity, 0);
+  const sold = await sell(deps, purchase, products, null);
+  if (sold !== KEY_TAKEN) return sold;
 
-  const orderRow = {
-    id: orderId,
-    idempotencyKey: purchase.idempotencyKey,
-    fingerprint: purchase.fingerprint,
-    cardId: purchase.cardId,
-    buyerName: purchase.buyerName,
-    buyerEmail: purchase.buyerEmail,
-    lines: purchase.lines,
-    currencyCode,
-    totalMinor,
-    buyerIdentification: encodeBuyer(draft.buyerIdentification),
-    orderedAt: now,
-  };
-
-  const refuse = (refusal: Refusal) => recordRefusal(deps, purchase, request, orderRow, existing, refusal);
-  if (closed) return refuse({ reason: R.UNAVAILABILITY_REASON_SALES_CLOSED, message: `Sales for ${closed.name} have closed.`, productId: closed.id });
-  if (purchase.cardFreeBytes !== undefined && cardBytesNeeded(draft) > purchase.cardFreeBytes) {
-    return refuse({ reason: R.UNAVAILABILITY_REASON_CARD_FULL, message: 'These tickets do not fit on the IC card: clear used tickets off it or use another card.' });
-  }
-
-  const chargeId = newId('CHG', 12);
-  const productIds = purchase.lines.map((line) => line.productId);
-  const stage = stageTimer(deps.timings, 'PurchaseTickets');
-  const reservation = await deps.writer.reserve({
-    order: orderRow,
-    retake: existing !== null,
-    tickets: draft.tickets.map(({ info, additionalInfo }) => ({
-      id: info.ticketId, productId: info.productId, info: encodeInfo(info), additionalInfo: encodeAdditional(additionalInfo), entriesAllowed: info.entriesAllowed,
-    })),
-    chargeId,
-    at: now,
-    soldOut: (productId) => ({ reason: R.UNAVAILABILITY_REASON_SOLD_OUT, message: `Not enough seats left for ${products.get(productId)!.name}.`, productId }),
-  });
-  stage('reserve');
-  switch (reservation.kind) {
-    case 'taken':
-      if (existing) throw new DomainError('BUSY', 'this purchase is already being retried; try again in a few seconds');
-      return continueExisting(deps, purchase, request);
-    case 'soldOut': {
-      const { reason, message, productId = '' } = reservation.refusal;
-      return { unavailable: { reason, message, productId } };
-    }
-  }
-  void publishStock(deps, productIds);
-  const answer = await deps.charge.transfer({
-    chargeId,
-    amount: { currencyCode, amountMinor: totalMinor },
-    creditCard: purchase.creditCard,
-    description: `Cardgate order ${orderId}`,
-  });
-  stage('charge');
-  if (answer.reached && answer.value.approved) {
-    const { authorizationCode, cardBrand, cardLast4 } = answer.value;
-    const tickets = draft.tickets.map(({ info, additionalInfo }) => ({
-      ticket: info,
-      buyerIdentification: draft.buyerIdentification,
-      additionalInfo,
-      signature: signTicket(deps.key.privateKey, info, draft.buyerIdentification, purchase.cardId),
-    }));
-    const issued = await deps.writer.issue({
-      orderId, chargeId, authorizationCode, cardBrand, cardLast4, at: deps.now(),
-      signatures: tickets.map(({ ticket, signature }) => ({ ticketId: ticket.ticketId, signature })),
-    });
-    stage('issue');
-    if (issued) {
-      deps.logger.info({ orderId, chargeId, cardBrand, cardLast4 }, 'order issued');
-      return { purchase: { orderId, buyerIdentification: draft.buyerIdentification, tickets, total: { currencyCode, amountMinor: totalMinor }, cardBrand, cardLast4, authorizationCode } };
-    }
-  } else if (answer.reached) {
-    const refusal = { reason: answer.value.declineReason || R.UNAVAILABILITY_REASON_PAYMENT_DECLINED, message: answer.value.message || 'The card was declined.' };
-    await refuseOrder(deps.orm.em.fork(), orderId, refusal, { id: chargeId, state: 'declined' }, deps.now());
-    deps.logger.info({ orderId, chargeId, reason: R[refusal.reason] }, 'charge declined');
-  } else {
-    // Nobody knows whether the terminal approved: void the charge id so a late approval cannot stand.
-    const voided = await deps.charge.reverse(chargeId, 'charge terminal did not answer in time');
-    const refusal = { reason: R.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE, message: 'The payment service did not answer; nothing was charged. Please try again.' };
-    await refuseOrder(deps.orm.em.fork(), orderId, refusal, { id: chargeId, state: voided.reached ? 'reversed' : 'reverse_pending' }, deps.now());
-    deps.logger.warn({ orderId, chargeId, error: answer.error }, 'charge terminal unreachable');
-  }
-  void publishStock(deps, productIds);
-  // Declined, unreachable, or ended meanwhile by recovery: answer what the database recorded.
   const em = deps.orm.em.fork();
-  const order = await em.findOneOrFail(OrderEntity, { id: orderId });
-  return replay(deps, em, order, request);
+  const state = stateOf(deps, purchase, await em.findOneOrFail(OrderEntity, { idempotencyKey: purchase.idempotencyKey }));
+  switch (state.kind) {
+    case 'otherRequest':
+      throw invalidInput('idempotency_key was already used for a different purchase; use a new key for a new purchase');
+    case 'retryable':
+      return sellAgain(deps, purchase, products, state.order);
+    case 'pendingFresh':
+      throw new DomainError('BUSY', 'this purchase is still being processed; try again in a few seconds');
+    case 'pendingStale':
+      return recoverThenAnswer(deps, purchase, products, state.order);
+    case 'ended':
+      return outcomeOf(em, state.order);
+  }
 }
 
-/** The recorded outcome of an order, for a repeated idempotency key. */
-async function replay(deps: SalesDeps, em: EntityManager, order: Order, request: PurchaseTicketsRequest): Promise<PurchaseTicketsResponse> {
+function stateOf(deps: SalesDeps, purchase: ValidPurchase, order: Order): KeyState {
+  if (order.fingerprint !== purchase.fingerprint) return { kind: 'otherRequest' };
   switch (order.state) {
+    case 'retryable':
+      return { kind: 'retryable', order };
+    case 'pending':
+      return isStale(deps, order) ? { kind: 'pendingStale', order } : { kind: 'pendingFresh' };
     case 'issued':
     case 'cancelled':
-      return { purchase: await purchaseOf(em, order) };
     case 'unavailable':
-    case 'retryable':
-      return { unavailable: unavailabilityOf(order) };
-    case 'pending': {
-      const age = deps.now().getTime() - (order.reservedAt ?? order.orderedAt).getTime();
-      if (age < deps.staleReservationMs) throw new DomainError('BUSY', 'this purchase is still being processed; try again in a few seconds');
-      // The sale was interrupted (a center crashed mid-sale): finish or undo it now, then answer.
-      await recoverOrder(deps, order.id);
-      const recovered = await em.fork().findOneOrFail(OrderEntity, { id: order.id });
-      if (recovered.state === 'pending') throw new DomainError('BUSY', 'this purchase is still being processed (payment service unreachable); try again shortly');
-      return recovered.state === 'retryable' ? purchaseTickets(deps, request) : replay(deps, em.fork(), recovered, request);
-    }
+      return { kind: 'ended', order };
   }
 }
 
-/** Records a refusal decided before any stock was taken (sales closed, card full), unless the key is taken. */
-async function recordRefusal(
-  deps: SalesDeps,
-  purchase: ValidPurchase,
-  request: PurchaseTicketsRequest,
-  orderRow: Omit<Order, 'state' | 'reservedAt' | 'unavailableReason' | 'unavailableMessage' | 'unavailableProductId' | 'cardBrand' | 'cardLast4' | 'authorizationCode' | 'cancelledAt'>,
-  existing: Order | null,
-  refusal: Refusal,
-): Promise<PurchaseTicketsResponse> {
+async function sellAgain(deps: SalesDeps, purchase: ValidPurchase, products: Products, order: Order): Promise<PurchaseTicketsResponse> {
+  const sold = await sell(deps, purchase, products, order);
+  if (sold === KEY_TAKEN) throw new DomainError('BUSY', 'this purchase is already being retried; try again in a few seconds');
+  return sold;
+}
+
+/** Finishes or undoes the interrupted sale now (recovery.ts), then answers as the order then stands. */
+async function recoverThenAnswer(deps: SalesDeps, purchase: ValidPurchase, products: Products, order: Order): Promise<PurchaseTicketsResponse> {
+  await recoverOrder(deps, order.id);
   const em = deps.orm.em.fork();
-  const row = { ...orderRow, state: 'unavailable' as const, unavailableReason: refusal.reason, unavailableMessage: refusal.message, unavailableProductId: refusal.productId ?? null };
-  try {
-    if (existing) await em.nativeUpdate(OrderEntity, { id: existing.id, state: 'retryable' }, row);
-    else await em.insert(OrderEntity, { ...row, reservedAt: null, cardBrand: null, cardLast4: null, authorizationCode: null, cancelledAt: null });
-  } catch (error) {
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+  const recovered = await em.findOneOrFail(OrderEntity, { id: order.id });
+  switch (recovered.state) {
+    case 'pending':
+      throw new DomainError('BUSY', 'this purchase is still being processed (payment service unreachable); try again shortly');
+    case 'retryable':
+      return sellAgain(deps, purchase, products, recovered);
+    case 'issued':
+    case 'cancelled':
+    case 'unavailable':
+      return outcomeOf(em, recovered);
   }
-  return continueExisting(deps, purchase, request);
 }
 
-async function loadProducts(deps: SalesDeps, purchase: ValidPurchase): Promise<Map<string, Product>> {
+async function loadProducts(deps: SalesDeps, purchase: ValidPurchase): Promise<Products> {
   const byId = new Map<string, Product>();
   for (const { productId } of purchase.lines) {
     const product = await deps.products.find(productId);

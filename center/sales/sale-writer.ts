@@ -1,55 +1,28 @@
 /**
- * The two writes of every sale, with group commit (db/group-commit.ts): the
- * reservation (order row, stock, unsigned tickets, charge row) before the
- * charge terminal is asked, and the issue (order issued, tickets signed,
- * charge approved) after it approved. Reservations and issues of concurrent
- * buyers share one queue, so one process never has two sale transactions
- * waiting on each other's lock. Every change keeps its own condition (stock
+ * The one door to the writes of a sale (writes/), with group commit
+ * (db/group-commit.ts): the reservation before the charge terminal is asked,
+ * and the end after it answered, with tickets (issue) or without (refuse),
+ * for the live path and for recovery alike. Writes of concurrent buyers
+ * share one queue, so one process never has two sale transactions waiting
+ * on each other's lock. Every change keeps its own condition (stock
  * `remaining >= n`, order `state = 'pending'`), so batching changes no
  * outcome, also against another center on the same database.
  */
 import type { MikroORM } from '@mikro-orm/core';
-import { caseById, GroupCommit, placeholders, type SqlTx } from '../db/group-commit.js';
-import { UnavailabilityReason } from '../../gen/cardgate/v1/sales.js';
-import type { Refusal } from './settle.js';
-import type { OrderLine } from './order.entity.js';
+import { GroupCommit, type SqlTx } from '../db/group-commit.js';
+import { issueSales, type SaleToIssue } from './writes/issue.js';
+import { refuseSales, type SaleToRefuse } from './writes/refuse.js';
+import { reserveSales, type Reservation, type SaleToReserve } from './writes/reserve.js';
 
-export interface SaleToReserve {
-  readonly order: {
-    readonly id: string; readonly idempotencyKey: string; readonly fingerprint: string; readonly cardId: string;
-    readonly buyerName: string; readonly buyerEmail: string; readonly lines: readonly OrderLine[];
-    readonly currencyCode: string; readonly totalMinor: number; readonly buyerIdentification: Buffer; readonly orderedAt: Date;
-  };
-  /** Set when the same idempotency key tries again after PAYMENT_UNAVAILABLE: the order row is retaken, not inserted. */
-  readonly retake: boolean;
-  readonly tickets: ReadonlyArray<{ readonly id: string; readonly productId: string; readonly info: Buffer; readonly additionalInfo: Buffer; readonly entriesAllowed: number }>;
-  readonly chargeId: string;
-  readonly at: Date;
-  /** The refusal to record when this product has too few seats left. */
-  soldOut(productId: string): Refusal;
-}
-
-/** reserved: go and charge. soldOut: recorded as the order's outcome. taken: another request holds this key. */
-export type Reservation = { readonly kind: 'reserved' } | { readonly kind: 'soldOut'; readonly refusal: Refusal } | { readonly kind: 'taken' };
-
-export interface SaleToIssue {
-  readonly orderId: string;
-  readonly chargeId: string;
-  readonly authorizationCode: string;
-  readonly cardBrand: string;
-  readonly cardLast4: string;
-  readonly signatures: ReadonlyArray<{ readonly ticketId: string; readonly signature: Buffer }>;
-  readonly at: Date;
-}
-
-type Write = { readonly reserve: SaleToReserve } | { readonly issue: SaleToIssue };
+type Write = { readonly reserve: SaleToReserve } | { readonly issue: SaleToIssue } | { readonly refuse: SaleToRefuse };
 type Result = Reservation | boolean;
 
 export class SaleWriter {
   private readonly commits: GroupCommit<Write, Result>;
 
   constructor(orm: MikroORM) {
-    this.commits = new GroupCommit(orm, writeSales);
+    // Two writes of one order never share a batch: each must see the other's outcome (one ender wins).
+    this.commits = new GroupCommit(orm, writeSales, { key: orderOf });
   }
 
   reserve(sale: SaleToReserve): Promise<Reservation> {
@@ -60,139 +33,22 @@ export class SaleWriter {
   issue(sale: SaleToIssue): Promise<boolean> {
     return this.commits.submit({ issue: sale }) as Promise<boolean>;
   }
+
+  /** True when this refusal ended the sale; false when it had already ended otherwise. */
+  refuse(sale: SaleToRefuse): Promise<boolean> {
+    return this.commits.submit({ refuse: sale }) as Promise<boolean>;
+  }
 }
 
+const orderOf = (w: Write) => ('reserve' in w ? w.reserve.order.id : 'issue' in w ? w.issue.orderId : w.refuse.orderId);
+
+/** Refusals first, so the seats they give back are on sale to the reservations of the same batch. */
 async function writeSales(sql: SqlTx, writes: readonly Write[]): Promise<Result[]> {
+  const refuses = writes.flatMap((w) => ('refuse' in w ? [w.refuse] : []));
   const reserves = writes.flatMap((w) => ('reserve' in w ? [w.reserve] : []));
   const issues = writes.flatMap((w) => ('issue' in w ? [w.issue] : []));
-  const reserved = reserves.length ? await reserveAll(sql, reserves) : new Map<SaleToReserve, Reservation>();
-  const issued = issues.length ? await issueAll(sql, issues) : new Set<string>();
-  return writes.map((w) => ('reserve' in w ? reserved.get(w.reserve)! : issued.has(w.issue.orderId)));
-}
-
-const ORDER_COLUMNS = 'id, idempotency_key, fingerprint, state, card_id, buyer_name, buyer_email, lines, currency_code, total_minor, buyer_identification, ordered_at, reserved_at';
-const orderValues = ({ order, at }: SaleToReserve) => [
-  order.id, order.idempotencyKey, order.fingerprint, 'pending', order.cardId, order.buyerName, order.buyerEmail,
-  JSON.stringify(order.lines), order.currencyCode, order.totalMinor, order.buyerIdentification, order.orderedAt, at,
-];
-
-async function reserveAll(sql: SqlTx, sales: readonly SaleToReserve[]): Promise<Map<SaleToReserve, Reservation>> {
-  const outcome = new Map<SaleToReserve, Reservation>();
-  // 1. The order rows: new keys inserted (a key taken meanwhile is skipped), retried keys retaken.
-  const fresh = sales.filter((s) => !s.retake);
-  const inserted = new Set<string>();
-  if (fresh.length) {
-    const rows = await sql.all<{ id: string }>(
-      `insert into orders (${ORDER_COLUMNS}) values ${fresh.map(() => `(${placeholders(13)})`).join(', ')} on conflict do nothing returning id`,
-      fresh.flatMap(orderValues),
-    );
-    for (const row of rows) inserted.add(row.id);
-  }
-  for (const sale of sales.filter((s) => s.retake)) {
-    const [, , , , ...rest] = orderValues(sale);
-    const rows = await sql.all<{ id: string }>(
-      `update orders set state = 'pending', card_id = ?, buyer_name = ?, buyer_email = ?, lines = ?, currency_code = ?, total_minor = ?, buyer_identification = ?, ordered_at = ?, reserved_at = ?, ` +
-        `unavailable_reason = null, unavailable_message = null, unavailable_product_id = null where id = ? and state = 'retryable' returning id`,
-      [...rest, sale.order.id],
-    );
-    if (rows.length) inserted.add(sale.order.id);
-  }
-  // 2. Stock: the whole batch's demand per product at once while seats last; sale by sale once they run short.
-  const claimants = sales.filter((s) => inserted.has(s.order.id));
-  for (const sale of sales) if (!inserted.has(sale.order.id)) outcome.set(sale, { kind: 'taken' });
-  const short = (await takeTogether(sql, claimants)) ? new Map<SaleToReserve, string>() : await takeOneByOne(sql, claimants);
-  const going = claimants.filter((s) => !short.has(s));
-  for (const sale of going) outcome.set(sale, { kind: 'reserved' });
-  const refused = [...short].map(([sale, productId]) => ({ sale, refusal: sale.soldOut(productId) }));
-  if (refused.length) {
-    const message = caseById(sql, refused, (r) => r.sale.order.id, (r) => r.refusal.message);
-    const product = caseById(sql, refused, (r) => r.sale.order.id, (r) => r.refusal.productId ?? null);
-    await sql.run(
-      `update orders set state = 'unavailable', unavailable_reason = ?, unavailable_message = ${message.sql}, unavailable_product_id = ${product.sql} where id in (${placeholders(refused.length)})`,
-      [UnavailabilityReason.UNAVAILABILITY_REASON_SOLD_OUT, ...message.params, ...product.params, ...refused.map((r) => r.sale.order.id)],
-    );
-    for (const { sale, refusal } of refused) outcome.set(sale, { kind: 'soldOut', refusal });
-  }
-  // 3. Unsigned tickets and the charge attempt of every sale that got its seats.
-  const tickets = going.flatMap((s) => s.tickets.map((t) => [t.id, s.order.id, t.productId, s.order.cardId, 'pending', t.info, t.additionalInfo, t.entriesAllowed]));
-  if (tickets.length) {
-    await sql.run(
-      `insert into tickets (id, order_id, product_id, card_id, state, info, additional_info, entries_allowed) values ${tickets.map(() => `(${placeholders(8)})`).join(', ')}`,
-      tickets.flat(),
-    );
-  }
-  if (going.length) {
-    await sql.run(
-      `insert into charges (id, order_id, state, currency_code, amount_minor, created_at, updated_at) values ${going.map(() => `(${placeholders(7)})`).join(', ')}`,
-      going.flatMap((s) => [s.chargeId, s.order.id, 'requested', s.order.currencyCode, s.order.totalMinor, s.at, s.at]),
-    );
-  }
-  return outcome;
-}
-
-const demandOf = (sales: readonly SaleToReserve[]) => {
-  const demand = new Map<string, number>();
-  for (const line of sales.flatMap((s) => s.order.lines)) demand.set(line.productId, (demand.get(line.productId) ?? 0) + line.quantity);
-  return [...demand].sort(([a], [b]) => a.localeCompare(b)); // a fixed order keeps two PostgreSQL centers from deadlocking
-};
-const take = (sql: SqlTx, productId: string, quantity: number) =>
-  sql.all(`update products set remaining = remaining - ? where id = ? and remaining >= ? returning id`, [quantity, productId, quantity]).then((rows) => rows.length > 0);
-const giveBack = (sql: SqlTx, productId: string, quantity: number) => sql.run(`update products set remaining = remaining + ? where id = ?`, [quantity, productId]);
-
-/** One conditional update per product for every sale of the batch; all or nothing. */
-async function takeTogether(sql: SqlTx, sales: readonly SaleToReserve[]): Promise<boolean> {
-  const taken: Array<[string, number]> = [];
-  for (const [productId, quantity] of demandOf(sales)) {
-    if (!(await take(sql, productId, quantity))) {
-      for (const [back, n] of taken) await giveBack(sql, back, n);
-      return false;
-    }
-    taken.push([productId, quantity]);
-  }
-  return true;
-}
-
-/** Sale by sale, in arrival order, each all lines or none; returns the sales that ran short, with the product. */
-async function takeOneByOne(sql: SqlTx, sales: readonly SaleToReserve[]): Promise<Map<SaleToReserve, string>> {
-  const short = new Map<SaleToReserve, string>();
-  const failedAt = new Map<string, number>(); // a product that refused n seats refuses n or more for the rest of this transaction
-  for (const sale of sales) {
-    const taken: Array<[string, number]> = [];
-    for (const [productId, quantity] of demandOf([sale])) {
-      if (quantity >= (failedAt.get(productId) ?? Infinity) || !(await take(sql, productId, quantity))) {
-        failedAt.set(productId, Math.min(quantity, failedAt.get(productId) ?? Infinity));
-        for (const [back, n] of taken) await giveBack(sql, back, n);
-        short.set(sale, productId);
-        break;
-      }
-      taken.push([productId, quantity]);
-    }
-  }
-  return short;
-}
-
-async function issueAll(sql: SqlTx, sales: readonly SaleToIssue[]): Promise<Set<string>> {
-  const order = (value: (s: SaleToIssue) => string) => caseById(sql, sales, (s) => s.orderId, value);
-  const [auth, brand, last4] = [order((s) => s.authorizationCode), order((s) => s.cardBrand), order((s) => s.cardLast4)];
-  const rows = await sql.all<{ id: string }>(
-    `update orders set state = 'issued', authorization_code = ${auth.sql}, card_brand = ${brand.sql}, card_last4 = ${last4.sql} ` +
-      `where state = 'pending' and id in (${placeholders(sales.length)}) returning id`,
-    [...auth.params, ...brand.params, ...last4.params, ...sales.map((s) => s.orderId)],
-  );
-  const won = new Set(rows.map((row) => row.id));
-  const winners = sales.filter((s) => won.has(s.orderId));
-  if (!winners.length) return won;
-  const signatures = winners.flatMap((s) => s.signatures);
-  const signature = caseById(sql, signatures, (s) => s.ticketId, (s) => s.signature, 'bytea');
-  await sql.run(`update tickets set state = 'issued', signature = ${signature.sql} where id in (${placeholders(signatures.length)})`, [
-    ...signature.params,
-    ...signatures.map((s) => s.ticketId),
-  ]);
-  const charge = (value: (s: SaleToIssue) => string) => caseById(sql, winners, (s) => s.chargeId, value);
-  const [cAuth, cBrand, cLast4] = [charge((s) => s.authorizationCode), charge((s) => s.cardBrand), charge((s) => s.cardLast4)];
-  await sql.run(
-    `update charges set state = 'approved', authorization_code = ${cAuth.sql}, card_brand = ${cBrand.sql}, card_last4 = ${cLast4.sql}, updated_at = ? where id in (${placeholders(winners.length)})`,
-    [...cAuth.params, ...cBrand.params, ...cLast4.params, winners[0]!.at, ...winners.map((s) => s.chargeId)],
-  );
-  return won;
+  const refused = refuses.length ? await refuseSales(sql, refuses) : new Set<string>();
+  const reserved = reserves.length ? await reserveSales(sql, reserves) : new Map<SaleToReserve, Reservation>();
+  const issued = issues.length ? await issueSales(sql, issues) : new Set<string>();
+  return writes.map((w) => ('reserve' in w ? reserved.get(w.reserve)! : 'issue' in w ? issued.has(w.issue.orderId) : refused.has(w.refuse.orderId)));
 }

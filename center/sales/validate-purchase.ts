@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { CreditCard, PurchaseTicketsRequest } from '../../gen/cardgate/v1/sales.js';
 import { invalidInput } from '../domain-error.js';
 import type { OrderLine } from './order.entity.js';
-import { mergeLines } from './stock.js';
+import { mergeLines } from './writes/stock.js';
 
 export interface ValidPurchase {
   readonly idempotencyKey: string;
