@@ -1,8 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /** Seconds left of `seconds`, ticking while `active`; calls `onDone` once at zero. Restarts when `key` changes. */
 export function useCountdown(seconds: number, active: boolean, key: unknown, onDone: () => void): number {
   const [left, setLeft] = useState(seconds);
+  // The latest callback, read at zero: a new callback must not restart the countdown.
+  const done = useRef(onDone);
+  done.current = onDone;
   useEffect(() => {
     setLeft(seconds);
     if (!active || seconds <= 0) return;
@@ -12,11 +15,10 @@ export function useCountdown(seconds: number, active: boolean, key: unknown, onD
       setLeft(Math.max(remaining, 0));
       if (remaining <= 0) {
         clearInterval(timer);
-        onDone();
+        done.current();
       }
     }, 250);
     return () => clearInterval(timer);
-    // onDone is deliberately not a dependency: a new callback must not restart the countdown.
   }, [seconds, active, key]);
   return left;
 }

@@ -34,7 +34,7 @@ export function usePrinting(printer: TicketPrinter | undefined, phase: Phase, ga
       });
     }, 30);
     // Never cancelled: an admission's ticket is printed even when the attendant moves on.
-    // Keyed by the verdict's number only: one print per admission.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the verdict's number only: one print per admission
   }, [printer, admission?.seq]);
 
   return { of: (seq) => jobs.get(seq), last };

@@ -36,7 +36,8 @@ export function CatalogScreen({ catalog, onChoose, onBack }: CatalogScreenProps)
     else if (input === 'r' && catalog.state === 'offline') catalog.retry();
   });
   const current = products[cursor.index];
-  useEffect(() => catalog.retry(), [catalog.retry]);
+  const { retry } = catalog;
+  useEffect(() => retry(), [retry]);
 
   return (
     <KioskScreen title="Choose an event" step="step 1 of 5" keys={[['↑↓', 'move'], ['PgUp/PgDn', 'page'], ['Enter', 'choose'], ['Esc', 'back']]}>

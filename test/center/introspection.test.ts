@@ -9,7 +9,8 @@ import { startStack } from '../helpers/stack.js';
 
 test('the health check answers SERVING for the whole server', async (t) => {
   const stack = await startStack(t);
-  const { grpc } = loadPackageDefinition(loadSync(protoPath, { enums: String })) as unknown as { grpc: { health: { v1: { Health: new (a: string, c: unknown) => any } } } };
+  type HealthClient = { check(request: object, options: object, callback: (e: Error | null, r: { status: string }) => void): void; close(): void };
+  const { grpc } = loadPackageDefinition(loadSync(protoPath, { enums: String })) as unknown as { grpc: { health: { v1: { Health: new (a: string, c: unknown) => HealthClient } } } };
   const client = new grpc.health.v1.Health(stack.address, credentials.createInsecure());
   t.teardown(() => client.close());
   const answer = await new Promise<{ status: string }>((resolve, reject) => client.check({ service: '' }, { deadline: Date.now() + 5_000 }, (e: Error | null, r: { status: string }) => (e ? reject(e) : resolve(r))));

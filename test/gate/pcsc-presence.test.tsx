@@ -66,7 +66,7 @@ pcscTest('after a verdict the card must be taken off the pcsc reader before it i
   const file = await cardWithTicket(t, stack);
   const gate = await renderGate(t, stack.gate, READER);
   await gate.waitFor('PRESENT A CARD');
-  let card = await insertCard(t, { file });
+  const card = await insertCard(t, { file });
   await gate.waitFor('Choose a ticket');
   await gate.press(KEY.enter);
   await gate.waitFor('ADMIT');
@@ -74,7 +74,7 @@ pcscTest('after a verdict the card must be taken off the pcsc reader before it i
   t.regex(await gate.waitFor('PRESENT A CARD'), /Take the card off the reader\./);
   await card.remove();
   t.regex(await gate.waitFor('Put the card on the reader.'), /PRESENT A CARD/);
-  card = await insertCard(t, { file });
+  await insertCard(t, { file });
   t.regex(await gate.waitFor('Choose a ticket'), /Already used at gate G1/);
 });
 
