@@ -9,7 +9,8 @@
  * statement is atomic by itself, so it needs no transaction around it.
  */
 import type { MikroORM } from '@mikro-orm/core';
-import { GroupCommit, type SqlTx } from '../db/group-commit.js';
+import { GroupCommit, valuesRows, type SqlTx } from '../db/group-commit.js';
+import { REDEMPTION_COLUMNS, TICKET_ISSUED } from './admission-sql.js';
 
 export interface EntryTake {
   readonly ticketId: string;
@@ -35,15 +36,14 @@ export class EntryWriter {
   }
 }
 
-const COLUMNS = 'ticket_id, entry_number, product_id, order_id, gate_id, card_id, redeemed_at';
+const TYPES = ['varchar', 'integer', 'varchar', 'varchar', 'varchar', 'varchar', 'timestamptz'] as const;
+const FROM_V = REDEMPTION_COLUMNS.split(', ').map((c) => `v.${c}`).join(', ');
 
 async function writeEntries(sql: SqlTx, takes: readonly EntryTake[]): Promise<boolean[]> {
-  const [text, int, time] = [sql.cast('varchar'), sql.cast('integer'), sql.cast('timestamptz')];
-  const row = `(?${text}, ?${int}, ?${text}, ?${text}, ?${text}, ?${text}, ?${time})`;
   const rows = await sql.all<{ ticket_id: string }>(
-    `with v (${COLUMNS}) as (values ${takes.map(() => row).join(', ')}) ` +
-      `insert into redemptions (${COLUMNS}) select ${COLUMNS.split(', ').map((c) => `v.${c}`).join(', ')} ` +
-      `from v join tickets t on t.id = v.ticket_id where t.state = 'issued' on conflict do nothing returning ticket_id`,
+    `with v (${REDEMPTION_COLUMNS}) as (values ${valuesRows(sql, TYPES, takes.length)}) ` +
+      `insert into redemptions (${REDEMPTION_COLUMNS}) select ${FROM_V} ` +
+      `from v join tickets t on t.id = v.ticket_id where ${TICKET_ISSUED} on conflict do nothing returning ticket_id`,
     takes.flatMap((t) => [t.ticketId, t.seenEntriesUsed + 1, t.productId, t.orderId, t.gateId, t.cardId, t.at]),
   );
   const won = new Set(rows.map((r) => r.ticket_id));

@@ -16,8 +16,9 @@
  * (ticket_id, entry_number) decides here too which of concurrent takes wins.
  */
 import type { MikroORM } from '@mikro-orm/core';
-import { GroupCommit, type SqlTx } from '../db/group-commit.js';
-import { isPostgres } from '../db/raw-sql.js';
+import { GroupCommit, valuesRows, type SqlTx } from '../db/group-commit.js';
+import { extraStatementIsCheap } from '../db/raw-sql.js';
+import { EXACT_ADMIT_CONDITIONS, ENTRIES_USED, REDEMPTION_COLUMNS } from './admission-sql.js';
 import { readPresented, type PresentedTicket } from './presented-ticket.js';
 
 export interface ExactPresentation {
@@ -38,7 +39,7 @@ export class ExactAdmit {
   private readonly commits: GroupCommit<ExactPresentation, ExactOutcome>;
 
   constructor(orm: MikroORM) {
-    const readAlongside = !isPostgres(orm);
+    const readAlongside = extraStatementIsCheap(orm);
     this.commits = new GroupCommit(orm, (sql, batch) => insertExact(sql, batch, readAlongside), { key: (presentation) => presentation.ticketId, oneStatement: true });
   }
 
@@ -48,23 +49,18 @@ export class ExactAdmit {
   }
 }
 
-const INSERTED = 'ticket_id, entry_number, product_id, order_id, gate_id, card_id, redeemed_at';
 const PRESENTED = 'ticket_id, card_id, gate_id, info, buyer, signature, at';
-const ENTRIES_USED = '(select count(*) from redemptions r where r.ticket_id = t.id)';
+const TYPES = ['varchar', 'varchar', 'varchar', 'bytea', 'bytea', 'bytea', 'timestamptz'] as const;
 
 async function insertExact(sql: SqlTx, presentations: readonly ExactPresentation[], readAlongside: boolean): Promise<ExactOutcome[]> {
-  const [text, bytes, time] = [sql.cast('varchar'), sql.cast('bytea'), sql.cast('timestamptz')];
-  const row = `(?${text}, ?${text}, ?${text}, ?${bytes}, ?${bytes}, ?${bytes}, ?${time})`;
   // Both statements are sent at once; whichever runs first, a ticket the INSERT skipped reads the same.
   const read = readAlongside ? readPresented(sql, presentations.map((p) => p.ticketId)) : undefined;
   const inserted = sql.all<{ ticket_id: string; entry_number: number | string }>(
-    `with v (${PRESENTED}) as (values ${presentations.map(() => row).join(', ')}) ` +
-      `insert into redemptions (${INSERTED}) ` +
+    `with v (${PRESENTED}) as (values ${valuesRows(sql, TYPES, presentations.length)}) ` +
+      `insert into redemptions (${REDEMPTION_COLUMNS}) ` +
       `select t.id, ${ENTRIES_USED} + 1, t.product_id, t.order_id, v.gate_id, v.card_id, v.at ` +
       'from v join tickets t on t.id = v.ticket_id join orders o on o.id = t.order_id ' +
-      "where t.state = 'issued' and t.card_id = v.card_id and t.info = v.info and t.signature = v.signature " +
-      `and o.buyer_identification = v.buyer and ${ENTRIES_USED} < t.entries_allowed ` +
-      'on conflict do nothing returning ticket_id, entry_number',
+      `where ${EXACT_ADMIT_CONDITIONS} on conflict do nothing returning ticket_id, entry_number`,
     presentations.flatMap((p) => [p.ticketId, p.cardId, p.gateId, p.info, p.buyer, p.signature, p.at]),
   );
   const [tickets, rows] = await Promise.all([read, inserted]);

@@ -6,6 +6,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { placeholders } from '../db/group-commit.js';
 import { withConnection, type SqlTx } from '../db/raw-sql.js';
+import { ENTRIES_USED, FIRST_ENTRY } from './admission-sql.js';
 
 export interface PresentedTicket {
   readonly id: string;
@@ -30,8 +31,8 @@ interface Row {
 /** Entries used and the first use come from the redemption rows, the one record of use (entry-writer.ts). */
 const SELECT =
   'select t.id, t.order_id, t.product_id, t.card_id, t.state, t.info, t.signature, t.entries_allowed, o.buyer_identification, ' +
-  '(select count(*) from redemptions r where r.ticket_id = t.id) as entries_used, f.redeemed_at as first_used_at, f.gate_id as first_used_gate ' +
-  `from tickets t join orders o on o.id = t.order_id left join redemptions f on f.ticket_id = t.id and f.entry_number = 1 where t.state <> 'pending' and t.id in `;
+  `${ENTRIES_USED} as entries_used, f.redeemed_at as first_used_at, f.gate_id as first_used_gate ` +
+  `from tickets t join orders o on o.id = t.order_id ${FIRST_ENTRY} where t.state <> 'pending' and t.id in `;
 const MAX_BATCH = 256;
 
 /** SQLite keeps datetimes as epoch milliseconds, PostgreSQL hands back Dates. */
