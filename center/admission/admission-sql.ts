@@ -1,6 +1,6 @@
 /**
  * The SQL of admission in one place: what the fast path (exact-admit.ts), the
- * ticket read (presented-ticket.ts) and the entry writer (entry-writer.ts)
+ * ticket read (ticket-record.ts) and the entry writer (entry-writer.ts)
  * share. The rules themselves are decided in card/admission/judge.ts; the
  * conditions here are the fast path's copy of them, each naming the rule it
  * mirrors, and test/center/admission-equivalence.test.ts holds the two to the

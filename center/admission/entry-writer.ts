@@ -2,7 +2,7 @@
  * Records admissions with group commit (db/group-commit.ts): the entries
  * taken while a write is in flight go into `redemptions` in one INSERT.
  * The redemption rows are the one record of use — a ticket's entries used
- * and its first use are read from them (presented-ticket.ts) — and their
+ * and its first use are read from them (ticket-record.ts) — and their
  * unique (ticket_id, entry_number) decides who wins: of concurrent takes of
  * one entry, in this center or another on the same database, exactly one
  * row goes in and the others are skipped (ON CONFLICT DO NOTHING). One
@@ -14,8 +14,8 @@ import { REDEMPTION_COLUMNS, TICKET_ISSUED } from './admission-sql.js';
 
 export interface EntryTake {
   readonly ticketId: string;
-  /** Entries used as the judge saw them; the take records entry seenEntriesUsed + 1, if nobody has. */
-  readonly seenEntriesUsed: number;
+  /** The entry the judge admitted to: recorded if nobody has taken it yet. */
+  readonly entry: number;
   readonly productId: string;
   readonly orderId: string;
   readonly gateId: string;
@@ -30,7 +30,7 @@ export class EntryWriter {
     this.commits = new GroupCommit(orm, writeEntries, { key: (take) => take.ticketId, oneStatement: true });
   }
 
-  /** True when this take recorded entry seenEntriesUsed + 1; false when someone else took it first or the order was cancelled meanwhile. */
+  /** True when this take recorded its entry; false when someone else took it first or the order was cancelled meanwhile. */
   take(take: EntryTake): Promise<boolean> {
     return this.commits.submit(take);
   }
@@ -44,7 +44,7 @@ async function writeEntries(sql: SqlTx, takes: readonly EntryTake[]): Promise<bo
     `with v (${REDEMPTION_COLUMNS}) as (values ${valuesRows(sql, TYPES, takes.length)}) ` +
       `insert into redemptions (${REDEMPTION_COLUMNS}) select ${FROM_V} ` +
       `from v join tickets t on t.id = v.ticket_id where ${TICKET_ISSUED} on conflict do nothing returning ticket_id`,
-    takes.flatMap((t) => [t.ticketId, t.seenEntriesUsed + 1, t.productId, t.orderId, t.gateId, t.cardId, t.at]),
+    takes.flatMap((t) => [t.ticketId, t.entry, t.productId, t.orderId, t.gateId, t.cardId, t.at]),
   );
   const won = new Set(rows.map((r) => r.ticket_id));
   return takes.map((t) => won.has(t.ticketId));

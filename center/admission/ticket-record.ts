@@ -1,14 +1,16 @@
 /**
  * What a redemption reads: the ticket row with its order's buyer
- * identification in one raw query (the ORM's identity map and hydration
- * cost more than the query on this path).
+ * identification and its entries so far in one raw query (the ORM's
+ * identity map and hydration cost more than the query on this path). A
+ * record is both the judge's IssuedRecord and its EntriesUsed
+ * (card/admission/judge.ts).
  */
 import type { MikroORM } from '@mikro-orm/core';
 import { placeholders } from '../db/group-commit.js';
 import { withConnection, type SqlTx } from '../db/raw-sql.js';
 import { ENTRIES_USED, FIRST_ENTRY } from './admission-sql.js';
 
-export interface PresentedTicket {
+export interface TicketRecord {
   readonly id: string;
   readonly orderId: string;
   readonly productId: string;
@@ -39,18 +41,18 @@ const MAX_BATCH = 256;
 const dateOf = (value: Date | number | string | null) => (value === null ? null : value instanceof Date ? value : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value));
 
 /**
- * Reads presented tickets, batched: lookups asked for while a read is in
+ * Reads ticket records, batched: lookups asked for while a read is in
  * flight go out together in one `where id in (…)` query, so a stadium of
  * gates costs one round trip per batch instead of one per ticket.
  */
 export class TicketReader {
-  private queue: Array<{ id: string; resolve(ticket: PresentedTicket | null): void; reject(error: unknown): void }> = [];
+  private queue: Array<{ id: string; resolve(ticket: TicketRecord | null): void; reject(error: unknown): void }> = [];
   private reading = false;
 
   constructor(private readonly orm: MikroORM) {}
 
   /** The issued or cancelled ticket with this id, or null. */
-  read(ticketId: string): Promise<PresentedTicket | null> {
+  read(ticketId: string): Promise<TicketRecord | null> {
     return new Promise((resolve, reject) => {
       this.queue.push({ id: ticketId, resolve, reject });
       if (!this.reading) {
@@ -65,7 +67,7 @@ export class TicketReader {
       const batch = this.queue.slice(0, MAX_BATCH);
       this.queue = this.queue.slice(MAX_BATCH);
       try {
-        const byId = await withConnection(this.orm, (sql) => readPresented(sql, batch.map((entry) => entry.id)));
+        const byId = await withConnection(this.orm, (sql) => readRecords(sql, batch.map((entry) => entry.id)));
         for (const entry of batch) entry.resolve(byId.get(entry.id) ?? null);
       } catch (error) {
         for (const entry of batch) entry.reject(error);
@@ -76,13 +78,13 @@ export class TicketReader {
 }
 
 /** The issued or cancelled tickets among `ticketIds`, by id, in one query. */
-export async function readPresented(sql: SqlTx, ticketIds: readonly string[]): Promise<Map<string, PresentedTicket>> {
+export async function readRecords(sql: SqlTx, ticketIds: readonly string[]): Promise<Map<string, TicketRecord>> {
   const ids = [...new Set(ticketIds)];
   const rows = await sql.all<Row>(`${SELECT}(${placeholders(ids.length)})`, ids);
-  return new Map(rows.map((row) => [row.id, presented(row)]));
+  return new Map(rows.map((row) => [row.id, record(row)]));
 }
 
-function presented(row: Row): PresentedTicket {
+function record(row: Row): TicketRecord {
   return {
     id: row.id,
     orderId: row.order_id,
