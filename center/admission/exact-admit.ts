@@ -18,13 +18,17 @@
  * (ticket_id, entry_number) decides here too which of concurrent takes wins.
  */
 import type { MikroORM } from '@mikro-orm/core';
-import { GroupCommit, valuesRows, type SqlTx } from '../db/group-commit.js';
 import { refusalByRules, type AdmissionRules } from '../../card/admission/admission-rules.js';
+import type { PresentedTicket } from '../../card/admission/presented-ticket.js';
+import type { ProductCache } from '../catalog/product-cache.js';
+import { GroupCommit, valuesRows, type SqlTx } from '../db/group-commit.js';
 import { extraStatementIsCheap } from '../db/raw-sql.js';
 import { EXACT_ADMIT_CONDITIONS, ENTRIES_USED, REDEMPTION_COLUMNS } from './admission-sql.js';
+import { rulesOf } from './product-rules.js';
 import { readRecords, type TicketRecord } from './ticket-record.js';
 
-export interface ExactPresentation {
+/** One row of the INSERT's VALUES, and the rules it was tried under. */
+interface ExactPresentation {
   readonly ticketId: string;
   readonly cardId: string;
   readonly gateId: string;
@@ -33,30 +37,43 @@ export interface ExactPresentation {
   readonly buyer: Buffer;
   readonly signature: Buffer;
   readonly at: Date;
+  readonly rules: AdmissionRules;
 }
 
-/** The entry recorded, or none and the ticket as it was read (null: no issued or cancelled ticket has this id; undefined: not read). */
-export type ExactOutcome = { readonly entry: number } | { readonly entry: null; readonly ticket: TicketRecord | null | undefined };
+/**
+ * The entry recorded, with the rules of the product it admits to; or none and the ticket as it
+ * was read (null: no issued or cancelled ticket has this id; undefined: not read).
+ */
+export type ExactOutcome = { readonly entry: number; readonly rules: AdmissionRules } | { readonly entry: null; readonly ticket: TicketRecord | null | undefined };
 
 /** Nothing written, nothing read. */
-const NOT_TRIED: Promise<ExactOutcome> = Promise.resolve({ entry: null, ticket: undefined });
+const NOT_TRIED: ExactOutcome = { entry: null, ticket: undefined };
 
 export class ExactAdmit {
   private readonly commits: GroupCommit<ExactPresentation, ExactOutcome>;
 
-  constructor(orm: MikroORM) {
+  constructor(
+    orm: MikroORM,
+    private readonly products: ProductCache,
+  ) {
     const readAlongside = extraStatementIsCheap(orm);
     this.commits = new GroupCommit(orm, (sql, batch) => insertExact(sql, batch, readAlongside), { key: (presentation) => presentation.ticketId, oneStatement: true });
   }
 
   /**
-   * Records the next entry when the presentation is exactly an issued ticket with an entry left
-   * that `rules`, its product's, admit. Without a signature, or when the rules refuse, it is not
-   * tried: the judge will say why.
+   * Records the next entry when the presented ticket is exactly one the center issued, with an
+   * entry left, that its product's rules admit at this gate at `at`. Not tried without a
+   * signature, for a product id the center does not know, or when the rules refuse: the judge
+   * will say why.
    */
-  admit(presentation: ExactPresentation, rules: AdmissionRules): Promise<ExactOutcome> {
-    if (presentation.signature.length === 0 || refusalByRules(rules, presentation.gateId, presentation.at)) return NOT_TRIED;
-    return this.commits.submit(presentation);
+  async admit(presented: PresentedTicket, at: Date): Promise<ExactOutcome> {
+    const { cardTicket, cardId, gateId } = presented;
+    const info = cardTicket.ticket!;
+    const product = await this.products.find(info.productId);
+    if (!product || !cardTicket.signature?.length) return NOT_TRIED;
+    const rules = rulesOf(product);
+    if (refusalByRules(rules, gateId, at)) return NOT_TRIED;
+    return this.commits.submit({ ticketId: info.ticketId, cardId, gateId, info: presented.info, buyer: presented.buyer, signature: Buffer.from(cardTicket.signature), at, rules });
   }
 }
 
@@ -78,6 +95,6 @@ async function insertExact(sql: SqlTx, presentations: readonly ExactPresentation
   const entries = new Map(rows.map((r) => [r.ticket_id, Number(r.entry_number)]));
   return presentations.map((p) => {
     const entry = entries.get(p.ticketId);
-    return entry === undefined ? { entry: null, ticket: tickets && (tickets.get(p.ticketId) ?? null) } : { entry };
+    return entry === undefined ? { entry: null, ticket: tickets && (tickets.get(p.ticketId) ?? null) } : { entry, rules: p.rules };
   });
 }

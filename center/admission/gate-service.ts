@@ -25,7 +25,7 @@ function requireIds(request: { gateId: string; cardId: string }): void {
 }
 
 export function gateService(context: HandlerContext, orm: MikroORM, products: ProductCache, key: SigningKey, now: () => Date): GateServiceServer {
-  const deps: GateDeps = { verify: signatureCheck(key.publicKey), tickets: new TicketReader(orm), products, entries: new EntryWriter(orm), exact: new ExactAdmit(orm), timings: context.timings };
+  const deps: GateDeps = { verify: signatureCheck(key.publicKey), tickets: new TicketReader(orm), products, entries: new EntryWriter(orm), exact: new ExactAdmit(orm, products), timings: context.timings };
   return {
     redeemTicket: unary(context, 'RedeemTicket', ['gate'], async (request) => {
       requireIds(request);

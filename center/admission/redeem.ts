@@ -11,7 +11,7 @@
 import { RejectReason, type RedeemTicketResponse } from '../../gen/cardgate/v1/gate.js';
 import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
 import type { AdmissionRules } from '../../card/admission/admission-rules.js';
-import { judgeAdmission, type EntriesUsed, type KnownTicket, type SignatureCheck } from '../../card/admission/judge.js';
+import { judgeAdmission, type EntriesUsed, type SignatureCheck } from '../../card/admission/judge.js';
 import { presentTicket, type PresentedTicket } from '../../card/admission/presented-ticket.js';
 import type { Rejection } from '../../card/admission/verdict.js';
 import type { ProductCache } from '../catalog/product-cache.js';
@@ -20,7 +20,7 @@ import type { EntryWriter } from './entry-writer.js';
 import type { ExactAdmit, ExactOutcome } from './exact-admit.js';
 import { rulesOf } from './product-rules.js';
 import { rejectMessage } from './reject-message.js';
-import type { TicketReader, TicketRecord } from './ticket-record.js';
+import { knownTicket, type TicketReader, type TicketRecord } from './ticket-record.js';
 
 export interface Presentation {
   readonly gateId: string;
@@ -75,30 +75,17 @@ export async function redeemTicket(deps: GateDeps, presentation: Presentation, n
   return rejected(RACED);
 }
 
-/** The judge's view of a record: it is the issued record and the entries used at once. */
-const knownTicket = (record: TicketRecord, rules: AdmissionRules): KnownTicket & { readonly issued: TicketRecord } => ({
-  rules,
-  cancelled: record.state === 'cancelled',
-  entries: record,
-  issued: record,
-});
-
 /**
  * The answer when the fast path recorded an entry; otherwise what it read
  * alongside (undefined when it did not read, or did not try).
  */
 async function admitExact(deps: GateDeps, presented: PresentedTicket, now: Date): Promise<RedeemTicketResponse | ExactOutcome & { readonly entry: null }> {
-  const { cardTicket, cardId, gateId } = presented;
-  const info = cardTicket.ticket!;
-  const product = await deps.products.find(info.productId);
-  // No such product: not tried (the judge goes by the ticket's own product).
-  if (!product) return { entry: null, ticket: undefined };
-  const rules = rulesOf(product);
-  const outcome = await deps.exact.admit({ ticketId: info.ticketId, cardId, gateId, at: now, signature: Buffer.from(cardTicket.signature), info: presented.info, buyer: presented.buyer }, rules);
+  const outcome = await deps.exact.admit(presented, now);
   if (outcome.entry === null) return outcome;
+  const info = presented.cardTicket.ticket!;
   // A later entry of a multi-entry ticket also says when it was first used.
   const firstUse = outcome.entry > 1 ? await deps.tickets.read(info.ticketId) : null;
-  return admitted(presented, rules, firstUse, info.entriesAllowed - outcome.entry);
+  return admitted(presented, outcome.rules, firstUse, info.entriesAllowed - outcome.entry);
 }
 
 function admitted(presented: PresentedTicket, rules: AdmissionRules, firstUse: EntriesUsed | null, entriesLeft: number): RedeemTicketResponse {

@@ -6,6 +6,8 @@
  * (card/admission/judge.ts).
  */
 import type { MikroORM } from '@mikro-orm/core';
+import type { AdmissionRules } from '../../card/admission/admission-rules.js';
+import type { KnownTicket } from '../../card/admission/judge.js';
 import { placeholders } from '../db/group-commit.js';
 import { withConnection, type SqlTx } from '../db/raw-sql.js';
 import { ENTRIES_USED, FIRST_ENTRY } from './admission-sql.js';
@@ -23,6 +25,11 @@ export interface TicketRecord {
   readonly entriesUsed: number;
   readonly firstUsedAt: Date | null;
   readonly firstUsedGate: string | null;
+}
+
+/** What the judge knows of a ticket from its record and its product's rules: the record is its issued record and its entries used at once. */
+export function knownTicket(record: TicketRecord, rules: AdmissionRules): KnownTicket & { readonly issued: TicketRecord } {
+  return { rules, cancelled: record.state === 'cancelled', entries: record, issued: record };
 }
 
 interface Row {
