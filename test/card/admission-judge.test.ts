@@ -118,7 +118,10 @@ test('a forged, short or missing signature over unchanged fields is TAMPERED', (
 test('the stored signature is compared first and verified only when the card carries another', (t) => {
   const issued = issue();
   let verified = 0;
-  const counting: SignatureCheck = (cardTicket, cardId) => (verified++, verify(cardTicket, cardId));
+  const counting: SignatureCheck = (cardTicket, cardId) => {
+    verified++;
+    return verify(cardTicket, cardId);
+  };
   t.true(judge(issued, known(issued), { verify: counting }).admitted);
   t.is(verified, 0);
   const record = known(issued, { issued: { ...known(issued).issued!, signature: null } });
