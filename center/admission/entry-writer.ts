@@ -2,19 +2,20 @@
  * Records admissions with group commit (db/group-commit.ts): the entries
  * taken while a write is in flight go into `redemptions` in one INSERT.
  * The redemption rows are the one record of use — a ticket's entries used
- * and its first use are read from them (presented-ticket.ts) — and their
+ * and its first use are read from them (ticket-record.ts) — and their
  * unique (ticket_id, entry_number) decides who wins: of concurrent takes of
  * one entry, in this center or another on the same database, exactly one
  * row goes in and the others are skipped (ON CONFLICT DO NOTHING). One
  * statement is atomic by itself, so it needs no transaction around it.
  */
 import type { MikroORM } from '@mikro-orm/core';
-import { GroupCommit, type SqlTx } from '../db/group-commit.js';
+import { GroupCommit, valuesRows, type SqlTx } from '../db/group-commit.js';
+import { REDEMPTION_COLUMNS, TICKET_ISSUED } from './admission-sql.js';
 
 export interface EntryTake {
   readonly ticketId: string;
-  /** Entries used as the judge saw them; the take records entry seenEntriesUsed + 1, if nobody has. */
-  readonly seenEntriesUsed: number;
+  /** The entry the judge admitted to: recorded if nobody has taken it yet. */
+  readonly entry: number;
   readonly productId: string;
   readonly orderId: string;
   readonly gateId: string;
@@ -29,22 +30,21 @@ export class EntryWriter {
     this.commits = new GroupCommit(orm, writeEntries, { key: (take) => take.ticketId, oneStatement: true });
   }
 
-  /** True when this take recorded entry seenEntriesUsed + 1; false when someone else took it first or the order was cancelled meanwhile. */
+  /** True when this take recorded its entry; false when someone else took it first or the order was cancelled meanwhile. */
   take(take: EntryTake): Promise<boolean> {
     return this.commits.submit(take);
   }
 }
 
-const COLUMNS = 'ticket_id, entry_number, product_id, order_id, gate_id, card_id, redeemed_at';
+const TYPES = ['varchar', 'integer', 'varchar', 'varchar', 'varchar', 'varchar', 'timestamptz'] as const;
+const FROM_V = REDEMPTION_COLUMNS.split(', ').map((c) => `v.${c}`).join(', ');
 
 async function writeEntries(sql: SqlTx, takes: readonly EntryTake[]): Promise<boolean[]> {
-  const [text, int, time] = [sql.cast('varchar'), sql.cast('integer'), sql.cast('timestamptz')];
-  const row = `(?${text}, ?${int}, ?${text}, ?${text}, ?${text}, ?${text}, ?${time})`;
   const rows = await sql.all<{ ticket_id: string }>(
-    `with v (${COLUMNS}) as (values ${takes.map(() => row).join(', ')}) ` +
-      `insert into redemptions (${COLUMNS}) select ${COLUMNS.split(', ').map((c) => `v.${c}`).join(', ')} ` +
-      `from v join tickets t on t.id = v.ticket_id where t.state = 'issued' on conflict do nothing returning ticket_id`,
-    takes.flatMap((t) => [t.ticketId, t.seenEntriesUsed + 1, t.productId, t.orderId, t.gateId, t.cardId, t.at]),
+    `with v (${REDEMPTION_COLUMNS}) as (values ${valuesRows(sql, TYPES, takes.length)}) ` +
+      `insert into redemptions (${REDEMPTION_COLUMNS}) select ${FROM_V} ` +
+      `from v join tickets t on t.id = v.ticket_id where ${TICKET_ISSUED} on conflict do nothing returning ticket_id`,
+    takes.flatMap((t) => [t.ticketId, t.entry, t.productId, t.orderId, t.gateId, t.cardId, t.at]),
   );
   const won = new Set(rows.map((r) => r.ticket_id));
   return takes.map((t) => won.has(t.ticketId));

@@ -1,26 +1,34 @@
 /**
- * The one-statement admission: most tickets a gate presents are valid and
- * unused, so instead of reading the ticket, judging it and then recording
- * the entry (two database round trips), the center first tries to record the
- * entry with the whole judgement inside the INSERT — the ticket is issued to
+ * The fast path: most tickets a gate presents are valid and unused, so
+ * instead of reading the ticket, judging it and then recording the entry (two
+ * database round trips), the center first tries to record the entry with the
+ * judgement inside the INSERT. The product's window and gates are checked
+ * first with the judge's own refusalByRules; the INSERT's conditions
+ * (admission-sql.ts) are the judge's other rules — the ticket is issued to
  * this card, its bytes, signature and buyer identification are the ones the
  * center stored, and it has an entry left. A row goes in only when every
  * condition holds; anything else (a rejection, a lost race for the entry)
- * inserts nothing and redeem.ts judges the ticket the long way, which finds
- * the reason. On SQLite, so that a rejection costs no second trip through
- * the event loop, the batch reads its tickets alongside the INSERT and the
- * judge starts from that read; on PostgreSQL that read would be a second
- * network round trip for every batch (measured: 1356 → 1071 redemptions/s),
- * so the judge reads for itself there.
+ * inserts nothing and redeem.ts asks the judge (card/admission/judge.ts),
+ * which finds the reason. On SQLite, so that a rejection costs no second trip
+ * through the event loop, the batch reads its tickets alongside the INSERT
+ * and the judge starts from that read; on PostgreSQL that read would be a
+ * second network round trip for every batch (measured: 1356 → 1071
+ * redemptions/s), so the judge reads for itself there.
  * Batched with group commit like entry-writer.ts, whose unique
  * (ticket_id, entry_number) decides here too which of concurrent takes wins.
  */
 import type { MikroORM } from '@mikro-orm/core';
-import { GroupCommit, type SqlTx } from '../db/group-commit.js';
-import { isPostgres } from '../db/raw-sql.js';
-import { readPresented, type PresentedTicket } from './presented-ticket.js';
+import { refusalByRules, type AdmissionRules } from '../../card/admission/admission-rules.js';
+import type { PresentedTicket } from '../../card/admission/presented-ticket.js';
+import type { ProductCache } from '../catalog/product-cache.js';
+import { GroupCommit, valuesRows, type SqlTx } from '../db/group-commit.js';
+import { extraStatementIsCheap } from '../db/raw-sql.js';
+import { EXACT_ADMIT_CONDITIONS, ENTRIES_USED, REDEMPTION_COLUMNS } from './admission-sql.js';
+import { rulesOf } from './product-rules.js';
+import { readRecords, type TicketRecord } from './ticket-record.js';
 
-export interface ExactPresentation {
+/** One row of the INSERT's VALUES, and the rules it was tried under. */
+interface ExactPresentation {
   readonly ticketId: string;
   readonly cardId: string;
   readonly gateId: string;
@@ -29,48 +37,64 @@ export interface ExactPresentation {
   readonly buyer: Buffer;
   readonly signature: Buffer;
   readonly at: Date;
+  readonly rules: AdmissionRules;
 }
 
-/** The entry recorded, or none and the ticket as it was read (null: no issued or cancelled ticket has this id; undefined: not read). */
-export type ExactOutcome = { readonly entry: number } | { readonly entry: null; readonly ticket: PresentedTicket | null | undefined };
+/**
+ * The entry recorded, with the rules of the product it admits to; or none and the ticket as it
+ * was read (null: no issued or cancelled ticket has this id; undefined: not read).
+ */
+export type ExactOutcome = { readonly entry: number; readonly rules: AdmissionRules } | { readonly entry: null; readonly ticket: TicketRecord | null | undefined };
+
+/** Nothing written, nothing read. */
+const NOT_TRIED: ExactOutcome = { entry: null, ticket: undefined };
 
 export class ExactAdmit {
   private readonly commits: GroupCommit<ExactPresentation, ExactOutcome>;
 
-  constructor(orm: MikroORM) {
-    const readAlongside = !isPostgres(orm);
+  constructor(
+    orm: MikroORM,
+    private readonly products: ProductCache,
+  ) {
+    const readAlongside = extraStatementIsCheap(orm);
     this.commits = new GroupCommit(orm, (sql, batch) => insertExact(sql, batch, readAlongside), { key: (presentation) => presentation.ticketId, oneStatement: true });
   }
 
-  /** Records the next entry when the presentation is exactly an issued ticket with an entry left. */
-  admit(presentation: ExactPresentation): Promise<ExactOutcome> {
-    return this.commits.submit(presentation);
+  /**
+   * Records the next entry when the presented ticket is exactly one the center issued, with an
+   * entry left, that its product's rules admit at this gate at `at`. Not tried without a
+   * signature, for a product id the center does not know, or when the rules refuse: the judge
+   * will say why.
+   */
+  async admit(presented: PresentedTicket, at: Date): Promise<ExactOutcome> {
+    const { cardTicket, cardId, gateId } = presented;
+    const info = cardTicket.ticket!;
+    const product = await this.products.find(info.productId);
+    if (!product || !cardTicket.signature?.length) return NOT_TRIED;
+    const rules = rulesOf(product);
+    if (refusalByRules(rules, gateId, at)) return NOT_TRIED;
+    return this.commits.submit({ ticketId: info.ticketId, cardId, gateId, info: presented.info, buyer: presented.buyer, signature: Buffer.from(cardTicket.signature), at, rules });
   }
 }
 
-const INSERTED = 'ticket_id, entry_number, product_id, order_id, gate_id, card_id, redeemed_at';
 const PRESENTED = 'ticket_id, card_id, gate_id, info, buyer, signature, at';
-const ENTRIES_USED = '(select count(*) from redemptions r where r.ticket_id = t.id)';
+const TYPES = ['varchar', 'varchar', 'varchar', 'bytea', 'bytea', 'bytea', 'timestamptz'] as const;
 
 async function insertExact(sql: SqlTx, presentations: readonly ExactPresentation[], readAlongside: boolean): Promise<ExactOutcome[]> {
-  const [text, bytes, time] = [sql.cast('varchar'), sql.cast('bytea'), sql.cast('timestamptz')];
-  const row = `(?${text}, ?${text}, ?${text}, ?${bytes}, ?${bytes}, ?${bytes}, ?${time})`;
   // Both statements are sent at once; whichever runs first, a ticket the INSERT skipped reads the same.
-  const read = readAlongside ? readPresented(sql, presentations.map((p) => p.ticketId)) : undefined;
+  const read = readAlongside ? readRecords(sql, presentations.map((p) => p.ticketId)) : undefined;
   const inserted = sql.all<{ ticket_id: string; entry_number: number | string }>(
-    `with v (${PRESENTED}) as (values ${presentations.map(() => row).join(', ')}) ` +
-      `insert into redemptions (${INSERTED}) ` +
+    `with v (${PRESENTED}) as (values ${valuesRows(sql, TYPES, presentations.length)}) ` +
+      `insert into redemptions (${REDEMPTION_COLUMNS}) ` +
       `select t.id, ${ENTRIES_USED} + 1, t.product_id, t.order_id, v.gate_id, v.card_id, v.at ` +
       'from v join tickets t on t.id = v.ticket_id join orders o on o.id = t.order_id ' +
-      "where t.state = 'issued' and t.card_id = v.card_id and t.info = v.info and t.signature = v.signature " +
-      `and o.buyer_identification = v.buyer and ${ENTRIES_USED} < t.entries_allowed ` +
-      'on conflict do nothing returning ticket_id, entry_number',
+      `where ${EXACT_ADMIT_CONDITIONS} on conflict do nothing returning ticket_id, entry_number`,
     presentations.flatMap((p) => [p.ticketId, p.cardId, p.gateId, p.info, p.buyer, p.signature, p.at]),
   );
   const [tickets, rows] = await Promise.all([read, inserted]);
   const entries = new Map(rows.map((r) => [r.ticket_id, Number(r.entry_number)]));
   return presentations.map((p) => {
     const entry = entries.get(p.ticketId);
-    return entry === undefined ? { entry: null, ticket: tickets && (tickets.get(p.ticketId) ?? null) } : { entry };
+    return entry === undefined ? { entry: null, ticket: tickets && (tickets.get(p.ticketId) ?? null) } : { entry, rules: p.rules };
   });
 }

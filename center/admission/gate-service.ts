@@ -2,13 +2,14 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { GateServiceServer } from '../../gen/cardgate/v1/gate.js';
 import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
+import { signatureCheck } from '../../card/admission/judge.js';
 import { invalidInput } from '../domain-error.js';
 import { unary, type HandlerContext } from '../grpc/unary.js';
 import type { SigningKey } from '../signing/signing-key.js';
 import { EntryWriter } from './entry-writer.js';
 import { ExactAdmit } from './exact-admit.js';
 import type { ProductCache } from '../catalog/product-cache.js';
-import { TicketReader } from './presented-ticket.js';
+import { TicketReader } from './ticket-record.js';
 import { redeemTicket, type GateDeps } from './redeem.js';
 
 const MAX_TICKETS_PER_CHECK = 100;
@@ -24,7 +25,7 @@ function requireIds(request: { gateId: string; cardId: string }): void {
 }
 
 export function gateService(context: HandlerContext, orm: MikroORM, products: ProductCache, key: SigningKey, now: () => Date): GateServiceServer {
-  const deps: GateDeps = { key, tickets: new TicketReader(orm), products, entries: new EntryWriter(orm), exact: new ExactAdmit(orm), timings: context.timings };
+  const deps: GateDeps = { verify: signatureCheck(key.publicKey), tickets: new TicketReader(orm), products, entries: new EntryWriter(orm), exact: new ExactAdmit(orm, products), timings: context.timings };
   return {
     redeemTicket: unary(context, 'RedeemTicket', ['gate'], async (request) => {
       requireIds(request);

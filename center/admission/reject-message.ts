@@ -17,7 +17,7 @@ const MESSAGES: Record<RejectReason, string> = {
 const hhmm = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /** A sentence an attendant can act on; gates may render their own from the reason and the extra fields. */
-export function rejectMessage(reason: RejectReason, detail: { firstUsedAt?: Date; firstUsedGate?: string; validFrom?: Date; validUntil?: Date; gateIds?: string[] } = {}): string {
+export function rejectMessage(reason: RejectReason, detail: { firstUsedAt?: Date; firstUsedGate?: string; validFrom?: Date; validUntil?: Date; gateIds?: readonly string[] } = {}): string {
   switch (reason) {
     case RejectReason.REJECT_REASON_ALREADY_USED:
       return detail.firstUsedAt ? `Already used at gate ${detail.firstUsedGate} at ${hhmm(detail.firstUsedAt)}.` : MESSAGES[reason];

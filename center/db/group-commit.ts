@@ -97,6 +97,19 @@ export class GroupCommit<T, R> {
 /** `?, ?, ?` for n values. */
 export const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
+/** Column types as PostgreSQL names them, for `valuesRows`. */
+export type SqlType = 'varchar' | 'integer' | 'bytea' | 'timestamptz';
+
+/**
+ * `(?, ?, …), (?, ?, …)`: `count` rows of a VALUES list whose columns have these types. On
+ * PostgreSQL each parameter says its type, because a VALUES list gives it none (a `bytea`
+ * column compared with an untyped parameter fails); SQLite needs nothing.
+ */
+export function valuesRows(sql: SqlTx, types: readonly SqlType[], count: number): string {
+  const row = `(${types.map((type) => `?${sql.cast(type)}`).join(', ')})`;
+  return Array.from({ length: count }, () => row).join(', ');
+}
+
 /** `case id when ? then ? … end`: a value per row in one UPDATE, with its parameters. */
 export function caseById<T>(sql: SqlTx, rows: readonly T[], id: (row: T) => string, value: (row: T) => unknown, type = 'varchar') {
   return { sql: `case id ${rows.map(() => `when ? then ?${sql.cast(type)}`).join(' ')} end`, params: rows.flatMap((row) => [id(row), value(row)]) };

@@ -16,7 +16,11 @@ import { allPrepared, type SqliteConnection } from './sqlite-statements.js';
 export interface SqlTx {
   all<Row>(sql: string, params: readonly unknown[]): Promise<Row[]>;
   run(sql: string, params: readonly unknown[]): Promise<void>;
-  /** `::type` on PostgreSQL, where a parameter inside CASE needs its type spelled out; empty on SQLite. */
+  /**
+   * `::type` on PostgreSQL, where a parameter inside CASE or VALUES needs its type spelled out; empty on SQLite.
+   * For the statement helpers of this folder (`valuesRows`, `caseById` in group-commit.ts): feature code uses those
+   * and never asks which database it runs on.
+   */
   cast(type: string): string;
 }
 
@@ -52,6 +56,16 @@ function postgresStatement(sql: string): { name: string; text: string } {
 
 export function isPostgres(orm: MikroORM): boolean {
   return orm.em.getPlatform().constructor.name === 'PostgreSqlPlatform'; // by name: that driver is loaded only for PostgreSQL
+}
+
+/**
+ * True when one more statement sent alongside another costs no network round trip: SQLite runs
+ * in this process, so a read queued with a write only waits its turn on the connection. On
+ * PostgreSQL each statement is one more round trip to the server, which a caller that could do
+ * without it should save.
+ */
+export function extraStatementIsCheap(orm: MikroORM): boolean {
+  return !isPostgres(orm);
 }
 
 /** Runs `work` on a pooled connection (each statement on its own, autocommitted), then gives the connection back. */

@@ -1,13 +1,18 @@
 /**
  * What a redemption reads: the ticket row with its order's buyer
- * identification in one raw query (the ORM's identity map and hydration
- * cost more than the query on this path).
+ * identification and its entries so far in one raw query (the ORM's
+ * identity map and hydration cost more than the query on this path). A
+ * record is both the judge's IssuedRecord and its EntriesUsed
+ * (card/admission/judge.ts).
  */
 import type { MikroORM } from '@mikro-orm/core';
+import type { AdmissionRules } from '../../card/admission/admission-rules.js';
+import type { KnownTicket } from '../../card/admission/judge.js';
 import { placeholders } from '../db/group-commit.js';
 import { withConnection, type SqlTx } from '../db/raw-sql.js';
+import { ENTRIES_USED, FIRST_ENTRY } from './admission-sql.js';
 
-export interface PresentedTicket {
+export interface TicketRecord {
   readonly id: string;
   readonly orderId: string;
   readonly productId: string;
@@ -22,6 +27,11 @@ export interface PresentedTicket {
   readonly firstUsedGate: string | null;
 }
 
+/** What the judge knows of a ticket from its record and its product's rules: the record is its issued record and its entries used at once. */
+export function knownTicket(record: TicketRecord, rules: AdmissionRules): KnownTicket & { readonly issued: TicketRecord } {
+  return { rules, cancelled: record.state === 'cancelled', entries: record, issued: record };
+}
+
 interface Row {
   id: string; order_id: string; product_id: string; card_id: string; state: 'issued' | 'cancelled'; info: Buffer; signature: Buffer | null;
   buyer_identification: Buffer | null; entries_allowed: number; entries_used: number; first_used_at: Date | number | string | null; first_used_gate: string | null;
@@ -30,26 +40,26 @@ interface Row {
 /** Entries used and the first use come from the redemption rows, the one record of use (entry-writer.ts). */
 const SELECT =
   'select t.id, t.order_id, t.product_id, t.card_id, t.state, t.info, t.signature, t.entries_allowed, o.buyer_identification, ' +
-  '(select count(*) from redemptions r where r.ticket_id = t.id) as entries_used, f.redeemed_at as first_used_at, f.gate_id as first_used_gate ' +
-  `from tickets t join orders o on o.id = t.order_id left join redemptions f on f.ticket_id = t.id and f.entry_number = 1 where t.state <> 'pending' and t.id in `;
+  `${ENTRIES_USED} as entries_used, f.redeemed_at as first_used_at, f.gate_id as first_used_gate ` +
+  `from tickets t join orders o on o.id = t.order_id ${FIRST_ENTRY} where t.state <> 'pending' and t.id in `;
 const MAX_BATCH = 256;
 
 /** SQLite keeps datetimes as epoch milliseconds, PostgreSQL hands back Dates. */
 const dateOf = (value: Date | number | string | null) => (value === null ? null : value instanceof Date ? value : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value));
 
 /**
- * Reads presented tickets, batched: lookups asked for while a read is in
+ * Reads ticket records, batched: lookups asked for while a read is in
  * flight go out together in one `where id in (…)` query, so a stadium of
  * gates costs one round trip per batch instead of one per ticket.
  */
 export class TicketReader {
-  private queue: Array<{ id: string; resolve(ticket: PresentedTicket | null): void; reject(error: unknown): void }> = [];
+  private queue: Array<{ id: string; resolve(ticket: TicketRecord | null): void; reject(error: unknown): void }> = [];
   private reading = false;
 
   constructor(private readonly orm: MikroORM) {}
 
   /** The issued or cancelled ticket with this id, or null. */
-  read(ticketId: string): Promise<PresentedTicket | null> {
+  read(ticketId: string): Promise<TicketRecord | null> {
     return new Promise((resolve, reject) => {
       this.queue.push({ id: ticketId, resolve, reject });
       if (!this.reading) {
@@ -64,7 +74,7 @@ export class TicketReader {
       const batch = this.queue.slice(0, MAX_BATCH);
       this.queue = this.queue.slice(MAX_BATCH);
       try {
-        const byId = await withConnection(this.orm, (sql) => readPresented(sql, batch.map((entry) => entry.id)));
+        const byId = await withConnection(this.orm, (sql) => readRecords(sql, batch.map((entry) => entry.id)));
         for (const entry of batch) entry.resolve(byId.get(entry.id) ?? null);
       } catch (error) {
         for (const entry of batch) entry.reject(error);
@@ -75,13 +85,13 @@ export class TicketReader {
 }
 
 /** The issued or cancelled tickets among `ticketIds`, by id, in one query. */
-export async function readPresented(sql: SqlTx, ticketIds: readonly string[]): Promise<Map<string, PresentedTicket>> {
+export async function readRecords(sql: SqlTx, ticketIds: readonly string[]): Promise<Map<string, TicketRecord>> {
   const ids = [...new Set(ticketIds)];
   const rows = await sql.all<Row>(`${SELECT}(${placeholders(ids.length)})`, ids);
-  return new Map(rows.map((row) => [row.id, presented(row)]));
+  return new Map(rows.map((row) => [row.id, record(row)]));
 }
 
-function presented(row: Row): PresentedTicket {
+function record(row: Row): TicketRecord {
   return {
     id: row.id,
     orderId: row.order_id,

@@ -1,0 +1,287 @@
+/**
+ * The admission equivalence check (issue 13): every fixture is run through
+ * the fast path (ExactAdmit, the INSERT that judges in SQL) and through the
+ * judge (card/admission/judge.ts) on the same database, and RedeemTicket must
+ * answer as the judge does. An admission changes what the next path sees, so
+ * each fixture is made twice: the first copy goes to the fast path, the
+ * second to RedeemTicket, and the judge decides both. Used on SQLite
+ * (admission-equivalence.test.ts) and PostgreSQL (postgres-admission-equivalence.test.ts).
+ */
+import type { ExecutionContext } from 'ava';
+import { judgeAdmission, signatureCheck, type SignatureCheck } from '../../card/admission/judge.js';
+import { presentTicket } from '../../card/admission/presented-ticket.js';
+import type { AdmissionVerdict } from '../../card/admission/verdict.js';
+import { publicKeyFromRaw } from '../../card/signature.js';
+import { ExactAdmit } from '../../center/admission/exact-admit.js';
+import { rulesOf } from '../../center/admission/product-rules.js';
+import { knownTicket, TicketReader } from '../../center/admission/ticket-record.js';
+import { ProductCache } from '../../center/catalog/product-cache.js';
+import { withConnection } from '../../center/db/raw-sql.js';
+import { RejectReason, type RedeemTicketResponse } from '../../gen/cardgate/v1/gate.js';
+import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
+import { HOUR } from '../helpers/clock.js';
+import { createProduct, purchaseRequest } from '../helpers/factories.js';
+import { startStack, type Stack, type StackOptions } from '../helpers/stack.js';
+
+const R = RejectReason;
+const CARD = '04A1B2C3D4E5F6';
+const OTHER_CARD = '04FFFFFFFFFFFF';
+
+/** The center's clock stands still, so the judge and RedeemTicket decide at the same instant. */
+export const AT = new Date();
+
+/** A ticket as a gate presents it. */
+interface Shown {
+  readonly cardTicket: CardTicket;
+  readonly cardId: string;
+  readonly gateId: string;
+}
+
+export interface Fixture {
+  readonly title: string;
+  /** What the judge must answer, so that a fixture that no longer sets up what it says fails. */
+  readonly expect: 'admitted' | RejectReason;
+  prepare(stack: Stack): Promise<Shown>;
+}
+
+type ProductOverrides = Parameters<typeof createProduct>[1];
+
+async function buy(stack: Stack, product: ProductOverrides = {}): Promise<CardTicket> {
+  const { id } = await createProduct(stack.admin, product);
+  const { purchase } = await stack.kiosk.purchaseTickets(purchaseRequest(id, { cardId: CARD }));
+  return purchase!.tickets[0]!;
+}
+
+const shown = (cardTicket: CardTicket, at: { cardId?: string; gateId?: string } = {}): Shown => ({ cardTicket, cardId: at.cardId ?? CARD, gateId: at.gateId ?? 'G1' });
+
+const edited = (cardTicket: CardTicket, edit: (copy: CardTicket) => void): CardTicket => {
+  const copy = structuredClone(cardTicket);
+  edit(copy);
+  return copy;
+};
+
+async function use(stack: Stack, cardTicket: CardTicket, gateId = 'G2'): Promise<void> {
+  const answer = await stack.gate.redeemTicket({ gateId, cardId: CARD, ticket: cardTicket, dryRun: false });
+  if (!answer.admitted) throw new Error(`fixture set-up: the first use was refused (${answer.reason})`);
+}
+
+const cancel = (stack: Stack, cardTicket: CardTicket) => stack.admin.cancelOrder({ orderId: cardTicket.ticket!.orderId, reason: 'refund' });
+
+const forge = (copy: CardTicket) => {
+  copy.signature = Buffer.from(copy.signature);
+  copy.signature[10]! ^= 0xff;
+};
+
+const NOT_YET_OPEN = { startsAt: new Date(AT.getTime() + 3 * HOUR), admissionOpensAt: new Date(AT.getTime() + 2 * HOUR) };
+const CLOSED = { admissionClosesAt: new Date(AT.getTime() - HOUR) };
+
+/** One fixture of each kind the judge can answer, alone and with others that come later in SPEC §3's order. */
+export const FIXTURE_GROUPS: ReadonlyArray<{ readonly title: string; readonly fixtures: readonly Fixture[] }> = [
+  {
+    title: 'a valid unused ticket (claims 5, 6)',
+    fixtures: [{ title: 'valid and unused', expect: 'admitted', prepare: async (stack) => shown(await buy(stack)) }],
+  },
+  {
+    title: 'an unknown ticket id',
+    fixtures: [{ title: 'unknown id', expect: R.REJECT_REASON_UNKNOWN_TICKET, prepare: async (stack) => shown(edited(await buy(stack), (c) => (c.ticket!.ticketId = 'TKT-0000000000'))) }],
+  },
+  {
+    title: 'a ticket presented on another card (claim 6: a copied card)',
+    fixtures: [
+      { title: 'another card', expect: R.REJECT_REASON_WRONG_CARD, prepare: async (stack) => shown(await buy(stack), { cardId: OTHER_CARD }) },
+      { title: 'another card, an edited field', expect: R.REJECT_REASON_WRONG_CARD, prepare: async (stack) => shown(edited(await buy(stack), (c) => (c.ticket!.seat = 'Royal box')), { cardId: OTHER_CARD }) },
+    ],
+  },
+  {
+    title: 'each edited TicketInfo field (claim 6)',
+    fixtures: [
+      ...Object.entries({
+        orderId: 'ORD-OTHER00001',
+        eventName: 'Jazz Night (VIP)',
+        venue: 'Other Hall',
+        startsAt: new Date(AT.getTime() + 72 * HOUR),
+        seat: 'Royal box',
+        price: { currencyCode: 'EUR', amountMinor: 1 },
+        issuedAt: new Date(AT.getTime() - HOUR),
+        entriesAllowed: 5,
+      }).map(([field, value]): Fixture => ({
+        title: `edited ${field}`,
+        expect: R.REJECT_REASON_TAMPERED,
+        prepare: async (stack) => shown(edited(await buy(stack), (c) => Object.assign(c.ticket!, { [field]: value }))),
+      })),
+      {
+        title: 'edited productId, naming another product on sale',
+        expect: R.REJECT_REASON_TAMPERED,
+        prepare: async (stack) => {
+          const other = await createProduct(stack.admin, { name: 'Other Concert' });
+          return shown(edited(await buy(stack), (c) => (c.ticket!.productId = other.id)));
+        },
+      },
+      { title: 'edited productId, naming no product', expect: R.REJECT_REASON_TAMPERED, prepare: async (stack) => shown(edited(await buy(stack), (c) => (c.ticket!.productId = 'PRD-NONE0000'))) },
+      { title: 'an edited field, cancelled', expect: R.REJECT_REASON_TAMPERED, prepare: async (stack) => {
+        const ticket = await buy(stack);
+        await cancel(stack, ticket);
+        return shown(edited(ticket, (c) => (c.ticket!.seat = 'Royal box')));
+      } },
+    ],
+  },
+  {
+    title: 'each edited buyer identification field (claim 9)',
+    fixtures: [
+      ...Object.entries({ buyerName: 'Somebody Else', orderContents: '9 x Test Concert', orderedAt: new Date(AT.getTime() - HOUR), orderId: 'ORD-OTHER00001' }).map(([field, value]): Fixture => ({
+        title: `edited buyer ${field}`,
+        expect: R.REJECT_REASON_BUYER_MISMATCH,
+        prepare: async (stack) => shown(edited(await buy(stack), (c) => Object.assign(c.buyerIdentification!, { [field]: value }))),
+      })),
+      { title: 'no buyer identification', expect: R.REJECT_REASON_BUYER_MISMATCH, prepare: async (stack) => shown(edited(await buy(stack), (c) => (c.buyerIdentification = undefined))) },
+      { title: 'an edited buyer, used', expect: R.REJECT_REASON_BUYER_MISMATCH, prepare: async (stack) => {
+        const ticket = await buy(stack);
+        await use(stack, ticket);
+        return shown(edited(ticket, (c) => (c.buyerIdentification!.buyerName = 'Somebody Else')));
+      } },
+    ],
+  },
+  {
+    title: 'a bad signature over matching fields',
+    fixtures: [
+      { title: 'forged signature', expect: R.REJECT_REASON_TAMPERED, prepare: async (stack) => shown(edited(await buy(stack), forge)) },
+      { title: 'no signature', expect: R.REJECT_REASON_TAMPERED, prepare: async (stack) => shown(edited(await buy(stack), (c) => (c.signature = Buffer.alloc(0)))) },
+      { title: 'forged signature, cancelled', expect: R.REJECT_REASON_TAMPERED, prepare: async (stack) => {
+        const ticket = await buy(stack);
+        await cancel(stack, ticket);
+        return shown(edited(ticket, forge));
+      } },
+    ],
+  },
+  {
+    title: 'a cancelled ticket',
+    fixtures: [
+      { title: 'cancelled', expect: R.REJECT_REASON_CANCELLED, prepare: async (stack) => {
+        const ticket = await buy(stack);
+        await cancel(stack, ticket);
+        return shown(ticket);
+      } },
+      { title: 'cancelled, admission closed', expect: R.REJECT_REASON_CANCELLED, prepare: async (stack) => {
+        const ticket = await buy(stack, CLOSED);
+        await cancel(stack, ticket);
+        return shown(ticket);
+      } },
+    ],
+  },
+  {
+    title: 'a ticket outside its admission window',
+    fixtures: [
+      { title: 'not yet valid', expect: R.REJECT_REASON_NOT_YET_VALID, prepare: async (stack) => shown(await buy(stack, NOT_YET_OPEN)) },
+      { title: 'not yet valid, at a wrong gate', expect: R.REJECT_REASON_NOT_YET_VALID, prepare: async (stack) => shown(await buy(stack, { ...NOT_YET_OPEN, gateIds: ['North'] }), { gateId: 'South' }) },
+      { title: 'expired', expect: R.REJECT_REASON_EXPIRED, prepare: async (stack) => shown(await buy(stack, CLOSED)) },
+      { title: 'expired, at a wrong gate', expect: R.REJECT_REASON_EXPIRED, prepare: async (stack) => shown(await buy(stack, { ...CLOSED, gateIds: ['North'] }), { gateId: 'South' }) },
+    ],
+  },
+  {
+    title: 'a ticket at a gate its product does not list',
+    fixtures: [
+      { title: 'wrong gate', expect: R.REJECT_REASON_WRONG_GATE, prepare: async (stack) => shown(await buy(stack, { gateIds: ['North'] }), { gateId: 'South' }) },
+      { title: 'right gate', expect: 'admitted', prepare: async (stack) => shown(await buy(stack, { gateIds: ['North'] }), { gateId: 'North' }) },
+      { title: 'wrong gate, used', expect: R.REJECT_REASON_WRONG_GATE, prepare: async (stack) => {
+        const ticket = await buy(stack, { gateIds: ['North'] });
+        await use(stack, ticket, 'North');
+        return shown(ticket, { gateId: 'South' });
+      } },
+    ],
+  },
+  {
+    title: 'a used ticket (claim 30: one admission)',
+    fixtures: [
+      { title: 'already used', expect: R.REJECT_REASON_ALREADY_USED, prepare: async (stack) => {
+        const ticket = await buy(stack);
+        await use(stack, ticket);
+        return shown(ticket);
+      } },
+    ],
+  },
+  {
+    title: 'a multi-entry ticket with entries left and used up',
+    fixtures: [
+      { title: 'three entries, one used', expect: 'admitted', prepare: async (stack) => {
+        const ticket = await buy(stack, { entriesPerTicket: 3 });
+        await use(stack, ticket);
+        return shown(ticket);
+      } },
+      { title: 'two entries, both used', expect: R.REJECT_REASON_ALREADY_USED, prepare: async (stack) => {
+        const ticket = await buy(stack, { entriesPerTicket: 2 });
+        await use(stack, ticket);
+        await use(stack, ticket, 'G3');
+        return shown(ticket);
+      } },
+    ],
+  },
+];
+
+/** A stack whose clock stands at AT, with the fast path and the judge's inputs on its database. */
+export async function admissionStack(t: ExecutionContext, options: StackOptions = {}) {
+  const stack = await startStack(t, { ...options, center: { ...options.center, now: () => AT } });
+  const { orm } = stack.center;
+  const products = new ProductCache(orm);
+  const verify = signatureCheck(publicKeyFromRaw((await stack.gate.getSigningKey()).publicKey));
+  return { stack, exact: new ExactAdmit(orm, products), tickets: new TicketReader(orm), products, verify };
+}
+type AdmissionStack = Awaited<ReturnType<typeof admissionStack>>;
+
+/** Runs one fixture through both paths and asserts they agree with each other and with RedeemTicket. */
+export async function checkFixture(t: ExecutionContext, sides: AdmissionStack, fixture: Fixture): Promise<void> {
+  const { stack, exact } = sides;
+  const label = (what: string) => `${fixture.title}: ${what}`;
+
+  const first = await fixture.prepare(stack);
+  const judged = await judge(sides, first);
+  t.is(verdictName(judged.verdict), verdictName(fixture.expect), label('the judge answers as the fixture says'));
+  const presented = presentTicket(first.cardTicket, first.cardId, first.gateId);
+  const before = await entriesRecorded(stack, first);
+  const outcome = await exact.admit(presented, AT);
+  t.is((await entriesRecorded(stack, first)) - before, judged.verdict.admitted ? 1 : 0, label('the fast path inserts exactly when the judge admits'));
+  t.is(outcome.entry, judged.verdict.admitted ? judged.verdict.entry : null, label('and records the entry the judge admits to'));
+  if (outcome.entry === null && outcome.ticket !== undefined) {
+    t.deepEqual(outcome.ticket, judged.record, label('what the fast path read alongside is what the judge reads'));
+  }
+
+  const second = await fixture.prepare(stack);
+  const { verdict, record } = await judge(sides, second);
+  t.is(verdictName(verdict), verdictName(fixture.expect), label('the judge answers the same for the second copy'));
+  const answer = await stack.gate.redeemTicket({ gateId: second.gateId, cardId: second.cardId, ticket: second.cardTicket, dryRun: false });
+  const { message: _, ...fields } = answer;
+  t.deepEqual(fields, expectedAnswer(verdict, record ? { firstUsedAt: record.firstUsedAt, firstUsedGate: record.firstUsedGate } : undefined, record && rulesOf(await sides.products.get(record.productId))), label('RedeemTicket answers as the judge'));
+}
+
+async function judge({ tickets, products, verify }: { tickets: TicketReader; products: ProductCache; verify: SignatureCheck }, { cardTicket, cardId, gateId }: Shown) {
+  const record = await tickets.read(cardTicket.ticket!.ticketId);
+  const known = record && knownTicket(record, rulesOf(await products.get(record.productId)));
+  return { record, verdict: judgeAdmission(presentTicket(cardTicket, cardId, gateId), known, AT, verify) };
+}
+
+async function entriesRecorded({ center }: Stack, { cardTicket }: Shown): Promise<number> {
+  const [row] = await withConnection(center.orm, (sql) => sql.all<{ n: number | string }>('select count(*) as n from redemptions where ticket_id = ?', [cardTicket.ticket!.ticketId]));
+  return Number(row!.n);
+}
+
+const verdictName = (verdict: AdmissionVerdict | Fixture['expect']) =>
+  typeof verdict === 'object' ? (verdict.admitted ? 'admitted' : R[verdict.reason]) : verdict === 'admitted' ? verdict : R[verdict];
+
+/** RedeemTicket's answer, but for its message, as the judge's verdict gives it. */
+function expectedAnswer(
+  verdict: AdmissionVerdict,
+  firstUse: { firstUsedAt: Date | null; firstUsedGate: string | null } | undefined,
+  rules: { opensAt: Date | null; closesAt: Date } | null,
+): Omit<RedeemTicketResponse, 'message'> {
+  if (verdict.admitted) {
+    return {
+      admitted: true, reason: R.REJECT_REASON_UNSPECIFIED, entriesLeft: verdict.entriesLeft,
+      firstUsedAt: firstUse?.firstUsedAt ?? undefined, firstUsedGate: firstUse?.firstUsedGate ?? '',
+      validFrom: rules?.opensAt ?? undefined, validUntil: rules?.closesAt,
+    };
+  }
+  return {
+    admitted: false, reason: verdict.reason, entriesLeft: 0,
+    firstUsedAt: verdict.firstUsedAt, firstUsedGate: verdict.firstUsedGate ?? '',
+    validFrom: verdict.validFrom, validUntil: verdict.validUntil,
+  };
+}
