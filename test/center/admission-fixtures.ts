@@ -60,7 +60,7 @@ const edited = (cardTicket: CardTicket, edit: (copy: CardTicket) => void): CardT
   return copy;
 };
 
-async function use(stack: Stack, cardTicket: CardTicket, gateId = 'G2'): Promise<void> {
+async function admitOnce(stack: Stack, cardTicket: CardTicket, gateId = 'G2'): Promise<void> {
   const answer = await stack.gate.redeemTicket({ gateId, cardId: CARD, ticket: cardTicket, dryRun: false });
   if (!answer.admitted) throw new Error(`fixture set-up: the first use was refused (${answer.reason})`);
 }
@@ -136,7 +136,7 @@ export const FIXTURE_GROUPS: ReadonlyArray<{ readonly title: string; readonly fi
       { title: 'no buyer identification', expect: R.REJECT_REASON_BUYER_MISMATCH, prepare: async (stack) => shown(edited(await buy(stack), (c) => (c.buyerIdentification = undefined))) },
       { title: 'an edited buyer, used', expect: R.REJECT_REASON_BUYER_MISMATCH, prepare: async (stack) => {
         const ticket = await buy(stack);
-        await use(stack, ticket);
+        await admitOnce(stack, ticket);
         return shown(edited(ticket, (c) => (c.buyerIdentification!.buyerName = 'Somebody Else')));
       } },
     ],
@@ -184,7 +184,7 @@ export const FIXTURE_GROUPS: ReadonlyArray<{ readonly title: string; readonly fi
       { title: 'right gate', expect: 'admitted', prepare: async (stack) => shown(await buy(stack, { gateIds: ['North'] }), { gateId: 'North' }) },
       { title: 'wrong gate, used', expect: R.REJECT_REASON_WRONG_GATE, prepare: async (stack) => {
         const ticket = await buy(stack, { gateIds: ['North'] });
-        await use(stack, ticket, 'North');
+        await admitOnce(stack, ticket, 'North');
         return shown(ticket, { gateId: 'South' });
       } },
     ],
@@ -194,7 +194,7 @@ export const FIXTURE_GROUPS: ReadonlyArray<{ readonly title: string; readonly fi
     fixtures: [
       { title: 'already used', expect: R.REJECT_REASON_ALREADY_USED, prepare: async (stack) => {
         const ticket = await buy(stack);
-        await use(stack, ticket);
+        await admitOnce(stack, ticket);
         return shown(ticket);
       } },
     ],
@@ -204,13 +204,13 @@ export const FIXTURE_GROUPS: ReadonlyArray<{ readonly title: string; readonly fi
     fixtures: [
       { title: 'three entries, one used', expect: 'admitted', prepare: async (stack) => {
         const ticket = await buy(stack, { entriesPerTicket: 3 });
-        await use(stack, ticket);
+        await admitOnce(stack, ticket);
         return shown(ticket);
       } },
       { title: 'two entries, both used', expect: R.REJECT_REASON_ALREADY_USED, prepare: async (stack) => {
         const ticket = await buy(stack, { entriesPerTicket: 2 });
-        await use(stack, ticket);
-        await use(stack, ticket, 'G3');
+        await admitOnce(stack, ticket);
+        await admitOnce(stack, ticket, 'G3');
         return shown(ticket);
       } },
     ],

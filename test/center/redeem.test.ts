@@ -48,7 +48,7 @@ test('a dry run answers like a redemption but records nothing', async (t) => {
 test('of 25 concurrent redemptions of one ticket exactly one admits (claim 30)', async (t) => {
   const stack = await startStack(t);
   const [ticket] = await buy(stack);
-  const gates = Array.from({ length: 25 }, (_, i) => stack.client(stack.tokens.gate));
+  const gates = Array.from({ length: 25 }, () => stack.client(stack.tokens.gate));
   const results = await Promise.all(gates.map((gate, i) => gate.redeemTicket({ gateId: `G${i}`, cardId: CARD, ticket: ticket!, dryRun: false })));
   t.is(results.filter((r) => r.admitted).length, 1);
   t.true(results.filter((r) => !r.admitted).every((r) => r.reason === R.REJECT_REASON_ALREADY_USED));
