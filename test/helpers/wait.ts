@@ -38,8 +38,9 @@ export function withDeadline<T>(what: string, promise: Promise<T>, timeoutMs = 1
 export function nextEvent<A extends unknown[]>(
   what: string,
   // Loosely typed so that both EventEmitters and the card readers' typed on/off fit.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  /* eslint-disable @typescript-eslint/no-explicit-any */
   source: { on?(event: any, listener: (...args: any[]) => void): unknown; off?(event: any, listener: (...args: any[]) => void): unknown },
+  /* eslint-enable @typescript-eslint/no-explicit-any */
   event: string,
   timeoutMs = 10_000,
 ): Promise<A> {
