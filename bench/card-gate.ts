@@ -10,12 +10,15 @@ import { measureCardToVerdict, type CardToVerdictResult } from './card-to-verdic
 
 const READER = 'Virtual PCD 00 00';
 
-export type CardGateResult = (CardToVerdictResult & { readonly loopback_quickack: boolean }) | { readonly not_measured: string };
+export type CardGateResult =
+  (CardToVerdictResult & { readonly loopback_quickack: boolean }) | { readonly not_measured: string };
 
 /** vpcd's split writes cost ~40 ms per APDU unless loopback has quick ACKs (card/README.md): the figures mean little without them. */
 function loopbackQuickAck(): boolean {
   try {
-    return execFileSync('ip', ['route', 'show', 'table', 'local', '127.0.0.1'], { encoding: 'utf8' }).includes('quickack 1');
+    return execFileSync('ip', ['route', 'show', 'table', 'local', '127.0.0.1'], { encoding: 'utf8' }).includes(
+      'quickack 1',
+    );
   } catch {
     return false;
   }
@@ -35,7 +38,9 @@ export async function measureCardGate(presentations: number, log: (line: string)
   const unlock = await lockVpcd();
   try {
     const result = await measureCardToVerdict({ presentations: count, reader: READER });
-    log(`card-to-verdict x${count}: p50 ${result.card_to_verdict_p50_ms} ms, p99 ${result.card_to_verdict_p99_ms} ms (identify ${result.identify_p50_ms}, read ${result.read_p50_ms}, redeem ${result.redeem_p50_ms} ms; loopback quick ACKs ${quickAck ? 'on' : 'off'})`);
+    log(
+      `card-to-verdict x${count}: p50 ${result.card_to_verdict_p50_ms} ms, p99 ${result.card_to_verdict_p99_ms} ms (identify ${result.identify_p50_ms}, read ${result.read_p50_ms}, redeem ${result.redeem_p50_ms} ms; loopback quick ACKs ${quickAck ? 'on' : 'off'})`,
+    );
     return { ...result, loopback_quickack: quickAck };
   } finally {
     unlock();

@@ -78,19 +78,44 @@ export async function measureCardToVerdict(options: CardToVerdictOptions = {}): 
     const kioskToken = (await createTerminalToken(em, 'card-bench-kiosk', 'kiosk')).token;
     const gateToken = (await createTerminalToken(em, 'card-bench-gate', 'gate')).token;
     const now = new Date();
-    const product = await createProduct(em.fork(), {
-      name: 'Card Bench Night', venue: 'Bench Hall', startsAt: new Date(now.getTime() + 48 * HOUR), price: { currencyCode: 'EUR', amountMinor: 3500 }, capacity: 10,
-      gateIds: [], salesCloseAt: undefined, admissionOpensAt: undefined, admissionClosesAt: undefined, entriesPerTicket: presentations + 10,
-      seating: 'Row B, seat 7', venueNotes: 'Doors at 19:00', entryInstructions: 'Main entrance, show your card',
-    }, now);
+    const product = await createProduct(
+      em.fork(),
+      {
+        name: 'Card Bench Night',
+        venue: 'Bench Hall',
+        startsAt: new Date(now.getTime() + 48 * HOUR),
+        price: { currencyCode: 'EUR', amountMinor: 3500 },
+        capacity: 10,
+        gateIds: [],
+        salesCloseAt: undefined,
+        admissionOpensAt: undefined,
+        admissionClosesAt: undefined,
+        entriesPerTicket: presentations + 10,
+        seating: 'Row B, seat 7',
+        venueNotes: 'Doors at 19:00',
+        entryInstructions: 'Main entrance, show your card',
+      },
+      now,
+    );
     await orm.close();
     const charge = await startListening(CLI, ['charge', '--listen', '127.0.0.1:0']);
     stops.push(() => charge.stop());
-    const center = await startListening(CLI, ['center', '--listen', '127.0.0.1:0', '--db', `sqlite:${db}`, '--charge', charge.address]);
+    const center = await startListening(CLI, [
+      'center',
+      '--listen',
+      '127.0.0.1:0',
+      '--db',
+      `sqlite:${db}`,
+      '--charge',
+      charge.address,
+    ]);
     stops.push(() => center.stop());
     const kiosk = new CenterClient(center.address, kioskToken);
     const gate = new CenterClient(center.address, gateToken);
-    stops.push(() => kiosk.close(), () => gate.close());
+    stops.push(
+      () => kiosk.close(),
+      () => gate.close(),
+    );
     const reader = await PcscCardReader.open(options.reader ?? 'Virtual PCD 00 00');
     stops.push(() => reader.close());
 
@@ -98,7 +123,10 @@ export async function measureCardToVerdict(options: CardToVerdictOptions = {}): 
     let emulator = await startCardEmulator({ file: cardFile, noDelay, limits });
     const card = (await reader.waitForCard({ signal: AbortSignal.timeout(10_000) })) as PcscCard;
     const bought = await kiosk.purchaseTickets({
-      idempotencyKey: `card-bench-${Date.now()}`, cardId: card.id, buyer: { name: 'Bench Buyer', email: '' }, items: [{ productId: product.id, quantity: 1 }],
+      idempotencyKey: `card-bench-${Date.now()}`,
+      cardId: card.id,
+      buyer: { name: 'Bench Buyer', email: '' },
+      items: [{ productId: product.id, quantity: 1 }],
       creditCard: { number: '4242424242424242', expiryMonth: 12, expiryYear: now.getFullYear() + 2, cvc: '123' },
     });
     if (!bought.purchase) throw new Error(`the bench purchase failed: ${JSON.stringify(bought.unavailable)}`);
@@ -106,7 +134,13 @@ export async function measureCardToVerdict(options: CardToVerdictOptions = {}): 
     log(`wrote ticket ${bought.purchase.tickets[0]?.ticket?.ticketId} onto card ${card.id}`);
 
     // The gate: each presentation takes the card off and puts it back, then reads and redeems.
-    const totals: number[] = [], identify: number[] = [], reads: number[] = [], redeems: number[] = [], detect: number[] = [], apdus: number[] = [], apduMs: number[] = [];
+    const totals: number[] = [],
+      identify: number[] = [],
+      reads: number[] = [],
+      redeems: number[] = [],
+      detect: number[] = [],
+      apdus: number[] = [],
+      apduMs: number[] = [];
     let admitted = 0;
     let imageBytes = 0;
     for (let i = 0; i < presentations; i++) {
@@ -120,7 +154,12 @@ export async function measureCardToVerdict(options: CardToVerdictOptions = {}): 
       const identified = performance.now();
       const contents = await presented.read();
       const read = performance.now();
-      const verdict = await gate.redeemTicket({ gateId: 'G1', cardId: presented.id, ticket: contents.image.tickets[0], dryRun: false });
+      const verdict = await gate.redeemTicket({
+        gateId: 'G1',
+        cardId: presented.id,
+        ticket: contents.image.tickets[0],
+        dryRun: false,
+      });
       const done = performance.now();
       if (verdict.admitted) admitted++;
       imageBytes = contents.usedBytes;
@@ -131,17 +170,27 @@ export async function measureCardToVerdict(options: CardToVerdictOptions = {}): 
       detect.push(presented.seenAt - touched);
       apdus.push(presented.connection.stats.count);
       apduMs.push(presented.connection.stats.ms / presented.connection.stats.count);
-      log(`presentation ${i + 1}: ${(done - presented.seenAt).toFixed(1)} ms (${presented.connection.stats.count} APDUs), ${verdict.admitted ? 'admitted' : `rejected ${verdict.reason}`}`);
+      log(
+        `presentation ${i + 1}: ${(done - presented.seenAt).toFixed(1)} ms (${presented.connection.stats.count} APDUs), ${verdict.admitted ? 'admitted' : `rejected ${verdict.reason}`}`,
+      );
     }
     stops.push(() => emulator.remove());
     const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
     return {
-      presentations, admitted,
-      card_to_verdict_p50_ms: round(quantile(totals, 0.5)), card_to_verdict_p99_ms: round(quantile(totals, 0.99)),
-      identify_p50_ms: round(quantile(identify, 0.5)), read_p50_ms: round(quantile(reads, 0.5)),
-      redeem_p50_ms: round(quantile(redeems, 0.5)), redeem_p99_ms: round(quantile(redeems, 0.99)),
-      apdus_per_presentation: round(mean(apdus)), apdu_mean_ms: round(mean(apduMs)), detect_p50_ms: round(quantile(detect, 0.5)),
-      no_delay: noDelay, read_bytes: limits.maxReadBytes, image_bytes: imageBytes,
+      presentations,
+      admitted,
+      card_to_verdict_p50_ms: round(quantile(totals, 0.5)),
+      card_to_verdict_p99_ms: round(quantile(totals, 0.99)),
+      identify_p50_ms: round(quantile(identify, 0.5)),
+      read_p50_ms: round(quantile(reads, 0.5)),
+      redeem_p50_ms: round(quantile(redeems, 0.5)),
+      redeem_p99_ms: round(quantile(redeems, 0.99)),
+      apdus_per_presentation: round(mean(apdus)),
+      apdu_mean_ms: round(mean(apduMs)),
+      detect_p50_ms: round(quantile(detect, 0.5)),
+      no_delay: noDelay,
+      read_bytes: limits.maxReadBytes,
+      image_bytes: imageBytes,
     };
   } finally {
     for (const stop of stops.reverse()) await stop();
@@ -150,11 +199,33 @@ export async function measureCardToVerdict(options: CardToVerdictOptions = {}): 
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { values } = parseArgs({ options: { presentations: { type: 'string', default: '30' }, nagle: { type: 'boolean', default: false }, 'read-bytes': { type: 'string' }, 'write-bytes': { type: 'string' }, verbose: { type: 'boolean', default: false } } });
-  const limits = { maxReadBytes: Number(values['read-bytes'] ?? ACR122U_LIMITS.maxReadBytes), maxWriteBytes: Number(values['write-bytes'] ?? ACR122U_LIMITS.maxWriteBytes) };
-  const result = await measureCardToVerdict({ presentations: Number(values.presentations), noDelay: !values.nagle, limits, log: values.verbose ? (line) => process.stderr.write(`${line}\n`) : undefined });
-  console.log(`card-to-verdict over ${result.presentations} presentations (${result.admitted} admitted): p50 ${result.card_to_verdict_p50_ms} ms, p99 ${result.card_to_verdict_p99_ms} ms (goal p99 <= 100 ms)`);
-  console.log(`  connect + identify ${result.identify_p50_ms} ms, read ${result.read_p50_ms} ms (${result.image_bytes}-byte image), redeem RPC ${result.redeem_p50_ms} ms (p99 ${result.redeem_p99_ms})`);
-  console.log(`  ${result.apdus_per_presentation} APDUs per presentation at ${result.apdu_mean_ms} ms each; card sensed ${result.detect_p50_ms} ms after it touched the reader (vpcd polling)`);
+  const { values } = parseArgs({
+    options: {
+      presentations: { type: 'string', default: '30' },
+      nagle: { type: 'boolean', default: false },
+      'read-bytes': { type: 'string' },
+      'write-bytes': { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+    },
+  });
+  const limits = {
+    maxReadBytes: Number(values['read-bytes'] ?? ACR122U_LIMITS.maxReadBytes),
+    maxWriteBytes: Number(values['write-bytes'] ?? ACR122U_LIMITS.maxWriteBytes),
+  };
+  const result = await measureCardToVerdict({
+    presentations: Number(values.presentations),
+    noDelay: !values.nagle,
+    limits,
+    log: values.verbose ? (line) => process.stderr.write(`${line}\n`) : undefined,
+  });
+  console.log(
+    `card-to-verdict over ${result.presentations} presentations (${result.admitted} admitted): p50 ${result.card_to_verdict_p50_ms} ms, p99 ${result.card_to_verdict_p99_ms} ms (goal p99 <= 100 ms)`,
+  );
+  console.log(
+    `  connect + identify ${result.identify_p50_ms} ms, read ${result.read_p50_ms} ms (${result.image_bytes}-byte image), redeem RPC ${result.redeem_p50_ms} ms (p99 ${result.redeem_p99_ms})`,
+  );
+  console.log(
+    `  ${result.apdus_per_presentation} APDUs per presentation at ${result.apdu_mean_ms} ms each; card sensed ${result.detect_p50_ms} ms after it touched the reader (vpcd polling)`,
+  );
   console.log(JSON.stringify(result));
 }

@@ -23,8 +23,12 @@ export async function checkInvariants(target: DatabaseTarget, hotProductId: stri
   const orm = await openDatabase(target);
   try {
     const db = orm.em.getConnection();
-    const count = async (sql: string, params: unknown[] = []) => Number(Object.values((await db.execute(sql, params))[0] as object)[0]);
-    const [product] = await db.execute<Array<{ capacity: number; remaining: number }>>('select capacity, remaining from products where id = ?', [hotProductId]);
+    const count = async (sql: string, params: unknown[] = []) =>
+      Number(Object.values((await db.execute(sql, params))[0] as object)[0]);
+    const [product] = await db.execute<Array<{ capacity: number; remaining: number }>>(
+      'select capacity, remaining from products where id = ?',
+      [hotProductId],
+    );
     const sold = await count(`select count(*) from tickets where product_id = ? and state = 'issued'`, [hotProductId]);
     const approvedWithoutTickets = await count(
       `select count(*) from charges c where c.state = 'approved' and not exists (select 1 from tickets t where t.order_id = c.order_id and t.state = 'issued')`,
@@ -36,7 +40,16 @@ export async function checkInvariants(target: DatabaseTarget, hotProductId: stri
     const redemptions = await count('select count(*) from redemptions');
     const capacity = Number(product!.capacity);
     const remaining = Number(product!.remaining);
-    return { sold, capacity, remaining, oversold: Math.max(0, sold - capacity), stockMismatch: capacity - sold - remaining, approvedWithoutTickets, doubleAdmits, redemptions };
+    return {
+      sold,
+      capacity,
+      remaining,
+      oversold: Math.max(0, sold - capacity),
+      stockMismatch: capacity - sold - remaining,
+      approvedWithoutTickets,
+      doubleAdmits,
+      redemptions,
+    };
   } finally {
     await orm.close();
   }

@@ -8,7 +8,12 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Client, credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { GateServiceService, RedeemTicketRequest, RedeemTicketResponse } from '../gen/cardgate/v1/gate.js';
-import { PurchaseTicketsRequest, PurchaseTicketsResponse, SalesServiceService, UnavailabilityReason } from '../gen/cardgate/v1/sales.js';
+import {
+  PurchaseTicketsRequest,
+  PurchaseTicketsResponse,
+  SalesServiceService,
+  UnavailabilityReason,
+} from '../gen/cardgate/v1/sales.js';
 import { ECHO_METHOD, identity } from './echo-method.js';
 import { readTickets } from './seed.js';
 
@@ -52,10 +57,27 @@ const metadata = () => {
   if (plan.token) md.set('authorization', `Bearer ${plan.token}`);
   return md;
 };
-const percentile = (sorted: Float64Array, q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : 0);
-const summarize = (latencies: number[], elapsedMs: number, errors: number, outcomes: Record<string, number>, firstError?: string, extra = {}): LoadResult => {
+const percentile = (sorted: Float64Array, q: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : 0;
+const summarize = (
+  latencies: number[],
+  elapsedMs: number,
+  errors: number,
+  outcomes: Record<string, number>,
+  firstError?: string,
+  extra = {},
+): LoadResult => {
   const sorted = Float64Array.from(latencies).sort();
-  return { requests: latencies.length, rps: (latencies.length / elapsedMs) * 1000, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99), errors, firstError, outcomes, ...extra };
+  return {
+    requests: latencies.length,
+    rps: (latencies.length / elapsedMs) * 1000,
+    p50Ms: percentile(sorted, 0.5),
+    p99Ms: percentile(sorted, 0.99),
+    errors,
+    firstError,
+    outcomes,
+    ...extra,
+  };
 };
 
 type Call = () => Promise<string>;
@@ -93,7 +115,10 @@ async function timed(makeCall: (worker: number) => Call): Promise<LoadResult> {
       }
     }),
   );
-  return summarize(latencies, performance.now() - measureFrom, errors, outcomes, firstError, { ...extraResult(), unmeasuredCalls: unmeasured });
+  return summarize(latencies, performance.now() - measureFrom, errors, outcomes, firstError, {
+    ...extraResult(),
+    unmeasuredCalls: unmeasured,
+  });
 }
 
 let extraResult = () => ({});
@@ -104,7 +129,9 @@ function echo(): Promise<LoadResult> {
     const client = new Client(plan.address, credentials.createInsecure(), OPTIONS);
     return () =>
       new Promise((resolve, reject) =>
-        client.makeUnaryRequest(ECHO_METHOD, identity, identity, payload, (error: ServiceError | null) => (error ? reject(error) : resolve('ok'))),
+        client.makeUnaryRequest(ECHO_METHOD, identity, identity, payload, (error: ServiceError | null) =>
+          error ? reject(error) : resolve('ok'),
+        ),
       );
   });
 }
@@ -137,11 +164,18 @@ function redeem(): Promise<LoadResult> {
       const index = (repeated ? n - 1 : n) % tickets.length;
       const request = (repeated ? repeat : first)[index]!;
       return new Promise((resolve, reject) =>
-        client.makeUnaryRequest(REDEEM_METHOD, identity, decode, request, metadata(), (error: ServiceError | null, response?: RedeemTicketResponse) => {
-          if (error || !response) return reject(error);
-          if (response.admitted && ++admits[index]! > 1) doubleAdmits++;
-          resolve(response.admitted ? 'admitted' : `rejected ${response.reason}`);
-        }),
+        client.makeUnaryRequest(
+          REDEEM_METHOD,
+          identity,
+          decode,
+          request,
+          metadata(),
+          (error: ServiceError | null, response?: RedeemTicketResponse) => {
+            if (error || !response) return reject(error);
+            if (response.admitted && ++admits[index]! > 1) doubleAdmits++;
+            resolve(response.admitted ? 'admitted' : `rejected ${response.reason}`);
+          },
+        ),
       );
     };
   });
@@ -155,23 +189,39 @@ function redeem(): Promise<LoadResult> {
  * otherwise take the machine's cores from the center it measures.
  */
 async function purchase(): Promise<LoadResult> {
-  const clients = Array.from({ length: plan.concurrency }, () => new Client(plan.address, credentials.createInsecure(), OPTIONS));
-  await Promise.all(clients.map((client) => new Promise((resolve) => client.waitForReady(Date.now() + 10_000, resolve))));
+  const clients = Array.from(
+    { length: plan.concurrency },
+    () => new Client(plan.address, credentials.createInsecure(), OPTIONS),
+  );
+  await Promise.all(
+    clients.map((client) => new Promise((resolve) => client.waitForReady(Date.now() + 10_000, resolve))),
+  );
   const nextYear = new Date().getUTCFullYear() + 1;
   const encode = (n: number) =>
     Buffer.from(
       PurchaseTicketsRequest.encode({
-        idempotencyKey: randomUUID(), cardId: `04C${String(n).padStart(11, '0')}`, buyer: { name: `Buyer ${n}`, email: '' },
-        items: [{ productId: plan.productId!, quantity: 1 }], creditCard: { number: '4242424242424242', expiryMonth: 12, expiryYear: nextYear, cvc: '123' }, cardFreeBytes: undefined,
+        idempotencyKey: randomUUID(),
+        cardId: `04C${String(n).padStart(11, '0')}`,
+        buyer: { name: `Buyer ${n}`, email: '' },
+        items: [{ productId: plan.productId!, quantity: 1 }],
+        creditCard: { number: '4242424242424242', expiryMonth: 12, expiryYear: nextYear, cvc: '123' },
+        cardFreeBytes: undefined,
       }).finish(),
     );
   const requests = Array.from({ length: (plan.capacity ?? 0) + plan.concurrency * 2 }, (_, n) => encode(n));
   // PurchaseTicketsResponse: field 1 (tag 0x0a) is the purchase, field 2 the unavailability.
-  const outcomeOf = (bytes: Buffer) => (bytes[0] === 0x0a ? 'sold' : UnavailabilityReason[PurchaseTicketsResponse.decode(bytes).unavailable?.reason ?? 0]);
+  const outcomeOf = (bytes: Buffer) =>
+    bytes[0] === 0x0a ? 'sold' : UnavailabilityReason[PurchaseTicketsResponse.decode(bytes).unavailable?.reason ?? 0];
   const buy = (client: Client, n: number) =>
     new Promise<string>((resolve, reject) =>
-      client.makeUnaryRequest(PURCHASE_METHOD, identity, outcomeOf, requests[n] ?? encode(n), metadata(), { deadline: Date.now() + 30_000 }, (error: ServiceError | null, outcome?: string) =>
-        error || !outcome ? reject(error) : resolve(outcome),
+      client.makeUnaryRequest(
+        PURCHASE_METHOD,
+        identity,
+        outcomeOf,
+        requests[n] ?? encode(n),
+        metadata(),
+        { deadline: Date.now() + 30_000 },
+        (error: ServiceError | null, outcome?: string) => (error || !outcome ? reject(error) : resolve(outcome)),
       ),
     );
   const sold: number[] = [];
@@ -206,7 +256,11 @@ async function purchase(): Promise<LoadResult> {
   // Purchases per second while seats lasted: tickets sold over the time until the last sale was answered.
   const result = summarize(sold, lastSale - start, errors, outcomes, firstError);
   const refusals = Float64Array.from(soldOut).sort();
-  return { ...result, unmeasuredCalls: soldOut.length, outcomes: { ...outcomes, soldOutP99Ms: percentile(refusals, 0.99) } };
+  return {
+    ...result,
+    unmeasuredCalls: soldOut.length,
+    outcomes: { ...outcomes, soldOutP99Ms: percentile(refusals, 0.99) },
+  };
 }
 
 const cpuBefore = process.cpuUsage();

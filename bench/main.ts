@@ -20,21 +20,43 @@ import { printTable } from './report.js';
 import { seed, WARMUP_SEATS } from './seed.js';
 
 const { values: flags } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, 'skip-purchase': { type: 'boolean', default: false }, db: { type: 'string' }, out: { type: 'string', default: join(import.meta.dirname, 'results/latest.json') } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    'skip-purchase': { type: 'boolean', default: false },
+    db: { type: 'string' },
+    out: { type: 'string', default: join(import.meta.dirname, 'results/latest.json') },
+  },
 });
 const GATES = 32;
 const CENTER_HEAP = '--max-old-space-size=96';
 const BUYERS = 256;
 const size = flags.quick
-  ? { echoMs: 3_000, warmupMs: 500, hotCapacity: 3_000, saleCapMs: 15_000, redeemMs: 5_000, gateTickets: 30_000, presentations: 10 }
-  : { echoMs: 10_000, warmupMs: 1_000, hotCapacity: 20_000, saleCapMs: 60_000, redeemMs: 20_000, gateTickets: 120_000, presentations: 60 };
+  ? {
+      echoMs: 3_000,
+      warmupMs: 500,
+      hotCapacity: 3_000,
+      saleCapMs: 15_000,
+      redeemMs: 5_000,
+      gateTickets: 30_000,
+      presentations: 10,
+    }
+  : {
+      echoMs: 10_000,
+      warmupMs: 1_000,
+      hotCapacity: 20_000,
+      saleCapMs: 60_000,
+      redeemMs: 20_000,
+      gateTickets: 120_000,
+      presentations: 60,
+    };
 
 const started = Date.now();
 const loadBefore = loadavg();
 const dir = mkdtempSync(join(tmpdir(), 'cardgate-bench-'));
 let dropDatabase = async () => {};
 /** Server CPU per answered call (warm-up calls included, so a slight overestimate). */
-const cpuMicros = (seconds: number, result: LoadResult) => Math.round((seconds * 1e6) / Math.max(1, result.requests + (result.unmeasuredCalls ?? 0)));
+const cpuMicros = (seconds: number, result: LoadResult) =>
+  Math.round((seconds * 1e6) / Math.max(1, result.requests + (result.unmeasuredCalls ?? 0)));
 const log = (line: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(1)}s] ${line}\n`);
 
 try {
@@ -42,9 +64,17 @@ try {
   const echoServer = await startListening(join(import.meta.dirname, 'echo-server.ts'), []);
   const echo = async (concurrency: number) => {
     const cpu = cpuSeconds(echoServer.child.pid!);
-    const result = await runLoad<LoadResult>({ mode: 'echo', address: echoServer.address, concurrency, warmupMs: size.warmupMs, durationMs: size.echoMs });
+    const result = await runLoad<LoadResult>({
+      mode: 'echo',
+      address: echoServer.address,
+      concurrency,
+      warmupMs: size.warmupMs,
+      durationMs: size.echoMs,
+    });
     const perCall = cpuMicros(cpuSeconds(echoServer.child.pid!) - cpu, result);
-    log(`echo x${concurrency}: ${result.rps.toFixed(0)}/s, server ${perCall} µs CPU per call, load generator at ${result.loadCpuPct}% CPU`);
+    log(
+      `echo x${concurrency}: ${result.rps.toFixed(0)}/s, server ${perCall} µs CPU per call, load generator at ${result.loadCpuPct}% CPU`,
+    );
     return { ...result, serverCpuUs: perCall };
   };
   const echo32 = await echo(GATES);
@@ -69,13 +99,26 @@ try {
   // The center runs with the heap cap the README gives for production (its live heap is 30-50 MB; uncapped,
   // V8 lets garbage grow it past 200 MB under this load). BENCH_CENTER_NODE_ARGS (e.g. "--cpu-prof") add to it.
   const centerNodeArgs = [CENTER_HEAP, ...(process.env.BENCH_CENTER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
-  const center = await startListening(CLI, ['center', '--listen', '127.0.0.1:0', '--db', dbSpec, '--charge', charge.address, '--report-timings'], centerNodeArgs);
+  const center = await startListening(
+    CLI,
+    ['center', '--listen', '127.0.0.1:0', '--db', dbSpec, '--charge', charge.address, '--report-timings'],
+    centerNodeArgs,
+  );
   log(`center idle RSS ${sampleRss(center.child.pid!).stop().toFixed(0)} MB`);
   const rss = sampleRss(center.child.pid!);
   // --skip-purchase (for profiling the gates alone) leaves the sale out; the result then shows 0 purchases.
   const skipSale = flags['skip-purchase'];
   const sell = (productId: string, capacity: number) =>
-    runLoad<LoadResult>({ mode: 'purchase', address: center.address, concurrency: BUYERS, warmupMs: 0, durationMs: size.saleCapMs, token: seeded.kioskToken, productId, capacity });
+    runLoad<LoadResult>({
+      mode: 'purchase',
+      address: center.address,
+      concurrency: BUYERS,
+      warmupMs: 0,
+      durationMs: size.saleCapMs,
+      token: seeded.kioskToken,
+      productId,
+      capacity,
+    });
   // A small sale first, unmeasured, as the echo and the gates get a warm-up: a cold center spends the
   // first thousand purchases compiling, which a 3000-seat --quick sale would count against it.
   if (!skipSale) log(`warm-up sale: ${(await sell(seeded.warmupProductId, WARMUP_SEATS)).rps.toFixed(0)}/s`);
@@ -84,20 +127,35 @@ try {
   const centerCpu = () => cpuSeconds(center.child.pid!);
   const chargeCpu = () => cpuSeconds(charge.child.pid!);
   const [saleCenterCpu, saleChargeCpu] = [centerCpu(), chargeCpu()];
-  const sale = skipSale ? { requests: 0, rps: 0, p50Ms: 0, p99Ms: 0, errors: 0, outcomes: {} } : await sell(seeded.hotProductId, size.hotCapacity);
-  const saleCpu = { center: cpuMicros(centerCpu() - saleCenterCpu, sale), charge: cpuMicros(chargeCpu() - saleChargeCpu, sale) };
+  const sale = skipSale
+    ? { requests: 0, rps: 0, p50Ms: 0, p99Ms: 0, errors: 0, outcomes: {} }
+    : await sell(seeded.hotProductId, size.hotCapacity);
+  const saleCpu = {
+    center: cpuMicros(centerCpu() - saleCenterCpu, sale),
+    charge: cpuMicros(chargeCpu() - saleChargeCpu, sale),
+  };
   log(`purchase CPU per call: center ${saleCpu.center} µs, charge terminal ${saleCpu.charge} µs`);
   const saleTimings = await handlerTimings(center);
   const saleServer = saleTimings.PurchaseTickets;
   log(`center after the sale: ${JSON.stringify(saleTimings)}`);
-  log(`purchase x${BUYERS}: ${sale.rps.toFixed(0)}/s ${JSON.stringify(sale.outcomes)}, load generator at ${sale.loadCpuPct}% CPU`);
+  log(
+    `purchase x${BUYERS}: ${sale.rps.toFixed(0)}/s ${JSON.stringify(sale.outcomes)}, load generator at ${sale.loadCpuPct}% CPU`,
+  );
 
   const gateCenterCpu = centerCpu();
   // The center's figures start where the load generator's do: the warm-up's (first compilations, first
   // statements prepared) are asked for and dropped when it ends.
   let warmupTimings: Promise<unknown> = Promise.resolve();
   const gates = await runLoad<LoadResult>(
-    { mode: 'redeem', address: center.address, concurrency: GATES, warmupMs: size.warmupMs, durationMs: size.redeemMs, token: seeded.gateToken, ticketsFile: join(dir, 'tickets.bin') },
+    {
+      mode: 'redeem',
+      address: center.address,
+      concurrency: GATES,
+      warmupMs: size.warmupMs,
+      durationMs: size.redeemMs,
+      token: seeded.gateToken,
+      ticketsFile: join(dir, 'tickets.bin'),
+    },
     () => (warmupTimings = handlerTimings(center)),
   );
   await warmupTimings;
@@ -106,7 +164,9 @@ try {
   const gateTimings = await handlerTimings(center);
   const gateServer = gateTimings.RedeemTicket;
   log(`center after the gates: ${JSON.stringify(gateTimings)}`);
-  log(`redeem x${GATES}: ${gates.rps.toFixed(0)}/s ${JSON.stringify(gates.outcomes)}, load generator at ${gates.loadCpuPct}% CPU`);
+  log(
+    `redeem x${GATES}: ${gates.rps.toFixed(0)}/s ${JSON.stringify(gates.outcomes)}, load generator at ${gates.loadCpuPct}% CPU`,
+  );
   const centerRssMb = rss.stop();
   await center.stop();
   await charge.stop();
@@ -133,12 +193,22 @@ try {
     echo_p99_ms: round(echo32.p99Ms),
     purchase_ratio: round(sale.rps / echo256.rps, 3),
     redeem_ratio: round(gates.rps / echo32.rps, 3),
-    cpu_us_per_call: { echo_server: echo32.serverCpuUs, purchase_center: saleCpu.center, purchase_charge: saleCpu.charge, redeem_center: redeemCpu },
+    cpu_us_per_call: {
+      echo_server: echo32.serverCpuUs,
+      purchase_center: saleCpu.center,
+      purchase_charge: saleCpu.charge,
+      redeem_center: redeemCpu,
+    },
     // The center's garbage-collection pauses while the gates ran: every call in flight waits one out.
-    redeem_gc_pauses: Object.fromEntries(['minor', 'major'].map((kind) => {
-      const pauses = gateTimings[`gc.${kind}`];
-      return [kind, { count: pauses?.count ?? 0, p50_ms: round(pauses?.p50Ms ?? 0), max_ms: round(pauses?.maxMs ?? 0) }];
-    })) as Record<'minor' | 'major', { count: number; p50_ms: number; max_ms: number }>,
+    redeem_gc_pauses: Object.fromEntries(
+      ['minor', 'major'].map((kind) => {
+        const pauses = gateTimings[`gc.${kind}`];
+        return [
+          kind,
+          { count: pauses?.count ?? 0, p50_ms: round(pauses?.p50Ms ?? 0), max_ms: round(pauses?.maxMs ?? 0) },
+        ];
+      }),
+    ) as Record<'minor' | 'major', { count: number; p50_ms: number; max_ms: number }>,
     oversold: checked.oversold,
     stock_mismatch: checked.stockMismatch,
     approved_without_tickets: checked.approvedWithoutTickets,
@@ -150,12 +220,24 @@ try {
     purchase_outcomes: sale.outcomes,
     redeem_outcomes: gates.outcomes,
     redemptions: checked.redemptions,
-    errors: { echo: echo32.errors + echo256.errors, purchase: sale.errors, redeem: gates.errors, first: sale.firstError ?? gates.firstError ?? null },
+    errors: {
+      echo: echo32.errors + echo256.errors,
+      purchase: sale.errors,
+      redeem: gates.errors,
+      first: sale.firstError ?? gates.firstError ?? null,
+    },
     concurrency: { gates: GATES, buyers: BUYERS },
     mode: flags.quick ? 'quick' : 'full',
     center_node_options: centerNodeArgs.join(' '),
     database: target.kind,
-    machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memory_gb: round(totalmem() / 2 ** 30, 1), node: process.version, loadavg_before: loadBefore.map((n) => round(n)), loadavg_after: loadavg().map((n) => round(n)) },
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memory_gb: round(totalmem() / 2 ** 30, 1),
+      node: process.version,
+      loadavg_before: loadBefore.map((n) => round(n)),
+      loadavg_after: loadavg().map((n) => round(n)),
+    },
     measured_at: new Date().toISOString(),
     duration_s: round((Date.now() - started) / 1000, 1),
   };

@@ -23,7 +23,11 @@ export interface Started {
 
 /** Spawns the compiled SCRIPT with ARGS and resolves once stderr shows `listening on HOST:PORT`. */
 export function startListening(script: string, args: string[], nodeArgs: string[] = []): Promise<Started> {
-  const child = spawn(process.execPath, [...nodeArgs, compiled(script), ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } });
+  const child = spawn(process.execPath, [...nodeArgs, compiled(script), ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+  });
   let text = '';
   child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
   return new Promise((resolve, reject) => {
@@ -56,14 +60,19 @@ export function startListening(script: string, args: string[], nodeArgs: string[
 
 /** Runs the load generator with a plan and resolves with the JSON it prints; onMeasuring runs when its warm-up is over. */
 export function runLoad<T>(plan: object, onMeasuring?: () => void): Promise<T> {
-  const child = spawn(process.execPath, [compiled(join(ROOT, 'bench/load.ts')), JSON.stringify(plan)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = spawn(process.execPath, [compiled(join(ROOT, 'bench/load.ts')), JSON.stringify(plan)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
   child.on('message', (message) => message === 'measuring' && onMeasuring?.());
   let out = '';
   let err = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
   return new Promise((resolve, reject) =>
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as T) : reject(new Error(`load generator exited with ${code}: ${err}`)))),
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as T) : reject(new Error(`load generator exited with ${code}: ${err}`)),
+    ),
   );
 }
 
@@ -91,7 +100,9 @@ export function sampleRss(pid: number, intervalMs = 100): { peakMb(): number; st
 }
 
 /** Asks the center for its handler timings since the last ask (SIGUSR2) and waits for the line. */
-export async function handlerTimings(center: Started): Promise<Record<string, { count: number; p50Ms: number; p99Ms: number; maxMs: number }> & { memory?: object }> {
+export async function handlerTimings(
+  center: Started,
+): Promise<Record<string, { count: number; p50Ms: number; p99Ms: number; maxMs: number }> & { memory?: object }> {
   const before = center.stderr().length;
   for (let waited = 0; waited < 5_000; waited += 20) {
     if (waited % 1_000 === 0) center.child.kill('SIGUSR2'); // again after a second: a signal can race start-up

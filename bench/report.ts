@@ -1,14 +1,38 @@
 /** The table a person reads after `npm run bench`: each figure, its target, and whether it was met. */
 interface Result {
-  echo_rps: number; echo_rps_256: number; purchase_rps: number; redeem_rps: number;
-  purchase_p50_ms: number; purchase_p99_ms: number; purchase_client_p99_ms: number;
-  redeem_p50_ms: number; redeem_p99_ms: number; redeem_client_p99_ms: number;
-  purchase_ratio: number; redeem_ratio: number; oversold: number; stock_mismatch: number; approved_without_tickets: number;
-  double_admits: number; center_rss_mb: number;
-  cpu_us_per_call: { echo_server: number; purchase_center: number; purchase_charge: number; redeem_center: number }; sold: number; capacity: number; mode: string; database: string; duration_s: number;
+  echo_rps: number;
+  echo_rps_256: number;
+  purchase_rps: number;
+  redeem_rps: number;
+  purchase_p50_ms: number;
+  purchase_p99_ms: number;
+  purchase_client_p99_ms: number;
+  redeem_p50_ms: number;
+  redeem_p99_ms: number;
+  redeem_client_p99_ms: number;
+  purchase_ratio: number;
+  redeem_ratio: number;
+  oversold: number;
+  stock_mismatch: number;
+  approved_without_tickets: number;
+  double_admits: number;
+  center_rss_mb: number;
+  cpu_us_per_call: { echo_server: number; purchase_center: number; purchase_charge: number; redeem_center: number };
+  sold: number;
+  capacity: number;
+  mode: string;
+  database: string;
+  duration_s: number;
   redeem_gc_pauses: Record<'minor' | 'major', { count: number; p50_ms: number; max_ms: number }>;
   machine: { cpu: string; cores: number; loadavg_before: number[]; loadavg_after: number[] };
-  card_to_verdict: { card_to_verdict_p50_ms: number; card_to_verdict_p99_ms: number; presentations: number; loopback_quickack: boolean } | { not_measured: string };
+  card_to_verdict:
+    | {
+        card_to_verdict_p50_ms: number;
+        card_to_verdict_p99_ms: number;
+        presentations: number;
+        loopback_quickack: boolean;
+      }
+    | { not_measured: string };
 }
 
 export function printTable(r: Result): void {
@@ -19,31 +43,54 @@ export function printTable(r: Result): void {
     ['  ratio to echo (32)', r.redeem_ratio.toFixed(3), mark(r.redeem_ratio >= 0.5, '>= 0.5')],
     ['  server p50 / p99', `${r.redeem_p50_ms} / ${r.redeem_p99_ms} ms`, mark(r.redeem_p99_ms <= 20, 'p99 <= 20 ms')],
     ['  client p99', `${r.redeem_client_p99_ms} ms`, ''],
-    ['  center GC pauses, minor / major', gcPauses(r.redeem_gc_pauses), `longest ${Math.max(r.redeem_gc_pauses.minor.max_ms, r.redeem_gc_pauses.major.max_ms)} ms`],
+    [
+      '  center GC pauses, minor / major',
+      gcPauses(r.redeem_gc_pauses),
+      `longest ${Math.max(r.redeem_gc_pauses.minor.max_ms, r.redeem_gc_pauses.major.max_ms)} ms`,
+    ],
     ['purchases, 256 buyers', `${r.purchase_rps} /s (${r.sold} of ${r.capacity} seats)`, ''],
     ['  ratio to echo (256)', r.purchase_ratio.toFixed(3), mark(r.purchase_ratio >= 0.25, '>= 0.25')],
     ['  server p50 / p99', `${r.purchase_p50_ms} / ${r.purchase_p99_ms} ms`, ''],
     ['  client p99', `${r.purchase_client_p99_ms} ms`, ''],
-    ['oversold', String(r.oversold), mark(r.oversold === 0 && r.stock_mismatch === 0, '0, sold + remaining = capacity')],
-    ['approved charges without tickets', String(r.approved_without_tickets), mark(r.approved_without_tickets === 0, '0')],
+    [
+      'oversold',
+      String(r.oversold),
+      mark(r.oversold === 0 && r.stock_mismatch === 0, '0, sold + remaining = capacity'),
+    ],
+    [
+      'approved charges without tickets',
+      String(r.approved_without_tickets),
+      mark(r.approved_without_tickets === 0, '0'),
+    ],
     ['double admits', String(r.double_admits), mark(r.double_admits === 0, '0')],
     ['center peak RSS', `${r.center_rss_mb} MB`, mark(r.center_rss_mb <= 200, '<= 200 MB')],
     ['CPU per call: echo server', `${r.cpu_us_per_call.echo_server} µs`, ''],
-    ['  center per purchase (+ charge)', `${r.cpu_us_per_call.purchase_center} µs (+ ${r.cpu_us_per_call.purchase_charge} µs)`, ''],
+    [
+      '  center per purchase (+ charge)',
+      `${r.cpu_us_per_call.purchase_center} µs (+ ${r.cpu_us_per_call.purchase_charge} µs)`,
+      '',
+    ],
     ['  center per redemption', `${r.cpu_us_per_call.redeem_center} µs`, ''],
     ...cardRows(r.card_to_verdict),
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   const valueWidth = Math.max(...rows.map(([, value]) => value.length));
-  process.stdout.write(`\nCardgate bench (${r.mode}, ${r.database}) on ${r.machine.cores} x ${r.machine.cpu}, load ${r.machine.loadavg_before.join(' ')} before, ${r.machine.loadavg_after.join(' ')} after, ${r.duration_s} s\n\n`);
-  for (const [name, value, verdict] of rows) process.stdout.write(`  ${name.padEnd(width)}  ${value.padStart(valueWidth)}  ${verdict}\n`);
+  process.stdout.write(
+    `\nCardgate bench (${r.mode}, ${r.database}) on ${r.machine.cores} x ${r.machine.cpu}, load ${r.machine.loadavg_before.join(' ')} before, ${r.machine.loadavg_after.join(' ')} after, ${r.duration_s} s\n\n`,
+  );
+  for (const [name, value, verdict] of rows)
+    process.stdout.write(`  ${name.padEnd(width)}  ${value.padStart(valueWidth)}  ${verdict}\n`);
   process.stdout.write('\n');
 }
 
 function cardRows(card: Result['card_to_verdict']): Array<[string, string, string]> {
   if ('not_measured' in card) return [['card-to-verdict through pcsc', 'not measured', card.not_measured]];
   return [
-    [`card-to-verdict through pcsc, p50 / p99`, `${card.card_to_verdict_p50_ms} / ${card.card_to_verdict_p99_ms} ms`, mark(card.card_to_verdict_p99_ms <= 100, 'p99 <= 100 ms')],
+    [
+      `card-to-verdict through pcsc, p50 / p99`,
+      `${card.card_to_verdict_p50_ms} / ${card.card_to_verdict_p99_ms} ms`,
+      mark(card.card_to_verdict_p99_ms <= 100, 'p99 <= 100 ms'),
+    ],
     ['  presentations', `${card.presentations}${card.loopback_quickack ? '' : ' (loopback without quick ACKs)'}`, ''],
   ];
 }

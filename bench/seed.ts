@@ -30,7 +30,12 @@ export const WARMUP_SEATS = 1000;
 const HOUR = 60 * 60 * 1000;
 
 /** Seeds the database and writes the gate tickets to `ticketsFile` (length-prefixed CardTicket + card id). */
-export async function seed(target: DatabaseTarget, hotCapacity: number, gateTickets: number, ticketsFile: string): Promise<Seeded> {
+export async function seed(
+  target: DatabaseTarget,
+  hotCapacity: number,
+  gateTickets: number,
+  ticketsFile: string,
+): Promise<Seeded> {
   const orm = await openDatabase(target);
   try {
     const em = orm.em.fork();
@@ -38,9 +43,19 @@ export async function seed(target: DatabaseTarget, hotCapacity: number, gateTick
     const gateToken = (await createTerminalToken(em, 'bench-gate', 'gate')).token;
     const now = new Date();
     const product = (name: string, capacity: number) => ({
-      name, venue: 'Bench Arena', startsAt: new Date(now.getTime() + 48 * HOUR), price: { currencyCode: 'EUR', amountMinor: 4500 }, capacity,
-      gateIds: [], salesCloseAt: undefined, admissionOpensAt: undefined, admissionClosesAt: undefined, entriesPerTicket: 1,
-      seating: 'General admission', venueNotes: 'Doors at 18:00', entryInstructions: 'Any gate',
+      name,
+      venue: 'Bench Arena',
+      startsAt: new Date(now.getTime() + 48 * HOUR),
+      price: { currencyCode: 'EUR', amountMinor: 4500 },
+      capacity,
+      gateIds: [],
+      salesCloseAt: undefined,
+      admissionOpensAt: undefined,
+      admissionClosesAt: undefined,
+      entriesPerTicket: 1,
+      seating: 'General admission',
+      venueNotes: 'Doors at 18:00',
+      entryInstructions: 'Any gate',
     });
     const hot = await createProduct(em.fork(), product('Hot On-Sale', hotCapacity), now);
     const warmup = await createProduct(em.fork(), product('Warm-up Sale', WARMUP_SEATS), now);
@@ -58,17 +73,48 @@ export async function seed(target: DatabaseTarget, hotCapacity: number, gateTick
         const lines = [{ productId: gated.id, quantity }];
         const draft = draftOrder(orderId, 'Bench Buyer', lines, new Map([[gated.id, gated]]), now);
         orders.push({
-          id: orderId, idempotencyKey: `bench-${orderId}`, fingerprint: 'bench', state: 'issued' as const, cardId, buyerName: 'Bench Buyer', buyerEmail: '',
-          lines, currencyCode: 'EUR', totalMinor: 4500 * quantity, buyerIdentification: encodeBuyer(draft.buyerIdentification), orderedAt: now, reservedAt: now,
-          unavailableReason: null, unavailableMessage: null, unavailableProductId: null, cardBrand: 'visa', cardLast4: '4242', authorizationCode: 'BENCH', cancelledAt: null,
+          id: orderId,
+          idempotencyKey: `bench-${orderId}`,
+          fingerprint: 'bench',
+          state: 'issued' as const,
+          cardId,
+          buyerName: 'Bench Buyer',
+          buyerEmail: '',
+          lines,
+          currencyCode: 'EUR',
+          totalMinor: 4500 * quantity,
+          buyerIdentification: encodeBuyer(draft.buyerIdentification),
+          orderedAt: now,
+          reservedAt: now,
+          unavailableReason: null,
+          unavailableMessage: null,
+          unavailableProductId: null,
+          cardBrand: 'visa',
+          cardLast4: '4242',
+          authorizationCode: 'BENCH',
+          cancelledAt: null,
         });
         for (const ticket of draft.tickets) {
           const signature = signTicket(key.privateKey, ticket.info, draft.buyerIdentification, cardId);
           tickets.push({
-            id: ticket.info.ticketId, orderId, productId: gated.id, cardId, state: 'issued' as const, info: encodeInfo(ticket.info),
-            additionalInfo: encodeAdditional(ticket.additionalInfo), signature, entriesAllowed: 1,
+            id: ticket.info.ticketId,
+            orderId,
+            productId: gated.id,
+            cardId,
+            state: 'issued' as const,
+            info: encodeInfo(ticket.info),
+            additionalInfo: encodeAdditional(ticket.additionalInfo),
+            signature,
+            entriesAllowed: 1,
           });
-          const card = Buffer.from(CardTicket.encode({ ticket: ticket.info, buyerIdentification: draft.buyerIdentification, additionalInfo: ticket.additionalInfo, signature }).finish());
+          const card = Buffer.from(
+            CardTicket.encode({
+              ticket: ticket.info,
+              buyerIdentification: draft.buyerIdentification,
+              additionalInfo: ticket.additionalInfo,
+              signature,
+            }).finish(),
+          );
           const id = Buffer.from(cardId);
           const header = Buffer.alloc(6);
           header.writeUInt16BE(id.length, 0);
@@ -92,7 +138,7 @@ export async function seed(target: DatabaseTarget, hotCapacity: number, gateTick
 /** Reads what seed() wrote: [cardId, CardTicket] pairs. */
 export function readTickets(bytes: Buffer): Array<{ cardId: string; ticket: CardTicket }> {
   const result = [];
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     const idLength = bytes.readUInt16BE(at);
     const cardLength = bytes.readUInt32BE(at + 2);
     const cardId = bytes.subarray(at + 6, at + 6 + idLength).toString();

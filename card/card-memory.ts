@@ -16,7 +16,13 @@ export interface CardMemory {
 
 /** Throws a RangeError for an access outside user memory: that is a bug in the caller, not a card problem. */
 export function checkRange(capacity: number, offset: number, length: number): void {
-  if (!Number.isInteger(offset) || !Number.isInteger(length) || offset < 0 || length < 0 || offset + length > capacity) {
+  if (
+    !Number.isInteger(offset) ||
+    !Number.isInteger(length) ||
+    offset < 0 ||
+    length < 0 ||
+    offset + length > capacity
+  ) {
     throw new RangeError(`card memory access ${offset}+${length} is outside 0..${capacity}`);
   }
 }

@@ -43,7 +43,12 @@ export interface CardSummary {
 
 const iso = (date: Date | undefined) => (date ? date.toISOString() : null);
 
-export function ticketSummary({ ticket, buyerIdentification: buyer, additionalInfo: extra, signature }: CardTicket): TicketSummary {
+export function ticketSummary({
+  ticket,
+  buyerIdentification: buyer,
+  additionalInfo: extra,
+  signature,
+}: CardTicket): TicketSummary {
   return {
     ticket_id: ticket?.ticketId ?? '',
     product_id: ticket?.productId ?? '',

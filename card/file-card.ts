@@ -37,17 +37,25 @@ export function uidOf(block: Buffer): string | undefined {
   const bcc0 = 0x88 ^ block[0]! ^ block[1]! ^ block[2]!;
   const bcc1 = block[4]! ^ block[5]! ^ block[6]! ^ block[7]!;
   if (block[3] !== bcc0 || block[8] !== bcc1 || block[12] !== CC_MAGIC) return undefined;
-  return Buffer.concat([block.subarray(0, 3), block.subarray(4, 8)]).toString('hex').toUpperCase();
+  return Buffer.concat([block.subarray(0, 3), block.subarray(4, 8)])
+    .toString('hex')
+    .toUpperCase();
 }
 
 function notACardFile(path: string, why: string): CardError {
-  return new CardError('NOT_CARDGATE', `${path} is not a virtual card file (${why}). Use another path, or delete it to start with a new blank card.`);
+  return new CardError(
+    'NOT_CARDGATE',
+    `${path} is not a virtual card file (${why}). Use another path, or delete it to start with a new blank card.`,
+  );
 }
 
 /** A blank card file: a random UID and zeroed user memory. Fails if the file appeared meanwhile. */
 async function createBlank(path: string, capacity: number): Promise<void> {
   if (!Number.isInteger(capacity) || capacity < MIN_CAPACITY || capacity % 4 !== 0) {
-    throw new CardError('BAD_SPEC', `A virtual card's capacity must be a multiple of 4 of at least ${MIN_CAPACITY} bytes, not ${capacity}.`);
+    throw new CardError(
+      'BAD_SPEC',
+      `A virtual card's capacity must be a multiple of 4 of at least ${MIN_CAPACITY} bytes, not ${capacity}.`,
+    );
   }
   const uid = Buffer.concat([Buffer.of(NXP), randomBytes(6)]);
   await mkdir(dirname(path), { recursive: true });
@@ -60,18 +68,30 @@ export async function openFileCard(path: string, capacity = DEFAULT_FILE_CAPACIT
   try {
     handle = await open(path, 'r');
   } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw new CardError('READ_FAILED', `The virtual card ${path} cannot be opened: ${(cause as Error).message}`, { cause });
+    if ((cause as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new CardError('READ_FAILED', `The virtual card ${path} cannot be opened: ${(cause as Error).message}`, {
+        cause,
+      });
     // Another process may create it at the same moment; whoever loses simply opens the winner's card.
     await createBlank(path, capacity).catch((error) => {
       if (error instanceof CardError) throw error;
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new CardError('WRITE_FAILED', `A new virtual card cannot be created at ${path}: ${(error as Error).message}`, { cause: error });
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new CardError(
+          'WRITE_FAILED',
+          `A new virtual card cannot be created at ${path}: ${(error as Error).message}`,
+          { cause: error },
+        );
     });
     return openFileCard(path, capacity);
   }
   try {
     const { size } = await handle.stat();
     const userBytes = size - MANUFACTURER_BLOCK_BYTES;
-    if (userBytes < MIN_CAPACITY || userBytes % 4 !== 0) throw notACardFile(path, `${size} bytes; a card file is 16 bytes plus a multiple of 4 of at least ${MIN_CAPACITY}`);
+    if (userBytes < MIN_CAPACITY || userBytes % 4 !== 0)
+      throw notACardFile(
+        path,
+        `${size} bytes; a card file is 16 bytes plus a multiple of 4 of at least ${MIN_CAPACITY}`,
+      );
     const block = Buffer.alloc(MANUFACTURER_BLOCK_BYTES);
     await handle.read(block, 0, MANUFACTURER_BLOCK_BYTES, 0);
     const id = uidOf(block);

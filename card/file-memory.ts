@@ -26,7 +26,11 @@ export class FileCardMemory implements CardMemory {
     try {
       const buffer = Buffer.alloc(length);
       const { bytesRead } = await handle.read(buffer, 0, length, this.userOffset + offset);
-      if (bytesRead !== length) throw new CardError('READ_FAILED', `The virtual card ${this.path} is shorter than it was; it may have been replaced.`);
+      if (bytesRead !== length)
+        throw new CardError(
+          'READ_FAILED',
+          `The virtual card ${this.path} is shorter than it was; it may have been replaced.`,
+        );
       return buffer;
     } finally {
       await handle.close();
@@ -50,9 +54,15 @@ export class FileCardMemory implements CardMemory {
   private fail(cause: unknown, code: 'READ_FAILED' | 'WRITE_FAILED'): never {
     if (cause instanceof CardError) throw cause;
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new CardError('NO_CARD', `The virtual card ${this.path} is gone (file deleted). Put the card back and try again.`, { cause });
+      throw new CardError(
+        'NO_CARD',
+        `The virtual card ${this.path} is gone (file deleted). Put the card back and try again.`,
+        { cause },
+      );
     }
     const verb = code === 'READ_FAILED' ? 'read' : 'written';
-    throw new CardError(code, `The virtual card ${this.path} could not be ${verb}: ${(cause as Error).message}`, { cause });
+    throw new CardError(code, `The virtual card ${this.path} could not be ${verb}: ${(cause as Error).message}`, {
+      cause,
+    });
   }
 }

@@ -31,7 +31,8 @@ export class FileCardReader extends EventEmitter<CardReaderEvents> implements Ca
 
   async waitForCard(options: { signal?: AbortSignal } = {}): Promise<Card> {
     if (this.closed) throw new CardError('NO_CARD', `The card reader ${this.name} was closed.`);
-    if (options.signal?.aborted) throw new CardError('NO_CARD', 'Stopped waiting for a card.', { cause: options.signal.reason });
+    if (options.signal?.aborted)
+      throw new CardError('NO_CARD', 'Stopped waiting for a card.', { cause: options.signal.reason });
     return openFileCard(this.path, this.capacity);
   }
 
@@ -46,7 +47,10 @@ export class FileCardReader extends EventEmitter<CardReaderEvents> implements Ca
       const card = await openFileCard(this.path, this.capacity);
       if (!this.closed) listener(card);
     } catch (error) {
-      const failure = error instanceof CardError ? error : new CardError('READ_FAILED', `The virtual card ${this.path} cannot be opened.`, { cause: error });
+      const failure =
+        error instanceof CardError
+          ? error
+          : new CardError('READ_FAILED', `The virtual card ${this.path} cannot be opened.`, { cause: error });
       if (!this.closed && this.listenerCount('error') > 0) this.emit('error', failure);
     }
   }

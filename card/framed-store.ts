@@ -8,7 +8,18 @@
  */
 import { CardError } from './card-error.js';
 import type { CardMemory } from './card-memory.js';
-import { buildHeader, HEADER_AREA_BYTES, headerOffset, parseHeader, payloadOffset, SLOT_HEADER_BYTES, slotBytes, slotChecksum, SLOTS, type Slot } from './slot-layout.js';
+import {
+  buildHeader,
+  HEADER_AREA_BYTES,
+  headerOffset,
+  parseHeader,
+  payloadOffset,
+  SLOT_HEADER_BYTES,
+  slotBytes,
+  slotChecksum,
+  SLOTS,
+  type Slot,
+} from './slot-layout.js';
 
 interface Newest {
   readonly slot: Slot;
@@ -33,10 +44,16 @@ export class FramedStore {
     const scan = await this.scan(await this.readBytes(0, HEADER_AREA_BYTES));
     if (scan.newest) return scan.newest.payload;
     if (scan.state === 'foreign') {
-      throw new CardError('NOT_CARDGATE', 'This is not a Cardgate card (its memory holds other data). Please use a Cardgate card.');
+      throw new CardError(
+        'NOT_CARDGATE',
+        'This is not a Cardgate card (its memory holds other data). Please use a Cardgate card.',
+      );
     }
     if (scan.state === 'damaged') {
-      throw new CardError('DAMAGED', 'The tickets on this card cannot be read (the card memory is damaged). Staff can write them again from the order.');
+      throw new CardError(
+        'DAMAGED',
+        'The tickets on this card cannot be read (the card memory is damaged). Staff can write them again from the order.',
+      );
     }
     return null;
   }
@@ -47,14 +64,20 @@ export class FramedStore {
    */
   async write(payload: Buffer): Promise<void> {
     if (payload.length > this.maxPayloadBytes) {
-      throw new CardError('CARD_FULL', `The card is full: these tickets need ${payload.length} bytes but the card holds ${this.maxPayloadBytes}. Clear used tickets off it or use another card.`);
+      throw new CardError(
+        'CARD_FULL',
+        `The card is full: these tickets need ${payload.length} bytes but the card holds ${this.maxPayloadBytes}. Clear used tickets off it or use another card.`,
+      );
     }
     const headers = await this.readBytes(0, HEADER_AREA_BYTES);
     let newest = this.known?.headers.equals(headers) ? this.known.newest : undefined;
     if (newest === undefined) {
       const scan = await this.scan(headers);
       if (!scan.newest && scan.state === 'foreign') {
-        throw new CardError('NOT_CARDGATE', 'This is not a Cardgate card; nothing was written so its data stays intact. Please use a Cardgate card.');
+        throw new CardError(
+          'NOT_CARDGATE',
+          'This is not a Cardgate card; nothing was written so its data stays intact. Please use a Cardgate card.',
+        );
       }
       newest = scan.newest;
     }
@@ -71,9 +94,14 @@ export class FramedStore {
 
   /** Finds the valid slot with the highest seq, reading payloads newest first; classifies the card when none is valid. */
   private async scan(headers: Buffer): Promise<Scan> {
-    const parsed = SLOTS.map((slot) => ({ slot, header: parseHeader(headers.subarray(headerOffset(slot), headerOffset(slot) + SLOT_HEADER_BYTES)) }));
+    const parsed = SLOTS.map((slot) => ({
+      slot,
+      header: parseHeader(headers.subarray(headerOffset(slot), headerOffset(slot) + SLOT_HEADER_BYTES)),
+    }));
     const candidates = parsed
-      .flatMap(({ slot, header }) => (header.kind === 'slot' && header.length <= this.maxPayloadBytes ? [{ slot, ...header }] : []))
+      .flatMap(({ slot, header }) =>
+        header.kind === 'slot' && header.length <= this.maxPayloadBytes ? [{ slot, ...header }] : [],
+      )
       .sort((a, b) => b.seq - a.seq);
     for (const { slot, seq, length, crc } of candidates) {
       const payload = await this.readBytes(payloadOffset(slot, this.memory.capacity), length);
@@ -93,7 +121,9 @@ export class FramedStore {
       return await this.memory.read(offset, length);
     } catch (cause) {
       if (cause instanceof CardError) throw cause;
-      throw new CardError('READ_FAILED', 'The card could not be read. Hold it still on the reader and try again.', { cause });
+      throw new CardError('READ_FAILED', 'The card could not be read. Hold it still on the reader and try again.', {
+        cause,
+      });
     }
   }
 
@@ -103,7 +133,11 @@ export class FramedStore {
     } catch (cause) {
       this.known = undefined;
       if (cause instanceof CardError) throw cause;
-      throw new CardError('WRITE_FAILED', 'Writing the card failed; it still holds its previous tickets. Hold it still on the reader and try again.', { cause });
+      throw new CardError(
+        'WRITE_FAILED',
+        'Writing the card failed; it still holds its previous tickets. Hold it still on the reader and try again.',
+        { cause },
+      );
     }
   }
 }

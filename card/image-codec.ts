@@ -34,7 +34,11 @@ export function decodeImage(bytes: Uint8Array): CardImage {
   try {
     image = CardImage.decode(bytes);
   } catch (cause) {
-    throw new CardError('UNSUPPORTED_FORMAT', 'The tickets on this card are in a format this terminal cannot read. Please ask staff for help.', { cause });
+    throw new CardError(
+      'UNSUPPORTED_FORMAT',
+      'The tickets on this card are in a format this terminal cannot read. Please ask staff for help.',
+      { cause },
+    );
   }
   if (image.formatVersion !== FORMAT_VERSION) {
     throw new CardError(

@@ -1,6 +1,18 @@
 /** The card layer's public API; other parts import from here (or from signature.js alone, like the center). */
-export { admissionRules, refusalByRules, type AdmissionRules, type ProductAdmission } from './admission/admission-rules.js';
-export { judgeAdmission, signatureCheck, type EntriesUsed, type IssuedRecord, type KnownTicket, type SignatureCheck } from './admission/judge.js';
+export {
+  admissionRules,
+  refusalByRules,
+  type AdmissionRules,
+  type ProductAdmission,
+} from './admission/admission-rules.js';
+export {
+  judgeAdmission,
+  signatureCheck,
+  type EntriesUsed,
+  type IssuedRecord,
+  type KnownTicket,
+  type SignatureCheck,
+} from './admission/judge.js';
 export { presentTicket, type PresentedTicket } from './admission/presented-ticket.js';
 export type { Admission, AdmissionVerdict, Rejection } from './admission/verdict.js';
 export type { Card, CardContents, CardReader, CardReaderEvents } from './card.js';

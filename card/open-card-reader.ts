@@ -11,7 +11,8 @@ export interface CardReaderOptions {
   readonly capacity?: number;
 }
 
-const ACCEPTED = 'file:PATH (a virtual card file), pcsc (the first PC/SC reader holding a card) or pcsc:READER (a named PC/SC reader)';
+const ACCEPTED =
+  'file:PATH (a virtual card file), pcsc (the first PC/SC reader holding a card) or pcsc:READER (a named PC/SC reader)';
 
 /** Opens the reader named by `spec`; BAD_SPEC naming the accepted forms when it is none of them. */
 export async function openCardReader(spec: string, options: CardReaderOptions = {}): Promise<CardReader> {
@@ -23,7 +24,11 @@ export async function openCardReader(spec: string, options: CardReaderOptions = 
   }
   if (trimmed === 'pcsc' || trimmed.startsWith('pcsc:')) {
     const name = trimmed === 'pcsc' ? undefined : trimmed.slice('pcsc:'.length);
-    if (name === '') throw new CardError('BAD_SPEC', '--card pcsc: needs a reader name, for example "pcsc:Virtual PCD 00 00", or plain pcsc for the first reader holding a card.');
+    if (name === '')
+      throw new CardError(
+        'BAD_SPEC',
+        '--card pcsc: needs a reader name, for example "pcsc:Virtual PCD 00 00", or plain pcsc for the first reader holding a card.',
+      );
     // Loaded on demand so that file: cards work where pcsclite cannot load.
     const { PcscCardReader } = await import('./pcsc/pcsc-reader.js');
     return PcscCardReader.open(name);

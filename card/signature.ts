@@ -11,12 +11,21 @@ import { SignedTicket, type BuyerIdentification, type CardTicket, type TicketInf
 export const SIGNATURE_BYTES = 64;
 
 /** The exact bytes that are signed. */
-export function signedTicketBytes(ticket: TicketInfo | undefined, buyerIdentification: BuyerIdentification | undefined, cardId: string): Buffer {
+export function signedTicketBytes(
+  ticket: TicketInfo | undefined,
+  buyerIdentification: BuyerIdentification | undefined,
+  cardId: string,
+): Buffer {
   return Buffer.from(SignedTicket.encode({ ticket, buyerIdentification, cardId }).finish());
 }
 
 /** The center's signature over one ticket issued to `cardId`: 64 bytes. */
-export function signTicket(privateKey: KeyObject, ticket: TicketInfo, buyerIdentification: BuyerIdentification, cardId: string): Buffer {
+export function signTicket(
+  privateKey: KeyObject,
+  ticket: TicketInfo,
+  buyerIdentification: BuyerIdentification,
+  cardId: string,
+): Buffer {
   return sign(null, signedTicketBytes(ticket, buyerIdentification, cardId), privateKey);
 }
 
@@ -29,7 +38,12 @@ export function verifyCardTicket(publicKey: KeyObject, cardTicket: CardTicket, c
   const signature = cardTicket.signature;
   if (!signature || signature.length !== SIGNATURE_BYTES || !cardTicket.ticket) return false;
   try {
-    return verify(null, signedTicketBytes(cardTicket.ticket, cardTicket.buyerIdentification, cardId), publicKey, signature);
+    return verify(
+      null,
+      signedTicketBytes(cardTicket.ticket, cardTicket.buyerIdentification, cardId),
+      publicKey,
+      signature,
+    );
   } catch {
     return false;
   }
@@ -38,5 +52,8 @@ export function verifyCardTicket(publicKey: KeyObject, cardTicket: CardTicket, c
 /** The center's key from the 32 raw bytes GetSigningKey returns. */
 export function publicKeyFromRaw(raw: Uint8Array): KeyObject {
   if (raw.length !== 32) throw new RangeError(`an Ed25519 public key is 32 bytes, got ${raw.length}`);
-  return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(raw).toString('base64url') }, format: 'jwk' });
+  return createPublicKey({
+    key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(raw).toString('base64url') },
+    format: 'jwk',
+  });
 }

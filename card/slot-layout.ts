@@ -26,7 +26,8 @@ export const MIN_CAPACITY = HEADER_AREA_BYTES + 2 * 32;
 
 /** Payload bytes of one slot: the largest image a card of `capacity` user bytes holds. */
 export function slotBytes(capacity: number): number {
-  if (!Number.isInteger(capacity) || capacity < MIN_CAPACITY) throw new RangeError(`card capacity ${capacity} is below the minimum of ${MIN_CAPACITY} bytes`);
+  if (!Number.isInteger(capacity) || capacity < MIN_CAPACITY)
+    throw new RangeError(`card capacity ${capacity} is below the minimum of ${MIN_CAPACITY} bytes`);
   const half = Math.floor((capacity - HEADER_AREA_BYTES) / 2);
   return half - (half % PAGE_BYTES);
 }
@@ -57,7 +58,8 @@ export function parseHeader(bytes: Buffer): SlotHeader {
   }
   let written = bytes.length;
   while (written > 0 && bytes[written - 1] === 0) written--;
-  const isMagicPrefix = written < SLOT_MAGIC.length && bytes.subarray(0, written).equals(SLOT_MAGIC.subarray(0, written));
+  const isMagicPrefix =
+    written < SLOT_MAGIC.length && bytes.subarray(0, written).equals(SLOT_MAGIC.subarray(0, written));
   return { kind: isMagicPrefix ? 'partial' : 'foreign' };
 }
 

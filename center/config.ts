@@ -6,8 +6,7 @@ import type { Logger } from 'pino';
 import { pino } from 'pino';
 
 export type DatabaseTarget =
-  | { readonly kind: 'sqlite'; readonly path: string }
-  | { readonly kind: 'postgres'; readonly url: string };
+  { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'postgres'; readonly url: string };
 
 /** PEM contents of the server's certificate and key; with clientCa, every client must present a certificate it signed (mutual TLS). */
 export interface ServerTls {

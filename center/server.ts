@@ -41,7 +41,11 @@ export interface Center {
 /** TLS only when configured; with a client authority, a client without a certificate it signed is refused in the handshake. */
 function serverCredentials(tls: ServerTls | undefined): ServerCredentials {
   if (!tls) return ServerCredentials.createInsecure();
-  return ServerCredentials.createSsl(tls.clientCa ?? null, [{ private_key: tls.key, cert_chain: tls.cert }], Boolean(tls.clientCa));
+  return ServerCredentials.createSsl(
+    tls.clientCa ?? null,
+    [{ private_key: tls.key, cert_chain: tls.cert }],
+    Boolean(tls.clientCa),
+  );
 }
 
 export async function createCenter(config: CenterConfig): Promise<Center> {
@@ -52,7 +56,18 @@ export async function createCenter(config: CenterConfig): Promise<Center> {
   const timings = new HandlerTimings();
   const context = { auth: new Authenticator(orm), logger: config.logger, timings };
   const products = new ProductCache(orm);
-  const sales: SalesDeps = { orm, charge, key, hub, products, writer: new SaleWriter(orm), timings, logger: config.logger, now: config.now, staleReservationMs: config.staleReservationMs };
+  const sales: SalesDeps = {
+    orm,
+    charge,
+    key,
+    hub,
+    products,
+    writer: new SaleWriter(orm),
+    timings,
+    logger: config.logger,
+    now: config.now,
+    staleReservationMs: config.staleReservationMs,
+  };
 
   const server = new Server();
   server.addService(CatalogServiceService, catalogService(context, orm, hub));
@@ -64,7 +79,9 @@ export async function createCenter(config: CenterConfig): Promise<Center> {
   let stopSweeper: (() => Promise<void>) | undefined;
   const reportTimings = () => {
     const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
-    process.stderr.write(`handler timings ${JSON.stringify({ ...timings.snapshot(), memory: { rss, heapTotal, heapUsed, external, arrayBuffers } })}\n`);
+    process.stderr.write(
+      `handler timings ${JSON.stringify({ ...timings.snapshot(), memory: { rss, heapTotal, heapUsed, external, arrayBuffers } })}\n`,
+    );
     timings.reset();
   };
 
@@ -73,12 +90,17 @@ export async function createCenter(config: CenterConfig): Promise<Center> {
     timings,
     async listen() {
       const port = await new Promise<number>((resolve, reject) =>
-        server.bindAsync(config.listen, serverCredentials(config.tls), (error, bound) => (error ? reject(error) : resolve(bound))),
+        server.bindAsync(config.listen, serverCredentials(config.tls), (error, bound) =>
+          error ? reject(error) : resolve(bound),
+        ),
       );
       stopSweeper = startSweeper(sales, config.sweepIntervalMs);
       if (config.reportTimingsOnSignal) process.on('SIGUSR2', reportTimings);
       setServing(health, true);
-      config.logger.info({ port, database: config.database.kind, tls: config.tls ? (config.tls.clientCa ? 'mutual' : 'server') : 'off' }, 'sales center listening');
+      config.logger.info(
+        { port, database: config.database.kind, tls: config.tls ? (config.tls.clientCa ? 'mutual' : 'server') : 'off' },
+        'sales center listening',
+      );
       return port;
     },
     async stop() {

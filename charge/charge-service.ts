@@ -92,10 +92,16 @@ function logTransfer(logger: Logger, input: TransferInput, answer: TransferAnswe
     last4: answer.card.last4,
     amount: { currencyCode: input.amount.currencyCode, amountMinor: input.amount.amountMinor },
     outcome: answer.approved ? 'approved' : 'declined',
-    reason: answer.approved ? undefined : UnavailabilityReason[answer.declineReason].replace('UNAVAILABILITY_REASON_', ''),
+    reason: answer.approved
+      ? undefined
+      : UnavailabilityReason[answer.declineReason].replace('UNAVAILABILITY_REASON_', ''),
     state: stateName(answer.record.state),
   };
-  const messages = { decided: 'charge decided', replayed: 'charge replayed', refused: 'charge refused: id voided or reversed' };
+  const messages = {
+    decided: 'charge decided',
+    replayed: 'charge replayed',
+    refused: 'charge refused: id voided or reversed',
+  };
   logger.info(fields, messages[answer.kind]);
 }
 

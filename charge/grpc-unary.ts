@@ -10,9 +10,14 @@ import { toServiceError as toError, unaryHandler as handler, type KnownError } f
 import { ChargeError } from './charge-error.js';
 
 const INTERNAL = 'internal error in the charge-transfer terminal';
-const known = (error: unknown): KnownError | undefined => (error instanceof ChargeError ? { code: status[error.code], details: error.message } : undefined);
+const known = (error: unknown): KnownError | undefined =>
+  error instanceof ChargeError ? { code: status[error.code], details: error.message } : undefined;
 
-export function unaryHandler<Req, Res>(logger: Logger, method: string, run: (request: Req) => Promise<Res>): handleUnaryCall<Req, Res> {
+export function unaryHandler<Req, Res>(
+  logger: Logger,
+  method: string,
+  run: (request: Req) => Promise<Res>,
+): handleUnaryCall<Req, Res> {
   return handler<Req, Res>({ logger, method, known, internal: INTERNAL }, (call) => run(call.request));
 }
 

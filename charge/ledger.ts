@@ -126,7 +126,14 @@ function assertSameCharge(existing: ChargeRecord, amount: Money, card: CardSumma
 
 function answer(kind: TransferKind, record: ChargeRecord, card: CardSummary): TransferAnswer {
   const approved = record.state === ChargeState.CHARGE_STATE_APPROVED;
-  return { kind, record, approved, authorizationCode: record.authorizationCode, declineReason: record.declineReason, card };
+  return {
+    kind,
+    record,
+    approved,
+    authorizationCode: record.authorizationCode,
+    declineReason: record.declineReason,
+    card,
+  };
 }
 
 function refused(record: ChargeRecord, card: CardSummary): TransferAnswer {

@@ -13,7 +13,8 @@ const MAX_CHARGE_ID_LENGTH = 128;
 
 export function requireChargeId(chargeId: string): string {
   if (!chargeId) throw invalidArgument('charge_id is required');
-  if (chargeId.length > MAX_CHARGE_ID_LENGTH) throw invalidArgument(`charge_id must be at most ${MAX_CHARGE_ID_LENGTH} characters`);
+  if (chargeId.length > MAX_CHARGE_ID_LENGTH)
+    throw invalidArgument(`charge_id must be at most ${MAX_CHARGE_ID_LENGTH} characters`);
   return chargeId;
 }
 

@@ -40,12 +40,20 @@ export interface ChargeServer {
 export function createChargeServer(options: ChargeServerOptions = {}): ChargeServer {
   const logger = options.logger ?? pino({ level: 'silent' });
   const latencyMs = options.latencyMs ?? 0;
-  if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new RangeError(`latencyMs must be a non-negative number, got ${latencyMs}`);
-  const ledger = new ChargeLedger({ now: options.now ?? (() => new Date()), newAuthorizationCode: randomAuthorizationCode });
+  if (!Number.isFinite(latencyMs) || latencyMs < 0)
+    throw new RangeError(`latencyMs must be a non-negative number, got ${latencyMs}`);
+  const ledger = new ChargeLedger({
+    now: options.now ?? (() => new Date()),
+    newAuthorizationCode: randomAuthorizationCode,
+  });
 
   const tls = options.tls;
   const credentials = tls
-    ? ServerCredentials.createSsl(tls.clientCa ?? null, [{ private_key: tls.key, cert_chain: tls.cert }], Boolean(tls.clientCa))
+    ? ServerCredentials.createSsl(
+        tls.clientCa ?? null,
+        [{ private_key: tls.key, cert_chain: tls.cert }],
+        Boolean(tls.clientCa),
+      )
     : ServerCredentials.createInsecure();
 
   const server = new Server();
@@ -58,7 +66,10 @@ export function createChargeServer(options: ChargeServerOptions = {}): ChargeSer
       const port = await new Promise<number>((resolve, reject) =>
         server.bindAsync(hostPort, credentials, (error, bound) => (error ? reject(error) : resolve(bound))),
       );
-      logger.info({ port, latencyMs, tls: tls ? (tls.clientCa ? 'mutual' : 'server') : 'off' }, 'charge-transfer terminal listening');
+      logger.info(
+        { port, latencyMs, tls: tls ? (tls.clientCa ? 'mutual' : 'server') : 'off' },
+        'charge-transfer terminal listening',
+      );
       return port;
     },
     async stop() {

@@ -30,7 +30,12 @@ export type Decision =
 /** Brand, last four and expiry of a card as typed. */
 export function summarizeCard(card: CreditCard): CardSummary {
   const digits = normalizeCardNumber(card.number);
-  return { brand: cardBrand(digits), last4: lastFour(digits), expiryMonth: card.expiryMonth, expiryYear: card.expiryYear };
+  return {
+    brand: cardBrand(digits),
+    last4: lastFour(digits),
+    expiryMonth: card.expiryMonth,
+    expiryYear: card.expiryYear,
+  };
 }
 
 /** Decides a charge: malformed card, then expiry, then the test numbers; any other valid card is approved. */
@@ -42,9 +47,11 @@ export function decideCharge(card: CreditCard, now: Date): Decision {
   if (!isValidExpiry(card.expiryMonth, card.expiryYear) || !/^\d{3,4}$/.test(card.cvc)) {
     return decline(UnavailabilityReason.UNAVAILABILITY_REASON_INVALID_CARD);
   }
-  if (isExpired(card.expiryMonth, card.expiryYear, now)) return decline(UnavailabilityReason.UNAVAILABILITY_REASON_CARD_EXPIRED);
+  if (isExpired(card.expiryMonth, card.expiryYear, now))
+    return decline(UnavailabilityReason.UNAVAILABILITY_REASON_CARD_EXPIRED);
   if (digits === TEST_CARDS.declined) return decline(UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_DECLINED);
-  if (digits === TEST_CARDS.insufficientFunds) return decline(UnavailabilityReason.UNAVAILABILITY_REASON_INSUFFICIENT_FUNDS);
+  if (digits === TEST_CARDS.insufficientFunds)
+    return decline(UnavailabilityReason.UNAVAILABILITY_REASON_INSUFFICIENT_FUNDS);
   return { approved: true, card: summary };
 }
 

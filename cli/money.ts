@@ -1,6 +1,9 @@
 /** Converts between "35.00 EUR" and minor units, using each currency's own number of decimals. */
 export function currencyDigits(currencyCode: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency: currencyCode }).resolvedOptions().maximumFractionDigits ?? 2;
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency: currencyCode }).resolvedOptions()
+      .maximumFractionDigits ?? 2
+  );
 }
 
 export function toMinorUnits(amount: string, currencyCode: string): number {

@@ -28,7 +28,8 @@ export function dbOption(): Option {
 }
 
 export function requireToken(token: string | undefined): string {
-  if (!token) throw new Error('no token: pass --token or set CARDGATE_TOKEN (create one with `cardgate admin token create`)');
+  if (!token)
+    throw new Error('no token: pass --token or set CARDGATE_TOKEN (create one with `cardgate admin token create`)');
   return token;
 }
 
@@ -51,7 +52,8 @@ export function requireCard(spec: string | undefined): string {
 export function wholeNumber(flag: string, min = 0): (value: string) => number {
   return (value) => {
     const number = Number(value);
-    if (!/^\d+$/.test(value.trim()) || number < min) throw new InvalidArgumentError(`${flag} must be a whole number of at least ${min}, not ${JSON.stringify(value)}`);
+    if (!/^\d+$/.test(value.trim()) || number < min)
+      throw new InvalidArgumentError(`${flag} must be a whole number of at least ${min}, not ${JSON.stringify(value)}`);
     return number;
   };
 }

@@ -65,11 +65,35 @@ function GateScreens({ center, reader, gateId, printer, verdictSeconds = 8, stat
 
   switch (phase.kind) {
     case 'waiting':
-      return <WaitingScreen frame={frame} presence={presence} readerName={reader.name} lastPrint={printing.last} onPresent={() => dispatch({ type: 'present' })} onExit={onExit ?? (() => exit())} />;
+      return (
+        <WaitingScreen
+          frame={frame}
+          presence={presence}
+          readerName={reader.name}
+          lastPrint={printing.last}
+          onPresent={() => dispatch({ type: 'present' })}
+          onExit={onExit ?? (() => exit())}
+        />
+      );
     case 'reading':
-      return <BusyScreen frame={frame} title="Reading" words="Reading the card and asking the sales center about its tickets…" onCancel={back} />;
+      return (
+        <BusyScreen
+          frame={frame}
+          title="Reading"
+          words="Reading the card and asking the sales center about its tickets…"
+          onCancel={back}
+        />
+      );
     case 'card-error':
-      return <CardErrorScreen frame={frame} message={phase.message} auto={presence.mode === 'auto'} onRetry={() => dispatch({ type: 'present' })} onBack={back} />;
+      return (
+        <CardErrorScreen
+          frame={frame}
+          message={phase.message}
+          auto={presence.mode === 'auto'}
+          onRetry={() => dispatch({ type: 'present' })}
+          onBack={back}
+        />
+      );
     case 'menu':
       return (
         <TicketMenuScreen
@@ -84,7 +108,13 @@ function GateScreens({ center, reader, gateId, printer, verdictSeconds = 8, stat
       );
     case 'asking': {
       const info = phase.card.tickets[phase.highlighted]?.ticket;
-      return <BusyScreen frame={frame} title={phase.dryRun ? 'Check only' : 'Verdict'} words={`Asking the sales center about ${info?.ticketId} (${info?.eventName})…`} />;
+      return (
+        <BusyScreen
+          frame={frame}
+          title={phase.dryRun ? 'Check only' : 'Verdict'}
+          words={`Asking the sales center about ${info?.ticketId} (${info?.eventName})…`}
+        />
+      );
     }
     case 'verdict':
       return (

@@ -35,7 +35,15 @@ export async function runGate(options: RunGateOptions): Promise<void> {
   const center = new CenterClient(options.center, options.token, { timeoutMs: 5_000, tls: options.tls });
   try {
     const printer = options.print ? new CupsTicketPrinter(options.print) : undefined;
-    const app = render(<GateApp center={center} reader={reader} gateId={options.gateId.trim()} printer={printer} verdictSeconds={options.verdictSeconds} />);
+    const app = render(
+      <GateApp
+        center={center}
+        reader={reader}
+        gateId={options.gateId.trim()}
+        printer={printer}
+        verdictSeconds={options.verdictSeconds}
+      />,
+    );
     await app.waitUntilExit();
   } finally {
     center.close();

@@ -36,7 +36,6 @@ export interface KioskAppProps {
   readonly paymentHint?: string;
 }
 
-
 /** The purchase kiosk (SPEC §2 steps 1-6): the buyer's screens around one state reducer. */
 export function KioskApp({ center, reader, idleMs = DEFAULT_IDLE_MS, onExit, timeZone, paymentHint }: KioskAppProps) {
   const status = useCenterStatus(center);
@@ -67,30 +66,72 @@ function KioskFlow({ idleMs, onExit }: { readonly idleMs: number; readonly onExi
     case 'home':
       return <HomeScreen onChoose={(screen) => dispatch({ type: 'open', screen })} onExit={onExit} />;
     case 'catalog':
-      return <CatalogScreen catalog={catalog} onChoose={(product) => dispatch({ type: 'choose-product', product })} onBack={home} />;
+      return (
+        <CatalogScreen
+          catalog={catalog}
+          onChoose={(product) => dispatch({ type: 'choose-product', product })}
+          onBack={home}
+        />
+      );
     case 'quantity': {
       const product = catalog.products.find((p) => p.id === phase.product.id) ?? phase.product;
       return (
-        <QuantityScreen product={product} initial={phase.draft.quantity} onChoose={(quantity, card) => dispatch({ type: 'set-quantity', quantity, card })}
-          onBack={back} onMyCard={() => dispatch({ type: 'open', screen: 'my-card' })} />
+        <QuantityScreen
+          product={product}
+          initial={phase.draft.quantity}
+          onChoose={(quantity, card) => dispatch({ type: 'set-quantity', quantity, card })}
+          onBack={back}
+          onMyCard={() => dispatch({ type: 'open', screen: 'my-card' })}
+        />
       );
     }
     case 'buyer':
-      return <BuyerScreen initial={phase.order.buyer} onDone={(buyer) => dispatch({ type: 'set-buyer', buyer })} onBack={back} />;
+      return (
+        <BuyerScreen
+          initial={phase.order.buyer}
+          onDone={(buyer) => dispatch({ type: 'set-buyer', buyer })}
+          onBack={back}
+        />
+      );
     case 'payment':
-      return <PaymentScreen initial={phase.payment} onDone={(payment) => dispatch({ type: 'set-payment', payment })} onBack={back} />;
+      return (
+        <PaymentScreen
+          initial={phase.payment}
+          onDone={(payment) => dispatch({ type: 'set-payment', payment })}
+          onBack={back}
+        />
+      );
     case 'review':
       // The key is made here, once per confirmed order, and reused by every retry of its request.
-      return <ReviewScreen order={phase.order} payment={phase.payment} onConfirm={() => dispatch({ type: 'confirm', idempotencyKey: randomUUID() })} onBack={back} />;
+      return (
+        <ReviewScreen
+          order={phase.order}
+          payment={phase.payment}
+          onConfirm={() => dispatch({ type: 'confirm', idempotencyKey: randomUUID() })}
+          onBack={back}
+        />
+      );
     case 'processing':
       return (
-        <ProcessingScreen key={phase.idempotencyKey} request={purchaseRequest(phase)} onGiveUp={() => dispatch({ type: 'abandon' })}
+        <ProcessingScreen
+          key={phase.idempotencyKey}
+          request={purchaseRequest(phase)}
+          onGiveUp={() => dispatch({ type: 'abandon' })}
           onAnswer={(response) =>
-            response.purchase ? dispatch({ type: 'purchased', purchase: response.purchase }) : dispatch({ type: 'unavailable', unavailable: response.unavailable! })
-          } />
+            response.purchase
+              ? dispatch({ type: 'purchased', purchase: response.purchase })
+              : dispatch({ type: 'unavailable', unavailable: response.unavailable! })
+          }
+        />
       );
     case 'unavailable':
-      return <UnavailableScreen unavailable={phase.unavailable} onHome={home} onNext={(next) => dispatch({ type: 'next', next })} />;
+      return (
+        <UnavailableScreen
+          unavailable={phase.unavailable}
+          onHome={home}
+          onNext={(next) => dispatch({ type: 'next', next })}
+        />
+      );
     case 'writing':
       return <WritingScreen job={phase.job} onDone={home} />;
     case 'my-card':

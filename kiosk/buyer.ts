@@ -13,7 +13,8 @@ export function buyerErrors(input: BuyerInput): Partial<Record<keyof BuyerInput,
   const errors: { name?: string; email?: string } = {};
   if (!input.name.trim()) errors.name = 'Enter your name: it is written on the card with your tickets.';
   const email = input.email.trim();
-  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = 'This does not look like an e-mail address (name@example.com), or leave it empty.';
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    errors.email = 'This does not look like an e-mail address (name@example.com), or leave it empty.';
   return errors;
 }
 

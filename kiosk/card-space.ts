@@ -14,10 +14,23 @@ function sampleTicket(product: Product, buyerName: string): CardTicket {
   const when = (product.startsAt ?? new Date()).toISOString().slice(0, 16).replace('T', ' ');
   return {
     ticket: {
-      ticketId: 'TKT-XXXXXXXXXX', productId: product.id, orderId, eventName: product.name, venue: product.venue, startsAt: product.startsAt,
-      seat: product.seating || 'General admission', price: product.price, issuedAt: new Date(), entriesAllowed: Math.max(1, product.entriesPerTicket),
+      ticketId: 'TKT-XXXXXXXXXX',
+      productId: product.id,
+      orderId,
+      eventName: product.name,
+      venue: product.venue,
+      startsAt: product.startsAt,
+      seat: product.seating || 'General admission',
+      price: product.price,
+      issuedAt: new Date(),
+      entriesAllowed: Math.max(1, product.entriesPerTicket),
     },
-    buyerIdentification: { buyerName, orderContents: `99 x ${product.name} (${product.venue}, ${when} UTC)`, orderedAt: new Date(), orderId },
+    buyerIdentification: {
+      buyerName,
+      orderContents: `99 x ${product.name} (${product.venue}, ${when} UTC)`,
+      orderedAt: new Date(),
+      orderId,
+    },
     additionalInfo: { venueNotes: product.venueNotes, entryInstructions: product.entryInstructions },
     signature: SIGNATURE,
   };
@@ -26,7 +39,11 @@ function sampleTicket(product: Product, buyerName: string): CardTicket {
 /** Encoded bytes `quantity` tickets of `product` add to a card image. */
 export function bytesForTickets(product: Product, quantity: number, buyerName = 'W'.repeat(60)): number {
   const ticket = sampleTicket(product, buyerName);
-  return CardImage.encode({ formatVersion: 0, cardId: '', tickets: Array.from({ length: quantity }, () => ticket) }).finish().length;
+  return CardImage.encode({
+    formatVersion: 0,
+    cardId: '',
+    tickets: Array.from({ length: quantity }, () => ticket),
+  }).finish().length;
 }
 
 /** The most tickets of `product` that fit in `freeBytes`. */

@@ -9,7 +9,12 @@ export function describeCardError(error: unknown): string {
 
 /** The card on the reader is not the one the tickets were issued to (signatures bind tickets to one card). */
 export class WrongCardError extends Error {
-  constructor(readonly expected: string, readonly found: string) {
-    super(`These tickets belong to IC card ${expected}, but the card on the reader is ${found}. Put card ${expected} on the reader.`);
+  constructor(
+    readonly expected: string,
+    readonly found: string,
+  ) {
+    super(
+      `These tickets belong to IC card ${expected}, but the card on the reader is ${found}. Put card ${expected} on the reader.`,
+    );
   }
 }

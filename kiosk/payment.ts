@@ -57,7 +57,8 @@ export function paymentErrors(input: PaymentInput, now = new Date()): PaymentErr
   else if (!luhnValid(input.number)) errors.number = 'This card number is not valid: check the digits.';
   const expiry = parseExpiry(input.expiry);
   if (!expiry) errors.expiry = 'Enter the expiry date as MM/YY, for example 12/28.';
-  else if (expiry.year < now.getFullYear() || (expiry.year === now.getFullYear() && expiry.month < now.getMonth() + 1)) errors.expiry = 'This card has expired.';
+  else if (expiry.year < now.getFullYear() || (expiry.year === now.getFullYear() && expiry.month < now.getMonth() + 1))
+    errors.expiry = 'This card has expired.';
   if (!/^\d{3,4}$/.test(input.cvc)) errors.cvc = 'Enter the 3 or 4 digit security code from the back of the card.';
   return errors;
 }

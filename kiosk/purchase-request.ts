@@ -10,7 +10,12 @@ export function purchaseRequest({ order, payment, idempotencyKey }: Paying): Pur
     cardId: order.card.id,
     buyer: { name: order.buyer.name, email: order.buyer.email },
     items: [{ productId: order.product.id, quantity: order.quantity }],
-    creditCard: { number: payment.number, expiryMonth: expiry?.month ?? 0, expiryYear: expiry?.year ?? 0, cvc: payment.cvc },
+    creditCard: {
+      number: payment.number,
+      expiryMonth: expiry?.month ?? 0,
+      expiryYear: expiry?.year ?? 0,
+      cvc: payment.cvc,
+    },
     cardFreeBytes: order.card.freeBytes,
   };
 }

@@ -11,7 +11,12 @@ export interface TicketValidity {
 
 export function ticketValidity(result: RedeemTicketResponse | undefined): TicketValidity {
   if (!result) return { words: '?', clearable: false };
-  if (result.admitted) return { words: result.entriesLeft > 1 ? `valid (${result.entriesLeft}×)` : 'valid', color: theme.ok, clearable: false };
+  if (result.admitted)
+    return {
+      words: result.entriesLeft > 1 ? `valid (${result.entriesLeft}×)` : 'valid',
+      color: theme.ok,
+      clearable: false,
+    };
   switch (result.reason) {
     case R.REJECT_REASON_ALREADY_USED:
       return { words: 'used', color: theme.warn, clearable: true };

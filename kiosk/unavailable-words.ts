@@ -14,23 +14,59 @@ export interface UnavailableWords {
 export function unavailableWords(reason: R): UnavailableWords {
   switch (reason) {
     case R.UNAVAILABILITY_REASON_SOLD_OUT:
-      return { title: 'Not enough seats left', explanation: 'Someone else bought the last seats first.', next: ['quantity', 'catalog'] };
+      return {
+        title: 'Not enough seats left',
+        explanation: 'Someone else bought the last seats first.',
+        next: ['quantity', 'catalog'],
+      };
     case R.UNAVAILABILITY_REASON_PAYMENT_DECLINED:
-      return { title: 'Your card was declined', explanation: 'The card issuer did not accept the payment.', next: ['payment', 'catalog'] };
+      return {
+        title: 'Your card was declined',
+        explanation: 'The card issuer did not accept the payment.',
+        next: ['payment', 'catalog'],
+      };
     case R.UNAVAILABILITY_REASON_INSUFFICIENT_FUNDS:
-      return { title: 'Not enough funds on this card', explanation: 'The card issuer declined for insufficient funds.', next: ['payment', 'quantity', 'catalog'] };
+      return {
+        title: 'Not enough funds on this card',
+        explanation: 'The card issuer declined for insufficient funds.',
+        next: ['payment', 'quantity', 'catalog'],
+      };
     case R.UNAVAILABILITY_REASON_CARD_EXPIRED:
-      return { title: 'This credit card has expired', explanation: 'Its expiry date is in the past.', next: ['payment', 'catalog'] };
+      return {
+        title: 'This credit card has expired',
+        explanation: 'Its expiry date is in the past.',
+        next: ['payment', 'catalog'],
+      };
     case R.UNAVAILABILITY_REASON_INVALID_CARD:
-      return { title: 'The card details are not valid', explanation: 'The card number, expiry date or security code was not accepted.', next: ['payment', 'catalog'] };
+      return {
+        title: 'The card details are not valid',
+        explanation: 'The card number, expiry date or security code was not accepted.',
+        next: ['payment', 'catalog'],
+      };
     case R.UNAVAILABILITY_REASON_SALES_CLOSED:
-      return { title: 'Sales have closed', explanation: 'Tickets for this event are no longer sold.', next: ['catalog'] };
+      return {
+        title: 'Sales have closed',
+        explanation: 'Tickets for this event are no longer sold.',
+        next: ['catalog'],
+      };
     case R.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE:
-      return { title: 'The payment service did not answer', explanation: 'It could not be reached in time.', next: ['retry', 'catalog'] };
+      return {
+        title: 'The payment service did not answer',
+        explanation: 'It could not be reached in time.',
+        next: ['retry', 'catalog'],
+      };
     case R.UNAVAILABILITY_REASON_CARD_FULL:
-      return { title: 'Your IC card is full', explanation: 'These tickets do not fit in the free space on your IC card.', next: ['quantity', 'my-card', 'catalog'] };
+      return {
+        title: 'Your IC card is full',
+        explanation: 'These tickets do not fit in the free space on your IC card.',
+        next: ['quantity', 'my-card', 'catalog'],
+      };
     default:
-      return { title: 'The tickets could not be bought', explanation: 'The sales center did not sell them.', next: ['catalog'] };
+      return {
+        title: 'The tickets could not be bought',
+        explanation: 'The sales center did not sell them.',
+        next: ['catalog'],
+      };
   }
 }
 

@@ -4,7 +4,12 @@
  * terminal's bearer token.
  */
 import { credentials, type ClientReadableStream, type ServiceError } from '@grpc/grpc-js';
-import { AdminServiceClient, type CancelOrderRequest, type CreateProductRequest, type ListRedemptionsRequest } from '../gen/cardgate/v1/admin.js';
+import {
+  AdminServiceClient,
+  type CancelOrderRequest,
+  type CreateProductRequest,
+  type ListRedemptionsRequest,
+} from '../gen/cardgate/v1/admin.js';
 import { CatalogServiceClient, type Product, type WatchAvailabilityResponse } from '../gen/cardgate/v1/catalog.js';
 import { GateServiceClient, type CheckTicketsRequest, type RedeemTicketRequest } from '../gen/cardgate/v1/gate.js';
 import { SalesServiceClient, type Order, type PurchaseTicketsRequest } from '../gen/cardgate/v1/sales.js';
@@ -51,7 +56,11 @@ export class CenterClient {
   private readonly timeoutMs: number;
 
   /** @param address one center's host:port, or several centers' as host:port,host:port (see center-target.ts) */
-  constructor(readonly address: string, token: string, options: CenterClientOptions = {}) {
+  constructor(
+    readonly address: string,
+    token: string,
+    options: CenterClientOptions = {},
+  ) {
     const channel = channelCredentials(address, options.tls);
     const clientOptions = { ...ROUND_ROBIN, interceptors: [bearerInterceptor(token)] };
     const target = centerTarget(address);
@@ -78,7 +87,9 @@ export class CenterClient {
     onUpdate: (update: WatchAvailabilityResponse) => void,
     onEnd: (error?: ServiceError) => void,
   ): () => void {
-    const stream: ClientReadableStream<WatchAvailabilityResponse> = this.catalog.watchAvailability({ productIds: [...productIds] });
+    const stream: ClientReadableStream<WatchAvailabilityResponse> = this.catalog.watchAvailability({
+      productIds: [...productIds],
+    });
     let cancelled = false;
     stream.on('data', onUpdate);
     stream.on('error', (error: ServiceError) => {

@@ -14,7 +14,8 @@ export type Reader = 'buyer' | 'attendant';
 type Failure = 'unreachable' | 'token' | 'role' | 'not-found' | 'refused' | 'other';
 
 const codeOf = (error: unknown): number | undefined => (error as Partial<ServiceError> | undefined)?.code;
-const detailsOf = (error: unknown): string => (error as Partial<ServiceError>).details ?? (error as Error).message ?? String(error);
+const detailsOf = (error: unknown): string =>
+  (error as Partial<ServiceError>).details ?? (error as Error).message ?? String(error);
 
 function failureOf(error: unknown): Failure {
   switch (codeOf(error)) {
@@ -61,7 +62,13 @@ const WORDS: Record<Reader, Record<Failure, (where: string, error: unknown) => s
  */
 export function isRetryableError(error: unknown): boolean {
   const code = codeOf(error);
-  return code === status.UNAVAILABLE || code === status.DEADLINE_EXCEEDED || code === status.CANCELLED || code === status.UNKNOWN || code === status.INTERNAL;
+  return (
+    code === status.UNAVAILABLE ||
+    code === status.DEADLINE_EXCEEDED ||
+    code === status.CANCELLED ||
+    code === status.UNKNOWN ||
+    code === status.INTERNAL
+  );
 }
 
 /** One sentence saying what went wrong, for a buyer (the default) or a gate attendant. */
@@ -71,5 +78,7 @@ export function describeCenterError(error: unknown, address?: string, reader: Re
 
 /** Why the center counts as unreachable, as the few words the center banner puts before "— retrying". */
 export function describeCenterOutage(error: unknown, address: string): string {
-  return codeOf(error) === status.UNAUTHENTICATED ? 'this terminal’s token is not accepted' : `cannot reach the sales center at ${address}`;
+  return codeOf(error) === status.UNAUTHENTICATED
+    ? 'this terminal’s token is not accepted'
+    : `cannot reach the sales center at ${address}`;
 }

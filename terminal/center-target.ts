@@ -9,7 +9,10 @@ import type { ChannelOptions } from '@grpc/grpc-js';
 
 /** The gRPC target for an address list as the --center flag takes it. */
 export function centerTarget(address: string): string {
-  const parts = address.split(',').map((part) => part.trim()).filter(Boolean);
+  const parts = address
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   if (parts.length <= 1 || /^[a-z0-9+.-]+:\/\//i.test(address) || /^(ipv4|ipv6):/.test(address)) return parts.join(',');
   return `${parts.every((part) => part.startsWith('[')) ? 'ipv6' : 'ipv4'}:${parts.join(',')}`;
 }
@@ -29,9 +32,20 @@ export const ROUND_ROBIN: ChannelOptions = {
     methodConfig: [
       {
         name: [{}],
-        retryPolicy: { maxAttempts: 3, initialBackoff: '0.1s', maxBackoff: '1s', backoffMultiplier: 2, retryableStatusCodes: ['UNAVAILABLE'] },
+        retryPolicy: {
+          maxAttempts: 3,
+          initialBackoff: '0.1s',
+          maxBackoff: '1s',
+          backoffMultiplier: 2,
+          retryableStatusCodes: ['UNAVAILABLE'],
+        },
       },
-      { name: [{ service: 'cardgate.v1.GateService', method: 'RedeemTicket' }, { service: 'cardgate.v1.AdminService', method: 'CancelOrder' }] },
+      {
+        name: [
+          { service: 'cardgate.v1.GateService', method: 'RedeemTicket' },
+          { service: 'cardgate.v1.AdminService', method: 'CancelOrder' },
+        ],
+      },
     ],
   }),
 };
@@ -44,7 +58,10 @@ export function isLoopbackTarget(address: string): boolean {
   const target = address.trim();
   if (target.startsWith('unix:')) return true;
   const list = target.replace(/^(ipv4|ipv6):/, '').replace(/^dns:(\/\/[^/]*)?\/?/, '');
-  const hosts = list.split(',').map((part) => hostOf(part.trim())).filter(Boolean);
+  const hosts = list
+    .split(',')
+    .map((part) => hostOf(part.trim()))
+    .filter(Boolean);
   return hosts.length > 0 && hosts.every(isLoopbackHost);
 }
 

@@ -11,7 +11,15 @@ export function formatMoney(money: Money | undefined, quantity = 1): string {
 /** "Tue 1 Dec 20:00" in the terminal's time zone. */
 export function formatDateTime(date: Date | undefined, timeZone?: string): string {
   if (!date) return '';
-  const parts = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).formatToParts(date);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone,
+  }).formatToParts(date);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('weekday')} ${part('day')} ${part('month')} ${part('hour')}:${part('minute')}`;
 }

@@ -56,22 +56,34 @@ export const signatureCheck =
     verifyCardTicket(publicKey, cardTicket, cardId);
 
 /** The verdict on `presented`; `ticket` null: no ticket with its id is known (issued, or of a product the decider knows). */
-export function judgeAdmission(presented: PresentedTicket, ticket: KnownTicket | null, now: Date, verify: SignatureCheck): AdmissionVerdict {
+export function judgeAdmission(
+  presented: PresentedTicket,
+  ticket: KnownTicket | null,
+  now: Date,
+  verify: SignatureCheck,
+): AdmissionVerdict {
   if (!ticket) return REFUSED.unknownTicket;
   const { issued } = ticket;
   if (issued) {
     if (issued.cardId !== presented.cardId) return REFUSED.wrongCard;
     if (!sameBytes(presented.info, issued.info)) return REFUSED.tampered;
-    if (!issued.buyerIdentification || !sameBytes(presented.buyer, issued.buyerIdentification)) return REFUSED.buyerMismatch;
+    if (!issued.buyerIdentification || !sameBytes(presented.buyer, issued.buyerIdentification))
+      return REFUSED.buyerMismatch;
   }
-  if (!(issued && carriesStoredSignature(presented, issued)) && !verify(presented.cardTicket, presented.cardId)) return REFUSED.tampered;
+  if (!(issued && carriesStoredSignature(presented, issued)) && !verify(presented.cardTicket, presented.cardId))
+    return REFUSED.tampered;
   if (ticket.cancelled) return REFUSED.cancelled;
   const refusal = refusalByRules(ticket.rules, presented.gateId, now);
   if (refusal) return refusal;
   const allowed = issued ? issued.entriesAllowed : (presented.cardTicket.ticket?.entriesAllowed ?? 0);
   const { entriesUsed, firstUsedAt, firstUsedGate } = ticket.entries;
   if (entriesUsed >= allowed) {
-    return { admitted: false, reason: RejectReason.REJECT_REASON_ALREADY_USED, firstUsedAt: firstUsedAt ?? undefined, firstUsedGate: firstUsedGate ?? undefined };
+    return {
+      admitted: false,
+      reason: RejectReason.REJECT_REASON_ALREADY_USED,
+      firstUsedAt: firstUsedAt ?? undefined,
+      firstUsedGate: firstUsedGate ?? undefined,
+    };
   }
   return { admitted: true, entry: entriesUsed + 1, entriesLeft: allowed - entriesUsed - 1 };
 }
@@ -83,7 +95,11 @@ export function judgeAdmission(presented: PresentedTicket, ticket: KnownTicket |
  * verification (the costliest step of a redemption); anything else is verified.
  */
 function carriesStoredSignature({ cardTicket }: PresentedTicket, { signature }: IssuedRecord): boolean {
-  return signature !== null && cardTicket.signature?.length === signature.length && sameBytes(cardTicket.signature, signature);
+  return (
+    signature !== null &&
+    cardTicket.signature?.length === signature.length &&
+    sameBytes(cardTicket.signature, signature)
+  );
 }
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && Buffer.compare(a, b) === 0;

@@ -70,7 +70,12 @@ export async function startCardEmulator(options: EmulatorOptions): Promise<CardE
   };
   let link: Awaited<ReturnType<typeof connectVpcd>>;
   try {
-    link = await connectVpcd(options.host ?? '127.0.0.1', options.port ?? VPCD_PORT, { atr: STORAGE_CARD_ATR, apdu }, options.noDelay ?? true);
+    link = await connectVpcd(
+      options.host ?? '127.0.0.1',
+      options.port ?? VPCD_PORT,
+      { atr: STORAGE_CARD_ATR, apdu },
+      options.noDelay ?? true,
+    );
   } catch (error) {
     file.close();
     throw error;

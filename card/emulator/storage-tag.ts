@@ -82,7 +82,8 @@ export class StorageTag {
   private write(page: number, apdu: Buffer): { response: Buffer; written?: { offset: number; length: number } } {
     const lc = apdu[4] ?? 0;
     const data = apdu.subarray(5, 5 + lc);
-    if (lc === 0 || data.length !== lc || lc % PAGE_BYTES !== 0 || lc > this.limits.maxWriteBytes) return { response: sw(SW.WRONG_LENGTH) };
+    if (lc === 0 || data.length !== lc || lc % PAGE_BYTES !== 0 || lc > this.limits.maxWriteBytes)
+      return { response: sw(SW.WRONG_LENGTH) };
     const offset = page * PAGE_BYTES;
     if (offset + lc > this.pages.length) return { response: sw(SW.WRONG_PARAMS) };
     if (this.readOnly || page < USER_PAGE) return { response: sw(SW.SECURITY) };

@@ -23,7 +23,10 @@ const FACTORY_NDEF = Buffer.from('0300FE00', 'hex');
 
 export function checkTagCapacity(capacity: number): void {
   if (!Number.isInteger(capacity) || capacity < MIN_CAPACITY || capacity > MAX_TAG_CAPACITY || capacity % 8 !== 0) {
-    throw new CardError('BAD_SPEC', `An emulated card's capacity must be a multiple of 8 from ${MIN_CAPACITY} to ${MAX_TAG_CAPACITY} bytes (NTAG216: ${NTAG216_CAPACITY}), not ${capacity}.`);
+    throw new CardError(
+      'BAD_SPEC',
+      `An emulated card's capacity must be a multiple of 8 from ${MIN_CAPACITY} to ${MAX_TAG_CAPACITY} bytes (NTAG216: ${NTAG216_CAPACITY}), not ${capacity}.`,
+    );
   }
 }
 
@@ -40,19 +43,32 @@ export class TagFile {
     try {
       pages = readFileSync(path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new CardError('READ_FAILED', `The card file ${path} cannot be read: ${(error as Error).message}`, { cause: error });
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw new CardError('READ_FAILED', `The card file ${path} cannot be read: ${(error as Error).message}`, {
+          cause: error,
+        });
       checkTagCapacity(capacity);
       const uid = Buffer.concat([Buffer.of(0x04), randomBytes(6)]);
-      pages = Buffer.concat([manufacturerBlock(uid, capacity), FACTORY_NDEF, Buffer.alloc(capacity - FACTORY_NDEF.length)]);
+      pages = Buffer.concat([
+        manufacturerBlock(uid, capacity),
+        FACTORY_NDEF,
+        Buffer.alloc(capacity - FACTORY_NDEF.length),
+      ]);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, pages, { flag: 'wx' });
     }
     const userBytes = pages.length - MANUFACTURER_BLOCK_BYTES;
     if (pages.length < MANUFACTURER_BLOCK_BYTES || !uidOf(pages.subarray(0, MANUFACTURER_BLOCK_BYTES))) {
-      throw new CardError('NOT_CARDGATE', `${path} is not a card file (its first 16 bytes are not an NTAG UID block); use another --file.`);
+      throw new CardError(
+        'NOT_CARDGATE',
+        `${path} is not a card file (its first 16 bytes are not an NTAG UID block); use another --file.`,
+      );
     }
     if (pages[14]! * 8 !== userBytes) {
-      throw new CardError('BAD_SPEC', `${path} holds ${userBytes} bytes of user memory but an emulated NTAG-like card states at most ${MAX_TAG_CAPACITY} in its capability container; use a card file made by \`card emulate\`.`);
+      throw new CardError(
+        'BAD_SPEC',
+        `${path} holds ${userBytes} bytes of user memory but an emulated NTAG-like card states at most ${MAX_TAG_CAPACITY} in its capability container; use a card file made by \`card emulate\`.`,
+      );
     }
     return new TagFile(path, pages, openSync(path, 'r+'));
   }

@@ -59,7 +59,12 @@ export function connectVpcd(host: string, port: number, handlers: VpcdHandlers, 
     });
     // Only matters before 'connect': a settled promise ignores it afterwards.
     socket.once('error', (error: NodeJS.ErrnoException) => {
-      reject(new Error(`cannot reach the vpcd virtual reader at ${host}:${port} (${error.code ?? error.message}): is pcscd running with vsmartcard-vpcd installed?`, { cause: error }));
+      reject(
+        new Error(
+          `cannot reach the vpcd virtual reader at ${host}:${port} (${error.code ?? error.message}): is pcscd running with vsmartcard-vpcd installed?`,
+          { cause: error },
+        ),
+      );
     });
   });
 }

@@ -32,7 +32,9 @@ export async function lockVpcd(timeoutMs = 5 * 60_000): Promise<() => void> {
       }
     }
     if (Date.now() > deadline) {
-      throw new Error(`the vpcd readers are still in use after ${timeoutMs} ms (${LOCK} held by pid ${owner || 'unknown'})`);
+      throw new Error(
+        `the vpcd readers are still in use after ${timeoutMs} ms (${LOCK} held by pid ${owner || 'unknown'})`,
+      );
     }
     await sleep(100);
   }

@@ -32,7 +32,11 @@ export interface Response {
 }
 
 export function parseResponse(raw: Buffer): Response {
-  if (raw.length < 2) throw new CardError('READ_FAILED', 'The card reader gave an answer too short to understand. Present the card again.');
+  if (raw.length < 2)
+    throw new CardError(
+      'READ_FAILED',
+      'The card reader gave an answer too short to understand. Present the card again.',
+    );
   return { data: raw.subarray(0, raw.length - 2), sw: raw.readUInt16BE(raw.length - 2) };
 }
 
@@ -46,13 +50,25 @@ const hex = (sw: number) => sw.toString(16).toUpperCase().padStart(4, '0');
 /** The CardError for a status word other than 90 00 after a read or a write. */
 export function statusError(sw: number, operation: 'read' | 'write'): CardError {
   if (operation === 'write' && (sw === 0x6982 || sw === 0x6986 || sw === 0x6985)) {
-    return new CardError('READ_ONLY', `This card is locked (read only): tickets cannot be written on it. Nothing was changed. Please use another card. (status ${hex(sw)})`);
+    return new CardError(
+      'READ_ONLY',
+      `This card is locked (read only): tickets cannot be written on it. Nothing was changed. Please use another card. (status ${hex(sw)})`,
+    );
   }
   if (sw === 0x6a81 || sw === 0x6d00 || sw === 0x6e00) {
-    return new CardError('NOT_CARDGATE', `This card is not a storage card the reader can ${operation} (status ${hex(sw)}). Please use a Cardgate card.`);
+    return new CardError(
+      'NOT_CARDGATE',
+      `This card is not a storage card the reader can ${operation} (status ${hex(sw)}). Please use a Cardgate card.`,
+    );
   }
   if (operation === 'write') {
-    return new CardError('WRITE_FAILED', `Writing the card failed (status ${hex(sw)}); it still holds its previous tickets. Hold it still on the reader and try again.`);
+    return new CardError(
+      'WRITE_FAILED',
+      `Writing the card failed (status ${hex(sw)}); it still holds its previous tickets. Hold it still on the reader and try again.`,
+    );
   }
-  return new CardError('READ_FAILED', `The card could not be read (status ${hex(sw)}). Hold it still on the reader and try again.`);
+  return new CardError(
+    'READ_FAILED',
+    `The card could not be read (status ${hex(sw)}). Hold it still on the reader and try again.`,
+  );
 }

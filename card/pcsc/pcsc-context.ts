@@ -27,20 +27,41 @@ export class PcscContext {
     try {
       pcsclite = (await import('pcsclite')).default as unknown as () => PcscLite;
     } catch (cause) {
-      throw new CardError('NOT_SUPPORTED', 'The PC/SC card driver is not available in this installation (pcsclite did not load; it needs libpcsclite). Use --card file:PATH.', { cause });
+      throw new CardError(
+        'NOT_SUPPORTED',
+        'The PC/SC card driver is not available in this installation (pcsclite did not load; it needs libpcsclite). Use --card file:PATH.',
+        { cause },
+      );
     }
     const context = new PcscContext(pcsclite());
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new CardError('NO_READER', 'No card reader is connected (pcscd lists none). Connect a reader, or install vsmartcard-vpcd for the virtual one.')), DISCOVERY_MS);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new CardError(
+              'NO_READER',
+              'No card reader is connected (pcscd lists none). Connect a reader, or install vsmartcard-vpcd for the virtual one.',
+            ),
+          ),
+        DISCOVERY_MS,
+      );
       context.pcsc.on('error', (error: unknown) => {
         if (context.closed) return;
         clearTimeout(timer);
-        reject(pcscCode(error) === 0x8010002e ? new CardError('NO_READER', 'No card reader is connected. Connect a reader and try again.', { cause: error }) : noService(error));
+        reject(
+          pcscCode(error) === 0x8010002e
+            ? new CardError('NO_READER', 'No card reader is connected. Connect a reader and try again.', {
+                cause: error,
+              })
+            : noService(error),
+        );
       });
       context.pcsc.on('reader', (reader: PcscReader) => {
         context.readers.set(reader.name, reader);
         // A reader closed before its first status arrives keeps a native handle alive and the process never exits.
-        context.settled.push(new Promise((done) => ['status', 'error', 'end'].forEach((event) => reader.once(event, () => done()))));
+        context.settled.push(
+          new Promise((done) => ['status', 'error', 'end'].forEach((event) => reader.once(event, () => done()))),
+        );
         reader.on('error', () => {});
         reader.once('end', () => context.readers.delete(reader.name));
         onReader(reader);
@@ -63,7 +84,10 @@ export class PcscContext {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.race([Promise.all(this.settled), new Promise((resolve) => setTimeout(resolve, DISCOVERY_MS).unref())]);
+    await Promise.race([
+      Promise.all(this.settled),
+      new Promise((resolve) => setTimeout(resolve, DISCOVERY_MS).unref()),
+    ]);
     await new Promise<void>((resolve) =>
       setImmediate(() => {
         for (const reader of this.readers.values()) reader.close();

@@ -33,12 +33,27 @@ export function pcscError(error: unknown, operation: 'connect' | 'read' | 'write
   if (code !== undefined && NO_SERVICE.has(code)) return noService(error);
   if (isCardGone(error)) {
     // During a write the framing guarantees the card holds its previous tickets or the complete new ones, never a mix.
-    return new CardError('NO_CARD', 'The card was taken off the reader too soon. Present the card again and hold it still until it is done.', { cause: error });
+    return new CardError(
+      'NO_CARD',
+      'The card was taken off the reader too soon. Present the card again and hold it still until it is done.',
+      { cause: error },
+    );
   }
-  if (operation === 'write') return new CardError('WRITE_FAILED', 'Writing the card failed; it still holds its previous tickets. Hold it still on the reader and try again.', { cause: error });
-  return new CardError('READ_FAILED', 'The card could not be read. Hold it still on the reader and try again.', { cause: error });
+  if (operation === 'write')
+    return new CardError(
+      'WRITE_FAILED',
+      'Writing the card failed; it still holds its previous tickets. Hold it still on the reader and try again.',
+      { cause: error },
+    );
+  return new CardError('READ_FAILED', 'The card could not be read. Hold it still on the reader and try again.', {
+    cause: error,
+  });
 }
 
 export function noService(cause: unknown): CardError {
-  return new CardError('NO_READER', 'The smart card service (pcscd) is not running, so no card reader can be used. Start pcscd (for example `pcscd` as root) and try again.', { cause });
+  return new CardError(
+    'NO_READER',
+    'The smart card service (pcscd) is not running, so no card reader can be used. Start pcscd (for example `pcscd` as root) and try again.',
+    { cause },
+  );
 }

@@ -35,7 +35,7 @@ export class PcscMemory implements CardMemory {
     const first = Math.floor(offset / PAGE_BYTES);
     const end = Math.ceil((offset + length) / PAGE_BYTES) * PAGE_BYTES;
     const chunks: Buffer[] = [];
-    for (let at = first * PAGE_BYTES; at < end; ) {
+    for (let at = first * PAGE_BYTES; at < end;) {
       const want = Math.min(this.limit.read, end - at);
       const { data, sw } = await this.connection.transmit(readBinary(USER_PAGE + at / PAGE_BYTES, want), 'read');
       if (isWrongLe(sw) && (sw & 0xff) >= PAGE_BYTES && (sw & 0xff) < want) {
@@ -58,7 +58,11 @@ export class PcscMemory implements CardMemory {
 
   async write(offset: number, data: Buffer): Promise<void> {
     checkRange(this.capacity, offset, data.length);
-    if (this.readOnly) throw new CardError('READ_ONLY', 'This card is locked (read only): tickets cannot be written on it. Nothing was changed. Please use another card.');
+    if (this.readOnly)
+      throw new CardError(
+        'READ_ONLY',
+        'This card is locked (read only): tickets cannot be written on it. Nothing was changed. Please use another card.',
+      );
     if (data.length === 0) return;
     const start = Math.floor(offset / PAGE_BYTES) * PAGE_BYTES;
     const end = Math.ceil((offset + data.length) / PAGE_BYTES) * PAGE_BYTES;
@@ -67,9 +71,12 @@ export class PcscMemory implements CardMemory {
       pages = await this.read(start, Math.min(end, this.capacity) - start);
       data.copy(pages, offset - start);
     }
-    for (let at = 0; at < pages.length; ) {
+    for (let at = 0; at < pages.length;) {
       const size = Math.min(this.limit.write, pages.length - at);
-      const { sw } = await this.connection.transmit(updateBinary(USER_PAGE + (start + at) / PAGE_BYTES, pages.subarray(at, at + size)), 'write');
+      const { sw } = await this.connection.transmit(
+        updateBinary(USER_PAGE + (start + at) / PAGE_BYTES, pages.subarray(at, at + size)),
+        'write',
+      );
       if (sw === WRONG_LENGTH && size > PAGE_BYTES) {
         // Every Type 2 tag writes one page at a time; a reader that does not split larger writes takes pages.
         this.limit.write = PAGE_BYTES;

@@ -62,7 +62,10 @@ export class PcscCardReader extends EventEmitter<CardReaderEvents> implements Ca
     if (readerName !== undefined && !pcsc.context.readers.has(readerName)) {
       const names = pcsc.context.names;
       await pcsc.close();
-      throw new CardError('NO_READER', `There is no card reader named "${readerName}". Connected readers: ${names.map((n) => `"${n}"`).join(', ') || 'none'}. Use --card pcsc:NAME with one of them, or --card pcsc for the first that holds a card.`);
+      throw new CardError(
+        'NO_READER',
+        `There is no card reader named "${readerName}". Connected readers: ${names.map((n) => `"${n}"`).join(', ') || 'none'}. Use --card pcsc:NAME with one of them, or --card pcsc for the first that holds a card.`,
+      );
     }
     return pcsc;
   }
@@ -79,9 +82,11 @@ export class PcscCardReader extends EventEmitter<CardReaderEvents> implements Ca
     const failure = this.slots.find((slot) => slot.failure)?.failure;
     if (failure) return Promise.reject(failure);
     const { signal } = options;
-    if (signal?.aborted) return Promise.reject(new CardError('NO_CARD', 'Stopped waiting for a card.', { cause: signal.reason }));
+    if (signal?.aborted)
+      return Promise.reject(new CardError('NO_CARD', 'Stopped waiting for a card.', { cause: signal.reason }));
     return new Promise((resolve, reject) => {
-      const onAbort = () => waiter.reject(new CardError('NO_CARD', 'Stopped waiting for a card.', { cause: signal?.reason }));
+      const onAbort = () =>
+        waiter.reject(new CardError('NO_CARD', 'Stopped waiting for a card.', { cause: signal?.reason }));
       const waiter: Waiter = {
         resolve: (c) => (this.waiters.delete(waiter), signal?.removeEventListener('abort', onAbort), resolve(c)),
         reject: (e) => (this.waiters.delete(waiter), signal?.removeEventListener('abort', onAbort), reject(e)),
@@ -94,7 +99,8 @@ export class PcscCardReader extends EventEmitter<CardReaderEvents> implements Ca
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const waiter of [...this.waiters]) waiter.reject(new CardError('NO_CARD', `The card reader ${this.name} was closed.`));
+    for (const waiter of [...this.waiters])
+      waiter.reject(new CardError('NO_CARD', `The card reader ${this.name} was closed.`));
     await Promise.all(this.slots.map((slot) => slot.card?.connection.close()));
     await this.context?.close();
   }
@@ -119,7 +125,10 @@ export class PcscCardReader extends EventEmitter<CardReaderEvents> implements Ca
       slot.queue = slot.queue.then(() => (present ? this.arrive(slot) : this.leave(slot)));
     };
     reader.on('status', (status: PcscStatus) =>
-      change((status.state & reader.SCARD_STATE_PRESENT) !== 0 && (status.state & reader.SCARD_STATE_MUTE) === 0, status.state >>> 16),
+      change(
+        (status.state & reader.SCARD_STATE_PRESENT) !== 0 && (status.state & reader.SCARD_STATE_MUTE) === 0,
+        status.state >>> 16,
+      ),
     );
     reader.on('end', () => change(false, slot.events));
     reader.on('error', (error: unknown) => this.report(pcscError(error, 'read')));

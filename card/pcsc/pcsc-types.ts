@@ -18,9 +18,17 @@ export interface PcscReader extends EventEmitter {
   readonly SCARD_STATE_MUTE: number;
   readonly SCARD_LEAVE_CARD: number;
   readonly SCARD_UNPOWER_CARD: number;
-  connect(options: { share_mode?: number; protocol?: number }, callback: (error: unknown, protocol: number) => void): void;
+  connect(
+    options: { share_mode?: number; protocol?: number },
+    callback: (error: unknown, protocol: number) => void,
+  ): void;
   disconnect(disposition: number, callback: (error: unknown) => void): void;
-  transmit(data: Buffer, responseLength: number, protocol: number, callback: (error: unknown, response: Buffer) => void): void;
+  transmit(
+    data: Buffer,
+    responseLength: number,
+    protocol: number,
+    callback: (error: unknown, response: Buffer) => void,
+  ): void;
   close(): void;
 }
 

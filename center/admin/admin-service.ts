@@ -17,7 +17,13 @@ import { createProduct } from './create-product.js';
 const ADMIN = [] as const; // admin may call everything; no other role may call these
 const limitOf = (limit: number) => Math.min(Math.max(limit || 100, 1), 1000);
 
-export function adminService(context: HandlerContext, orm: MikroORM, charge: ChargeGateway, hub: AvailabilityHub, now: () => Date): AdminServiceServer {
+export function adminService(
+  context: HandlerContext,
+  orm: MikroORM,
+  charge: ChargeGateway,
+  hub: AvailabilityHub,
+  now: () => Date,
+): AdminServiceServer {
   return {
     createProduct: unary(context, 'CreateProduct', ADMIN, async (request) => {
       const product = await createProduct(orm.em.fork(), request, now());
@@ -30,21 +36,47 @@ export function adminService(context: HandlerContext, orm: MikroORM, charge: Cha
       const em = orm.em.fork();
       const order = await cancelOrder(em, charge, request.orderId, now());
       context.logger.info({ orderId: order.id, reason: request.reason }, 'order cancelled');
-      await publishStock({ orm, hub }, order.lines.map((line) => line.productId));
+      await publishStock(
+        { orm, hub },
+        order.lines.map((line) => line.productId),
+      );
       return { order: await orderMessageOf(em, order) };
     }),
 
     listRedemptions: unary(context, 'ListRedemptions', ADMIN, async (request) => {
-      const where = { ...(request.productId ? { productId: request.productId } : {}), ...(request.gateId ? { gateId: request.gateId } : {}) };
-      const rows = await orm.em.fork().find(RedemptionEntity, where, { orderBy: { redeemedAt: 'desc', id: 'desc' }, limit: limitOf(request.limit) });
-      return { redemptions: rows.map(({ ticketId, productId, orderId, gateId, cardId, redeemedAt, entryNumber }) => ({ ticketId, productId, orderId, gateId, cardId, redeemedAt, entryNumber })) };
+      const where = {
+        ...(request.productId ? { productId: request.productId } : {}),
+        ...(request.gateId ? { gateId: request.gateId } : {}),
+      };
+      const rows = await orm.em
+        .fork()
+        .find(RedemptionEntity, where, { orderBy: { redeemedAt: 'desc', id: 'desc' }, limit: limitOf(request.limit) });
+      return {
+        redemptions: rows.map(({ ticketId, productId, orderId, gateId, cardId, redeemedAt, entryNumber }) => ({
+          ticketId,
+          productId,
+          orderId,
+          gateId,
+          cardId,
+          redeemedAt,
+          entryNumber,
+        })),
+      };
     }),
 
     listOrders: unary(context, 'ListOrders', ADMIN, async (request) => {
       const em = orm.em.fork();
-      const orders = await em.find(OrderEntity, {}, { orderBy: { orderedAt: 'desc', id: 'desc' }, limit: limitOf(request.limit) });
+      const orders = await em.find(
+        OrderEntity,
+        {},
+        { orderBy: { orderedAt: 'desc', id: 'desc' }, limit: limitOf(request.limit) },
+      );
       const counts = new Map<string, number>();
-      for (const ticket of await em.find(TicketEntity, { orderId: { $in: orders.map((o) => o.id) } }, { fields: ['orderId'] })) {
+      for (const ticket of await em.find(
+        TicketEntity,
+        { orderId: { $in: orders.map((o) => o.id) } },
+        { fields: ['orderId'] },
+      )) {
         counts.set(ticket.orderId, (counts.get(ticket.orderId) ?? 0) + 1);
       }
       return {

@@ -10,11 +10,17 @@ import type { ChargeGateway } from '../sales/charge-gateway.js';
 import { OrderEntity, type Order } from '../sales/order.entity.js';
 import { cancelSale, confirmReversals } from '../sales/writes/cancel.js';
 
-export async function cancelOrder(em: EntityManager, charge: ChargeGateway, orderId: string, now: Date): Promise<Order> {
+export async function cancelOrder(
+  em: EntityManager,
+  charge: ChargeGateway,
+  orderId: string,
+  now: Date,
+): Promise<Order> {
   const order = await em.findOne(OrderEntity, { id: orderId });
   if (!order) throw notFound(`no order "${orderId}"`);
   if (order.state === 'cancelled') return order;
-  if (order.state !== 'issued') throw new DomainError('CONFLICT', `only issued orders can be cancelled; this one is ${order.state}`);
+  if (order.state !== 'issued')
+    throw new DomainError('CONFLICT', `only issued orders can be cancelled; this one is ${order.state}`);
 
   const approved = await em.transactional((tx) => cancelSale(sqlOn(tx), orderId, order.lines, now));
   const reversed: string[] = [];

@@ -14,8 +14,10 @@ export async function createProduct(em: EntityManager, request: CreateProductReq
   if (!venue) throw invalidInput('venue is required');
   if (!request.startsAt) throw invalidInput('starts_at is required');
   const price = request.price;
-  if (!price || !/^[A-Z]{3}$/.test(price.currencyCode)) throw invalidInput('price.currency_code must be an ISO 4217 code such as EUR');
-  if (!Number.isInteger(price.amountMinor) || price.amountMinor <= 0) throw invalidInput('price.amount_minor must be a positive whole number of minor units');
+  if (!price || !/^[A-Z]{3}$/.test(price.currencyCode))
+    throw invalidInput('price.currency_code must be an ISO 4217 code such as EUR');
+  if (!Number.isInteger(price.amountMinor) || price.amountMinor <= 0)
+    throw invalidInput('price.amount_minor must be a positive whole number of minor units');
   if (!Number.isInteger(request.capacity) || request.capacity < 1 || request.capacity > MAX_CAPACITY) {
     throw invalidInput(`capacity must be between 1 and ${MAX_CAPACITY}`);
   }

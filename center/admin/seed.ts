@@ -15,19 +15,73 @@ function at(now: Date, days: number, hour: number): Date {
 }
 
 export function demoCatalog(now: Date): CreateProductRequest[] {
-  const base = { gateIds: [], salesCloseAt: undefined, admissionOpensAt: undefined, admissionClosesAt: undefined, entriesPerTicket: 1 };
+  const base = {
+    gateIds: [],
+    salesCloseAt: undefined,
+    admissionOpensAt: undefined,
+    admissionClosesAt: undefined,
+    entriesPerTicket: 1,
+  };
   const tonight = at(now, 0, 23) > now ? at(now, 0, 23) : at(now, 1, 20);
   return [
-    { ...base, name: 'Jazz Night', venue: 'Blue Note Hall', startsAt: tonight, price: { currencyCode: 'EUR', amountMinor: 3500 }, capacity: 120,
-      seating: 'General admission', venueNotes: 'Doors open one hour before the show.', entryInstructions: 'Show your card at the main entrance.' },
-    { ...base, name: 'City Symphony: Beethoven 9', venue: 'Concert Hall', startsAt: at(now, 3, 19), price: { currencyCode: 'EUR', amountMinor: 6800 }, capacity: 400,
-      seating: 'Stalls', venueNotes: 'Latecomers are admitted during the interval.', entryInstructions: 'Use the stalls entrance, doors A-C.', gateIds: ['A', 'B', 'C'] },
-    { ...base, name: 'Cup Final', venue: 'National Stadium', startsAt: at(now, 7, 18), price: { currencyCode: 'EUR', amountMinor: 9000 }, capacity: 5000,
-      seating: 'North stand', venueNotes: 'No bags larger than A4.', entryInstructions: 'Gates open 3 hours before kick-off.', admissionOpensAt: new Date(at(now, 7, 18).getTime() - 3 * HOUR) },
-    { ...base, name: 'Indie Showcase', venue: 'The Basement', startsAt: at(now, 2, 21), price: { currencyCode: 'EUR', amountMinor: 1500 }, capacity: 10,
-      seating: 'Standing', venueNotes: 'Small venue: only ten tickets.', entryInstructions: 'Side door on Mill Lane.' },
-    { ...base, name: 'Film Festival Pass', venue: 'Cinema Paradiso', startsAt: at(now, 5, 10), price: { currencyCode: 'EUR', amountMinor: 12000 }, capacity: 200,
-      seating: 'Any screening', venueNotes: 'Valid for three screenings.', entryInstructions: 'Present the card at each screening.', entriesPerTicket: 3 },
+    {
+      ...base,
+      name: 'Jazz Night',
+      venue: 'Blue Note Hall',
+      startsAt: tonight,
+      price: { currencyCode: 'EUR', amountMinor: 3500 },
+      capacity: 120,
+      seating: 'General admission',
+      venueNotes: 'Doors open one hour before the show.',
+      entryInstructions: 'Show your card at the main entrance.',
+    },
+    {
+      ...base,
+      name: 'City Symphony: Beethoven 9',
+      venue: 'Concert Hall',
+      startsAt: at(now, 3, 19),
+      price: { currencyCode: 'EUR', amountMinor: 6800 },
+      capacity: 400,
+      seating: 'Stalls',
+      venueNotes: 'Latecomers are admitted during the interval.',
+      entryInstructions: 'Use the stalls entrance, doors A-C.',
+      gateIds: ['A', 'B', 'C'],
+    },
+    {
+      ...base,
+      name: 'Cup Final',
+      venue: 'National Stadium',
+      startsAt: at(now, 7, 18),
+      price: { currencyCode: 'EUR', amountMinor: 9000 },
+      capacity: 5000,
+      seating: 'North stand',
+      venueNotes: 'No bags larger than A4.',
+      entryInstructions: 'Gates open 3 hours before kick-off.',
+      admissionOpensAt: new Date(at(now, 7, 18).getTime() - 3 * HOUR),
+    },
+    {
+      ...base,
+      name: 'Indie Showcase',
+      venue: 'The Basement',
+      startsAt: at(now, 2, 21),
+      price: { currencyCode: 'EUR', amountMinor: 1500 },
+      capacity: 10,
+      seating: 'Standing',
+      venueNotes: 'Small venue: only ten tickets.',
+      entryInstructions: 'Side door on Mill Lane.',
+    },
+    {
+      ...base,
+      name: 'Film Festival Pass',
+      venue: 'Cinema Paradiso',
+      startsAt: at(now, 5, 10),
+      price: { currencyCode: 'EUR', amountMinor: 12000 },
+      capacity: 200,
+      seating: 'Any screening',
+      venueNotes: 'Valid for three screenings.',
+      entryInstructions: 'Present the card at each screening.',
+      entriesPerTicket: 3,
+    },
   ];
 }
 

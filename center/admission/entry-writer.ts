@@ -37,7 +37,9 @@ export class EntryWriter {
 }
 
 const TYPES = ['varchar', 'integer', 'varchar', 'varchar', 'varchar', 'varchar', 'timestamptz'] as const;
-const FROM_V = REDEMPTION_COLUMNS.split(', ').map((c) => `v.${c}`).join(', ');
+const FROM_V = REDEMPTION_COLUMNS.split(', ')
+  .map((c) => `v.${c}`)
+  .join(', ');
 
 async function writeEntries(sql: SqlTx, takes: readonly EntryTake[]): Promise<boolean[]> {
   const rows = await sql.all<{ ticket_id: string }>(

@@ -44,7 +44,9 @@ interface ExactPresentation {
  * The entry recorded, with the rules of the product it admits to; or none and the ticket as it
  * was read (null: no issued or cancelled ticket has this id; undefined: not read).
  */
-export type ExactOutcome = { readonly entry: number; readonly rules: AdmissionRules } | { readonly entry: null; readonly ticket: TicketRecord | null | undefined };
+export type ExactOutcome =
+  | { readonly entry: number; readonly rules: AdmissionRules }
+  | { readonly entry: null; readonly ticket: TicketRecord | null | undefined };
 
 /** Nothing written, nothing read. */
 const NOT_TRIED: ExactOutcome = { entry: null, ticket: undefined };
@@ -57,7 +59,10 @@ export class ExactAdmit {
     private readonly products: ProductCache,
   ) {
     const readAlongside = extraStatementIsCheap(orm);
-    this.commits = new GroupCommit(orm, (sql, batch) => insertExact(sql, batch, readAlongside), { key: (presentation) => presentation.ticketId, oneStatement: true });
+    this.commits = new GroupCommit(orm, (sql, batch) => insertExact(sql, batch, readAlongside), {
+      key: (presentation) => presentation.ticketId,
+      oneStatement: true,
+    });
   }
 
   /**
@@ -73,16 +78,34 @@ export class ExactAdmit {
     if (!product || !cardTicket.signature?.length) return NOT_TRIED;
     const rules = rulesOf(product);
     if (refusalByRules(rules, gateId, at)) return NOT_TRIED;
-    return this.commits.submit({ ticketId: info.ticketId, cardId, gateId, info: presented.info, buyer: presented.buyer, signature: Buffer.from(cardTicket.signature), at, rules });
+    return this.commits.submit({
+      ticketId: info.ticketId,
+      cardId,
+      gateId,
+      info: presented.info,
+      buyer: presented.buyer,
+      signature: Buffer.from(cardTicket.signature),
+      at,
+      rules,
+    });
   }
 }
 
 const PRESENTED = 'ticket_id, card_id, gate_id, info, buyer, signature, at';
 const TYPES = ['varchar', 'varchar', 'varchar', 'bytea', 'bytea', 'bytea', 'timestamptz'] as const;
 
-async function insertExact(sql: SqlTx, presentations: readonly ExactPresentation[], readAlongside: boolean): Promise<ExactOutcome[]> {
+async function insertExact(
+  sql: SqlTx,
+  presentations: readonly ExactPresentation[],
+  readAlongside: boolean,
+): Promise<ExactOutcome[]> {
   // Both statements are sent at once; whichever runs first, a ticket the INSERT skipped reads the same.
-  const read = readAlongside ? readRecords(sql, presentations.map((p) => p.ticketId)) : undefined;
+  const read = readAlongside
+    ? readRecords(
+        sql,
+        presentations.map((p) => p.ticketId),
+      )
+    : undefined;
   const inserted = sql.all<{ ticket_id: string; entry_number: number | string }>(
     `with v (${PRESENTED}) as (values ${valuesRows(sql, TYPES, presentations.length)}) ` +
       `insert into redemptions (${REDEMPTION_COLUMNS}) ` +
@@ -95,6 +118,8 @@ async function insertExact(sql: SqlTx, presentations: readonly ExactPresentation
   const entries = new Map(rows.map((r) => [r.ticket_id, Number(r.entry_number)]));
   return presentations.map((p) => {
     const entry = entries.get(p.ticketId);
-    return entry === undefined ? { entry: null, ticket: tickets && (tickets.get(p.ticketId) ?? null) } : { entry, rules: p.rules };
+    return entry === undefined
+      ? { entry: null, ticket: tickets && (tickets.get(p.ticketId) ?? null) }
+      : { entry, rules: p.rules };
   });
 }

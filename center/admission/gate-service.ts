@@ -24,24 +24,55 @@ function requireIds(request: { gateId: string; cardId: string }): void {
   if (!request.cardId) throw invalidInput('card_id is required');
 }
 
-export function gateService(context: HandlerContext, orm: MikroORM, products: ProductCache, key: SigningKey, now: () => Date): GateServiceServer {
-  const deps: GateDeps = { verify: signatureCheck(key.publicKey), tickets: new TicketReader(orm), products, entries: new EntryWriter(orm), exact: new ExactAdmit(orm, products), timings: context.timings };
+export function gateService(
+  context: HandlerContext,
+  orm: MikroORM,
+  products: ProductCache,
+  key: SigningKey,
+  now: () => Date,
+): GateServiceServer {
+  const deps: GateDeps = {
+    verify: signatureCheck(key.publicKey),
+    tickets: new TicketReader(orm),
+    products,
+    entries: new EntryWriter(orm),
+    exact: new ExactAdmit(orm, products),
+    timings: context.timings,
+  };
   return {
     redeemTicket: unary(context, 'RedeemTicket', ['gate'], async (request) => {
       requireIds(request);
       const cardTicket = requireTicket(request.ticket, 'ticket');
-      const response = await redeemTicket(deps, { gateId: request.gateId, cardId: request.cardId, cardTicket, dryRun: request.dryRun }, now());
-      context.logger.info({ gateId: request.gateId, ticketId: cardTicket.ticket!.ticketId, admitted: response.admitted, reason: response.reason, dryRun: request.dryRun }, 'redeem');
+      const response = await redeemTicket(
+        deps,
+        { gateId: request.gateId, cardId: request.cardId, cardTicket, dryRun: request.dryRun },
+        now(),
+      );
+      context.logger.info(
+        {
+          gateId: request.gateId,
+          ticketId: cardTicket.ticket!.ticketId,
+          admitted: response.admitted,
+          reason: response.reason,
+          dryRun: request.dryRun,
+        },
+        'redeem',
+      );
       return response;
     }),
 
     checkTickets: unary(context, 'CheckTickets', ['gate', 'kiosk'], async (request) => {
       if (!request.cardId) throw invalidInput('card_id is required');
-      if (request.tickets.length > MAX_TICKETS_PER_CHECK) throw invalidInput(`tickets: at most ${MAX_TICKETS_PER_CHECK} per call`);
+      if (request.tickets.length > MAX_TICKETS_PER_CHECK)
+        throw invalidInput(`tickets: at most ${MAX_TICKETS_PER_CHECK} per call`);
       const tickets = request.tickets.map((ticket, index) => requireTicket(ticket, `tickets[${index}]`));
       const at = now();
       // Dry runs in parallel: their reads share one batched query.
-      const results = await Promise.all(tickets.map((cardTicket) => redeemTicket(deps, { gateId: request.gateId, cardId: request.cardId, cardTicket, dryRun: true }, at)));
+      const results = await Promise.all(
+        tickets.map((cardTicket) =>
+          redeemTicket(deps, { gateId: request.gateId, cardId: request.cardId, cardTicket, dryRun: true }, at),
+        ),
+      );
       return { results };
     }),
   };

@@ -44,7 +44,11 @@ export interface GateDeps {
 const MAX_ATTEMPTS = 5;
 const RACED: Rejection = { admitted: false, reason: RejectReason.REJECT_REASON_ALREADY_USED };
 
-export async function redeemTicket(deps: GateDeps, presentation: Presentation, now: Date): Promise<RedeemTicketResponse> {
+export async function redeemTicket(
+  deps: GateDeps,
+  presentation: Presentation,
+  now: Date,
+): Promise<RedeemTicketResponse> {
   const stage = stageTimer(presentation.dryRun ? undefined : deps.timings, 'RedeemTicket');
   const presented = presentTicket(presentation.cardTicket, presentation.cardId, presentation.gateId);
   // What the fast path read, for the judge's first attempt (undefined: read it).
@@ -56,7 +60,8 @@ export async function redeemTicket(deps: GateDeps, presentation: Presentation, n
     read = exact.ticket;
   }
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const record = attempt === 0 && read !== undefined ? read : await deps.tickets.read(presented.cardTicket.ticket!.ticketId);
+    const record =
+      attempt === 0 && read !== undefined ? read : await deps.tickets.read(presented.cardTicket.ticket!.ticketId);
     const known = record && knownTicket(record, rulesOf(await deps.products.get(record.productId)));
     const verdict = judgeAdmission(presented, known, now, deps.verify);
     stage('judge');
@@ -65,8 +70,13 @@ export async function redeemTicket(deps: GateDeps, presentation: Presentation, n
     // A dry run takes nothing: the entry it would take is still left.
     if (presentation.dryRun) return admitted(presented, rules, ticket, verdict.entriesLeft + 1);
     const won = await deps.entries.take({
-      ticketId: ticket.id, entry: verdict.entry, productId: ticket.productId, orderId: ticket.orderId,
-      gateId: presentation.gateId, cardId: presentation.cardId, at: now,
+      ticketId: ticket.id,
+      entry: verdict.entry,
+      productId: ticket.productId,
+      orderId: ticket.orderId,
+      gateId: presentation.gateId,
+      cardId: presentation.cardId,
+      at: now,
     });
     stage('record');
     if (won) return admitted(presented, rules, ticket, verdict.entriesLeft);
@@ -79,7 +89,11 @@ export async function redeemTicket(deps: GateDeps, presentation: Presentation, n
  * The answer when the fast path recorded an entry; otherwise what it read
  * alongside (undefined when it did not read, or did not try).
  */
-async function admitExact(deps: GateDeps, presented: PresentedTicket, now: Date): Promise<RedeemTicketResponse | ExactOutcome & { readonly entry: null }> {
+async function admitExact(
+  deps: GateDeps,
+  presented: PresentedTicket,
+  now: Date,
+): Promise<RedeemTicketResponse | (ExactOutcome & { readonly entry: null })> {
   const outcome = await deps.exact.admit(presented, now);
   if (outcome.entry === null) return outcome;
   const info = presented.cardTicket.ticket!;
@@ -88,7 +102,12 @@ async function admitExact(deps: GateDeps, presented: PresentedTicket, now: Date)
   return admitted(presented, outcome.rules, firstUse, info.entriesAllowed - outcome.entry);
 }
 
-function admitted(presented: PresentedTicket, rules: AdmissionRules, firstUse: EntriesUsed | null, entriesLeft: number): RedeemTicketResponse {
+function admitted(
+  presented: PresentedTicket,
+  rules: AdmissionRules,
+  firstUse: EntriesUsed | null,
+  entriesLeft: number,
+): RedeemTicketResponse {
   return {
     admitted: true,
     reason: RejectReason.REJECT_REASON_UNSPECIFIED,

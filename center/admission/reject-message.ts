@@ -17,16 +17,29 @@ const MESSAGES: Record<RejectReason, string> = {
 const hhmm = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /** A sentence an attendant can act on; gates may render their own from the reason and the extra fields. */
-export function rejectMessage(reason: RejectReason, detail: { firstUsedAt?: Date; firstUsedGate?: string; validFrom?: Date; validUntil?: Date; gateIds?: readonly string[] } = {}): string {
+export function rejectMessage(
+  reason: RejectReason,
+  detail: {
+    firstUsedAt?: Date;
+    firstUsedGate?: string;
+    validFrom?: Date;
+    validUntil?: Date;
+    gateIds?: readonly string[];
+  } = {},
+): string {
   switch (reason) {
     case RejectReason.REJECT_REASON_ALREADY_USED:
-      return detail.firstUsedAt ? `Already used at gate ${detail.firstUsedGate} at ${hhmm(detail.firstUsedAt)}.` : MESSAGES[reason];
+      return detail.firstUsedAt
+        ? `Already used at gate ${detail.firstUsedGate} at ${hhmm(detail.firstUsedAt)}.`
+        : MESSAGES[reason];
     case RejectReason.REJECT_REASON_NOT_YET_VALID:
       return detail.validFrom ? `Valid from ${hhmm(detail.validFrom)}.` : MESSAGES[reason];
     case RejectReason.REJECT_REASON_EXPIRED:
       return detail.validUntil ? `Admission closed at ${hhmm(detail.validUntil)}.` : MESSAGES[reason];
     case RejectReason.REJECT_REASON_WRONG_GATE:
-      return detail.gateIds?.length ? `Not valid at this gate: use gate ${detail.gateIds.join(' or ')}.` : MESSAGES[reason];
+      return detail.gateIds?.length
+        ? `Not valid at this gate: use gate ${detail.gateIds.join(' or ')}.`
+        : MESSAGES[reason];
     default:
       return MESSAGES[reason];
   }

@@ -28,13 +28,26 @@ export interface TicketRecord {
 }
 
 /** What the judge knows of a ticket from its record and its product's rules: the record is its issued record and its entries used at once. */
-export function knownTicket(record: TicketRecord, rules: AdmissionRules): KnownTicket & { readonly issued: TicketRecord } {
+export function knownTicket(
+  record: TicketRecord,
+  rules: AdmissionRules,
+): KnownTicket & { readonly issued: TicketRecord } {
   return { rules, cancelled: record.state === 'cancelled', entries: record, issued: record };
 }
 
 interface Row {
-  id: string; order_id: string; product_id: string; card_id: string; state: 'issued' | 'cancelled'; info: Buffer; signature: Buffer | null;
-  buyer_identification: Buffer | null; entries_allowed: number; entries_used: number; first_used_at: Date | number | string | null; first_used_gate: string | null;
+  id: string;
+  order_id: string;
+  product_id: string;
+  card_id: string;
+  state: 'issued' | 'cancelled';
+  info: Buffer;
+  signature: Buffer | null;
+  buyer_identification: Buffer | null;
+  entries_allowed: number;
+  entries_used: number;
+  first_used_at: Date | number | string | null;
+  first_used_gate: string | null;
 }
 
 /** Entries used and the first use come from the redemption rows, the one record of use (entry-writer.ts). */
@@ -45,7 +58,12 @@ const SELECT =
 const MAX_BATCH = 256;
 
 /** SQLite keeps datetimes as epoch milliseconds, PostgreSQL hands back Dates. */
-const dateOf = (value: Date | number | string | null) => (value === null ? null : value instanceof Date ? value : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value));
+const dateOf = (value: Date | number | string | null) =>
+  value === null
+    ? null
+    : value instanceof Date
+      ? value
+      : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
 /**
  * Reads ticket records, batched: lookups asked for while a read is in
@@ -74,7 +92,12 @@ export class TicketReader {
       const batch = this.queue.slice(0, MAX_BATCH);
       this.queue = this.queue.slice(MAX_BATCH);
       try {
-        const byId = await withConnection(this.orm, (sql) => readRecords(sql, batch.map((entry) => entry.id)));
+        const byId = await withConnection(this.orm, (sql) =>
+          readRecords(
+            sql,
+            batch.map((entry) => entry.id),
+          ),
+        );
         for (const entry of batch) entry.resolve(byId.get(entry.id) ?? null);
       } catch (error) {
         for (const entry of batch) entry.reject(error);

@@ -17,11 +17,24 @@ export function parseRole(value: string): Role {
 }
 
 /** Registers a terminal and returns its token; the token itself is never stored. */
-export async function createTerminalToken(em: EntityManager, name: string, role: Role, now = new Date()): Promise<{ token: string; terminal: Terminal }> {
+export async function createTerminalToken(
+  em: EntityManager,
+  name: string,
+  role: Role,
+  now = new Date(),
+): Promise<{ token: string; terminal: Terminal }> {
   if (!name.trim()) throw new DomainError('INVALID_INPUT', 'name is required');
-  if (await em.count(TerminalEntity, { name })) throw new DomainError('CONFLICT', `a terminal named "${name}" already exists`);
+  if (await em.count(TerminalEntity, { name }))
+    throw new DomainError('CONFLICT', `a terminal named "${name}" already exists`);
   const token = newToken(role);
-  const terminal = em.create(TerminalEntity, { id: newId('TRM', 8), name, role, tokenHash: hashToken(token), createdAt: now, revokedAt: null });
+  const terminal = em.create(TerminalEntity, {
+    id: newId('TRM', 8),
+    name,
+    role,
+    tokenHash: hashToken(token),
+    createdAt: now,
+    revokedAt: null,
+  });
   await em.flush();
   return { token, terminal };
 }
@@ -40,7 +53,12 @@ export async function revokeTerminal(em: EntityManager, nameOrId: string, now = 
 }
 
 /** Issues a fresh token for a terminal name, creating the terminal or replacing its old token (the demo does this on each start). */
-export async function rotateTerminalToken(em: EntityManager, name: string, role: Role, now = new Date()): Promise<string> {
+export async function rotateTerminalToken(
+  em: EntityManager,
+  name: string,
+  role: Role,
+  now = new Date(),
+): Promise<string> {
   const terminal = await em.findOne(TerminalEntity, { name });
   if (!terminal) return (await createTerminalToken(em, name, role, now)).token;
   const token = newToken(role);

@@ -1,7 +1,11 @@
 /** CatalogService: products with seats left, and the live availability stream. */
 import { status, type ServerWritableStream } from '@grpc/grpc-js';
 import type { MikroORM } from '@mikro-orm/core';
-import type { CatalogServiceServer, WatchAvailabilityRequest, WatchAvailabilityResponse } from '../../gen/cardgate/v1/catalog.js';
+import type {
+  CatalogServiceServer,
+  WatchAvailabilityRequest,
+  WatchAvailabilityResponse,
+} from '../../gen/cardgate/v1/catalog.js';
 import { invalidInput, notFound } from '../domain-error.js';
 import { authorizationOf, centerError, unary, type HandlerContext } from '../grpc/unary.js';
 import type { AvailabilityHub } from './availability-hub.js';
@@ -38,7 +42,8 @@ export function catalogService(context: HandlerContext, orm: MikroORM, hub: Avai
           call.on('close', unsubscribe);
           const products = await orm.em.fork().find(ProductEntity, {}, { orderBy: { startsAt: 'asc' } });
           for (const product of products) {
-            if (matches(product.id)) call.write({ productId: product.id, remaining: product.remaining, capacity: product.capacity });
+            if (matches(product.id))
+              call.write({ productId: product.id, remaining: product.remaining, capacity: product.capacity });
           }
         } catch (error) {
           const serviceError = centerError(error, context.logger, 'WatchAvailability');

@@ -111,6 +111,15 @@ export function valuesRows(sql: SqlTx, types: readonly SqlType[], count: number)
 }
 
 /** `case id when ? then ? … end`: a value per row in one UPDATE, with its parameters. */
-export function caseById<T>(sql: SqlTx, rows: readonly T[], id: (row: T) => string, value: (row: T) => unknown, type = 'varchar') {
-  return { sql: `case id ${rows.map(() => `when ? then ?${sql.cast(type)}`).join(' ')} end`, params: rows.flatMap((row) => [id(row), value(row)]) };
+export function caseById<T>(
+  sql: SqlTx,
+  rows: readonly T[],
+  id: (row: T) => string,
+  value: (row: T) => unknown,
+  type = 'varchar',
+) {
+  return {
+    sql: `case id ${rows.map(() => `when ? then ?${sql.cast(type)}`).join(' ')} end`,
+    params: rows.flatMap((row) => [id(row), value(row)]),
+  };
 }

@@ -17,5 +17,9 @@ export function sqlOn(em: EntityManager): SqlTx {
     const result = await knex.raw(sql, params as Knex.RawBinding[]);
     return (postgres ? result.rows : result) as Row[];
   };
-  return { all, run: async (sql, params) => void (await all(sql, params)), cast: (type) => (postgres ? `::${type}` : '') };
+  return {
+    all,
+    run: async (sql, params) => void (await all(sql, params)),
+    cast: (type) => (postgres ? `::${type}` : ''),
+  };
 }

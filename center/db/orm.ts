@@ -21,7 +21,14 @@ function ormOptions(target: DatabaseTarget, postgresDriver?: Options['driver']):
   const common = {
     entities: ENTITIES,
     extensions: [Migrator],
-    migrations: { path: migrationsPath, pathTs: migrationsPath, glob: '!(*.d).{js,ts}', transactional: true, snapshot: false, silent: true },
+    migrations: {
+      path: migrationsPath,
+      pathTs: migrationsPath,
+      glob: '!(*.d).{js,ts}',
+      transactional: true,
+      snapshot: false,
+      silent: true,
+    },
     preferTs: true,
     allowGlobalContext: false,
     debug: false,
@@ -43,9 +50,13 @@ function ormOptions(target: DatabaseTarget, postgresDriver?: Options['driver']):
       // WAL lets gates read while a sale commits; synchronous=NORMAL in WAL mode keeps every
       // committed transaction across a process crash (only an OS crash can lose the last ones);
       // busy_timeout lets admin commands share the file with a running center.
-      afterCreate(connection: { exec(sql: string, done: (error: Error | null) => void): void }, done: (error: Error | null, connection: unknown) => void) {
-        connection.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;', (error) =>
-          done(error, connection),
+      afterCreate(
+        connection: { exec(sql: string, done: (error: Error | null) => void): void },
+        done: (error: Error | null, connection: unknown) => void,
+      ) {
+        connection.exec(
+          'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;',
+          (error) => done(error, connection),
         );
       },
     },
@@ -54,7 +65,8 @@ function ormOptions(target: DatabaseTarget, postgresDriver?: Options['driver']):
 
 /** Connects and runs pending migrations. */
 export async function openDatabase(target: DatabaseTarget): Promise<MikroORM> {
-  if (target.kind === 'sqlite' && target.path !== ':memory:') mkdirSync(dirname(resolve(target.path)), { recursive: true });
+  if (target.kind === 'sqlite' && target.path !== ':memory:')
+    mkdirSync(dirname(resolve(target.path)), { recursive: true });
   let orm: MikroORM;
   if (target.kind === 'postgres') {
     // Loaded only when asked for: the PostgreSQL driver costs a SQLite center memory for nothing.

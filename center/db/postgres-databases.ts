@@ -15,7 +15,8 @@ async function onServer(serverUrl: string, sql: string): Promise<void> {
 }
 
 const safeName = (name: string) => {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`database name "${name}": use lower-case letters, digits and _`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name))
+    throw new Error(`database name "${name}": use lower-case letters, digits and _`);
   return name;
 };
 

@@ -75,10 +75,16 @@ export async function withConnection<T>(orm: MikroORM, work: (sql: SqlTx) => Pro
   const connection = await client.acquireConnection();
   const all = <Row>(sql: string, params: readonly unknown[]): Promise<Row[]> =>
     postgres
-      ? (connection as PostgresConnection).query({ ...postgresStatement(sql), values: [...params] }).then((result) => result.rows as Row[])
+      ? (connection as PostgresConnection)
+          .query({ ...postgresStatement(sql), values: [...params] })
+          .then((result) => result.rows as Row[])
       : allPrepared<Row>(connection as SqliteConnection, sql, params);
   try {
-    return await work({ all, run: async (sql, params) => void (await all(sql, params)), cast: (type) => (postgres ? `::${type}` : '') });
+    return await work({
+      all,
+      run: async (sql, params) => void (await all(sql, params)),
+      cast: (type) => (postgres ? `::${type}` : ''),
+    });
   } finally {
     await client.releaseConnection(connection);
   }

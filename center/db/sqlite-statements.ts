@@ -30,10 +30,16 @@ interface Kept {
 const keptBy = new WeakMap<SqliteConnection, Map<string, Kept>>();
 
 /** Runs `sql` with `params` on the connection through a kept statement. */
-export async function allPrepared<Row>(connection: SqliteConnection, sql: string, params: readonly unknown[]): Promise<Row[]> {
+export async function allPrepared<Row>(
+  connection: SqliteConnection,
+  sql: string,
+  params: readonly unknown[],
+): Promise<Row[]> {
   const kept = statementFor(connection, sql);
   if (!kept.prepared) await kept.ready;
-  return new Promise((resolve, reject) => kept.statement.all([...params], (error, rows) => (error ? reject(error) : resolve(rows as Row[]))));
+  return new Promise((resolve, reject) =>
+    kept.statement.all([...params], (error, rows) => (error ? reject(error) : resolve(rows as Row[]))),
+  );
 }
 
 function statementFor(connection: SqliteConnection, sql: string): Kept {
@@ -73,7 +79,12 @@ function keptOn(connection: SqliteConnection): Map<string, Kept> {
     connection.close = (done) => {
       const live = [...statements.values()];
       statements.clear();
-      const finalized = live.map(({ statement, ready }) => ready.then(() => new Promise<void>((ok) => statement.finalize(() => ok())), () => undefined));
+      const finalized = live.map(({ statement, ready }) =>
+        ready.then(
+          () => new Promise<void>((ok) => statement.finalize(() => ok())),
+          () => undefined,
+        ),
+      );
       void Promise.all(finalized).then(() => close(done));
     };
     keptBy.set(connection, statements);

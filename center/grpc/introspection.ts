@@ -15,7 +15,9 @@ import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
 
 const DESCRIPTOR_SET = fileURLToPath(new URL('../../gen/cardgate.binpb', import.meta.url));
-export const CENTER_SERVICES = ['CatalogService', 'SalesService', 'GateService', 'AdminService', 'TerminalService'].map((name) => `cardgate.v1.${name}`);
+export const CENTER_SERVICES = ['CatalogService', 'SalesService', 'GateService', 'AdminService', 'TerminalService'].map(
+  (name) => `cardgate.v1.${name}`,
+);
 
 /** The FileDescriptorProto bytes of every file in a FileDescriptorSet (field 1, repeated). */
 function fileDescriptors(set: Uint8Array): Uint8Array[] {
@@ -33,7 +35,10 @@ export function addIntrospection(server: Server): HealthImplementation {
   const definition = { descriptors: { fileDescriptorProtos: fileDescriptors(readFileSync(DESCRIPTOR_SET)) } };
   new ReflectionService(definition as never, { services: CENTER_SERVICES }).addToServer(server);
   // NOT_SERVING until start-up is complete; the center flips it once calls are accepted.
-  const health = new HealthImplementation({ '': 'NOT_SERVING', ...Object.fromEntries(CENTER_SERVICES.map((name) => [name, 'NOT_SERVING'])) });
+  const health = new HealthImplementation({
+    '': 'NOT_SERVING',
+    ...Object.fromEntries(CENTER_SERVICES.map((name) => [name, 'NOT_SERVING'])),
+  });
   health.addToServer(server);
   return health;
 }

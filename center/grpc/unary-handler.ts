@@ -25,18 +25,26 @@ export interface UnaryHandlerOptions {
   readonly done?: (ms: number) => void;
 }
 
-export function unaryHandler<Req, Res>(options: UnaryHandlerOptions, run: (call: ServerUnaryCall<Req, Res>) => Promise<Res>): handleUnaryCall<Req, Res> {
+export function unaryHandler<Req, Res>(
+  options: UnaryHandlerOptions,
+  run: (call: ServerUnaryCall<Req, Res>) => Promise<Res>,
+): handleUnaryCall<Req, Res> {
   return (call, callback) => {
     const started = performance.now();
-    run(call).then(
-      (response) => callback(null, response),
-      (error: unknown) => callback(toServiceError(error, options)),
-    ).finally(() => options.done?.(performance.now() - started));
+    run(call)
+      .then(
+        (response) => callback(null, response),
+        (error: unknown) => callback(toServiceError(error, options)),
+      )
+      .finally(() => options.done?.(performance.now() - started));
   };
 }
 
 /** The gRPC error for a thrown value. */
-export function toServiceError(error: unknown, { logger, method, known, internal }: Omit<UnaryHandlerOptions, 'done'>): ServerErrorResponse {
+export function toServiceError(
+  error: unknown,
+  { logger, method, known, internal }: Omit<UnaryHandlerOptions, 'done'>,
+): ServerErrorResponse {
   const answer = known(error);
   if (answer) {
     logger.debug({ method, code: status[answer.code], message: answer.details }, 'request refused');

@@ -28,8 +28,16 @@ export function unary<Req, Res>(
   roles: readonly Role[],
   run: (request: Req, caller: Caller) => Promise<Res>,
 ): handleUnaryCall<Req, Res> {
-  const options = { logger: context.logger, method, known: statusOf, internal: INTERNAL, done: (ms: number) => context.timings?.record(method, ms) };
-  return unaryHandler<Req, Res>(options, async (call) => run(call.request, await context.auth.authorize(authorizationOf(call.metadata), roles)));
+  const options = {
+    logger: context.logger,
+    method,
+    known: statusOf,
+    internal: INTERNAL,
+    done: (ms: number) => context.timings?.record(method, ms),
+  };
+  return unaryHandler<Req, Res>(options, async (call) =>
+    run(call.request, await context.auth.authorize(authorizationOf(call.metadata), roles)),
+  );
 }
 
 /** The gRPC error for what a streaming handler caught, mapped like a unary call's. */

@@ -12,7 +12,8 @@ import {
   type TransferChargeResponse,
 } from '../../gen/cardgate/v1/charge.js';
 
-export type Reachable<T> = { readonly reached: true; readonly value: T } | { readonly reached: false; readonly error: string };
+export type Reachable<T> =
+  { readonly reached: true; readonly value: T } | { readonly reached: false; readonly error: string };
 
 export interface ChargeGateway {
   transfer(request: TransferChargeRequest): Promise<Reachable<TransferChargeResponse>>;
@@ -24,8 +25,14 @@ export interface ChargeGateway {
 }
 
 /** @param tls PEM contents to reach the terminal over TLS (authority, and the center's client certificate); plain text without. */
-export function grpcChargeGateway(address: string, deadlineMs: number, tls?: { ca?: Buffer; cert?: Buffer; key?: Buffer }): ChargeGateway {
-  const channel = tls ? credentials.createSsl(tls.ca ?? null, tls.key ?? null, tls.cert ?? null) : credentials.createInsecure();
+export function grpcChargeGateway(
+  address: string,
+  deadlineMs: number,
+  tls?: { ca?: Buffer; cert?: Buffer; key?: Buffer },
+): ChargeGateway {
+  const channel = tls
+    ? credentials.createSsl(tls.ca ?? null, tls.key ?? null, tls.cert ?? null)
+    : credentials.createInsecure();
   // Short reconnect backoff and waitForReady: a terminal that comes back is used again within
   // the deadline of the next call, instead of failing fast for up to two minutes of backoff.
   const client = new ChargeTransferServiceClient(address, channel, {
@@ -33,12 +40,24 @@ export function grpcChargeGateway(address: string, deadlineMs: number, tls?: { c
     'grpc.max_reconnect_backoff_ms': 1_000,
   });
   type Callback<Res> = (e: ServiceError | null, r: Res) => void;
-  const call = <Req, Res>(method: (req: Req, md: Metadata, opts: { deadline: number }, cb: Callback<Res>) => unknown, request: Req) =>
+  const call = <Req, Res>(
+    method: (req: Req, md: Metadata, opts: { deadline: number }, cb: Callback<Res>) => unknown,
+    request: Req,
+  ) =>
     new Promise<Res>((resolve, reject) => {
       const metadata = new Metadata({ waitForReady: true });
-      method.call(client, request, metadata, { deadline: Date.now() + deadlineMs }, (error: ServiceError | null, response: Res) => (error ? reject(error) : resolve(response)));
+      method.call(
+        client,
+        request,
+        metadata,
+        { deadline: Date.now() + deadlineMs },
+        (error: ServiceError | null, response: Res) => (error ? reject(error) : resolve(response)),
+      );
     });
-  const unreachable = (error: unknown) => ({ reached: false as const, error: (error as ServiceError).details ?? String(error) });
+  const unreachable = (error: unknown) => ({
+    reached: false as const,
+    error: (error as ServiceError).details ?? String(error),
+  });
 
   return {
     async transfer(request) {

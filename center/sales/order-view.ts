@@ -1,6 +1,12 @@
 /** API views of stored orders: the Purchase a kiosk writes to the card, and the Order operators and recovery see. */
 import type { EntityManager } from '@mikro-orm/core';
-import { OrderState, type Order as OrderMessage, type Purchase, type PurchaseTicketsResponse, type Unavailability } from '../../gen/cardgate/v1/sales.js';
+import {
+  OrderState,
+  type Order as OrderMessage,
+  type Purchase,
+  type PurchaseTicketsResponse,
+  type Unavailability,
+} from '../../gen/cardgate/v1/sales.js';
 import { AdditionalInfo, BuyerIdentification, TicketInfo, type CardTicket } from '../../gen/cardgate/v1/ticket.js';
 import type { Order, OrderStateName } from './order.entity.js';
 import { TicketEntity } from './ticket.entity.js';
@@ -21,7 +27,11 @@ export function orderStateOf(order: Order): OrderState {
 export async function cardTicketsOf(em: EntityManager, order: Order): Promise<CardTicket[]> {
   if (!order.buyerIdentification) return [];
   const buyerIdentification = BuyerIdentification.decode(order.buyerIdentification);
-  const tickets = await em.find(TicketEntity, { orderId: order.id, state: { $in: ['issued', 'cancelled'] } }, { orderBy: { id: 'asc' } });
+  const tickets = await em.find(
+    TicketEntity,
+    { orderId: order.id, state: { $in: ['issued', 'cancelled'] } },
+    { orderBy: { id: 'asc' } },
+  );
   return tickets.map((ticket) => ({
     ticket: TicketInfo.decode(ticket.info),
     buyerIdentification,
@@ -47,14 +57,25 @@ async function purchaseOf(em: EntityManager, order: Order): Promise<Purchase> {
 }
 
 function unavailabilityOf(order: Order): Unavailability {
-  return { reason: order.unavailableReason ?? 0, message: order.unavailableMessage ?? '', productId: order.unavailableProductId ?? '' };
+  return {
+    reason: order.unavailableReason ?? 0,
+    message: order.unavailableMessage ?? '',
+    productId: order.unavailableProductId ?? '',
+  };
 }
 
 /** What an ended order's idempotency key is answered again: its tickets, or the refusal it recorded. */
 export async function outcomeOf(em: EntityManager, order: Order): Promise<PurchaseTicketsResponse> {
-  return order.state === 'issued' || order.state === 'cancelled' ? { purchase: await purchaseOf(em, order) } : { unavailable: unavailabilityOf(order) };
+  return order.state === 'issued' || order.state === 'cancelled'
+    ? { purchase: await purchaseOf(em, order) }
+    : { unavailable: unavailabilityOf(order) };
 }
 
 export async function orderMessageOf(em: EntityManager, order: Order): Promise<OrderMessage> {
-  return { ...(await issuedParts(em, order)), state: orderStateOf(order), cardId: order.cardId, cancelledAt: order.cancelledAt ?? undefined };
+  return {
+    ...(await issuedParts(em, order)),
+    state: orderStateOf(order),
+    cardId: order.cardId,
+    cancelledAt: order.cancelledAt ?? undefined,
+  };
 }

@@ -33,14 +33,21 @@ type KeyState =
   | { readonly kind: 'pendingStale'; readonly order: Order }
   | { readonly kind: 'ended'; readonly order: Order };
 
-export async function purchaseTickets(deps: SalesDeps, request: PurchaseTicketsRequest): Promise<PurchaseTicketsResponse> {
+export async function purchaseTickets(
+  deps: SalesDeps,
+  request: PurchaseTicketsRequest,
+): Promise<PurchaseTicketsResponse> {
   const purchase = validatePurchase(request);
   const products = await loadProducts(deps, purchase);
   const sold = await sell(deps, purchase, products, null);
   if (sold !== KEY_TAKEN) return sold;
 
   const em = deps.orm.em.fork();
-  const state = stateOf(deps, purchase, await em.findOneOrFail(OrderEntity, { idempotencyKey: purchase.idempotencyKey }));
+  const state = stateOf(
+    deps,
+    purchase,
+    await em.findOneOrFail(OrderEntity, { idempotencyKey: purchase.idempotencyKey }),
+  );
   switch (state.kind) {
     case 'otherRequest':
       throw invalidInput('idempotency_key was already used for a different purchase; use a new key for a new purchase');
@@ -69,20 +76,34 @@ function stateOf(deps: SalesDeps, purchase: ValidPurchase, order: Order): KeySta
   }
 }
 
-async function sellAgain(deps: SalesDeps, purchase: ValidPurchase, products: Products, order: Order): Promise<PurchaseTicketsResponse> {
+async function sellAgain(
+  deps: SalesDeps,
+  purchase: ValidPurchase,
+  products: Products,
+  order: Order,
+): Promise<PurchaseTicketsResponse> {
   const sold = await sell(deps, purchase, products, order);
-  if (sold === KEY_TAKEN) throw new DomainError('BUSY', 'this purchase is already being retried; try again in a few seconds');
+  if (sold === KEY_TAKEN)
+    throw new DomainError('BUSY', 'this purchase is already being retried; try again in a few seconds');
   return sold;
 }
 
 /** Finishes or undoes the interrupted sale now (recovery.ts), then answers as the order then stands. */
-async function recoverThenAnswer(deps: SalesDeps, purchase: ValidPurchase, products: Products, order: Order): Promise<PurchaseTicketsResponse> {
+async function recoverThenAnswer(
+  deps: SalesDeps,
+  purchase: ValidPurchase,
+  products: Products,
+  order: Order,
+): Promise<PurchaseTicketsResponse> {
   await recoverOrder(deps, order.id);
   const em = deps.orm.em.fork();
   const recovered = await em.findOneOrFail(OrderEntity, { id: order.id });
   switch (recovered.state) {
     case 'pending':
-      throw new DomainError('BUSY', 'this purchase is still being processed (payment service unreachable); try again shortly');
+      throw new DomainError(
+        'BUSY',
+        'this purchase is still being processed (payment service unreachable); try again shortly',
+      );
     case 'retryable':
       return sellAgain(deps, purchase, products, recovered);
     case 'issued':

@@ -19,7 +19,10 @@ import { TicketEntity } from './ticket.entity.js';
 import { confirmReversals } from './writes/cancel.js';
 import type { Refusal } from './writes/refuse.js';
 
-const INTERRUPTED: Refusal = { reason: UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE, message: 'The sale was interrupted; nothing was charged. Please try again.' };
+const INTERRUPTED: Refusal = {
+  reason: UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE,
+  message: 'The sale was interrupted; nothing was charged. Please try again.',
+};
 
 /**
  * Ends one interrupted order according to what the charge terminal knows
@@ -36,24 +39,49 @@ export async function recoverOrder(deps: SalesDeps, orderId: string): Promise<vo
   } else {
     const known = await deps.charge.get(charge.id);
     if (!known.reached) {
-      deps.logger.warn({ orderId, chargeId: charge.id, error: known.error }, 'recovery: charge terminal unreachable, will retry');
+      deps.logger.warn(
+        { orderId, chargeId: charge.id, error: known.error },
+        'recovery: charge terminal unreachable, will retry',
+      );
       return;
     }
     await endAsTheTerminalSays(deps, order, charge.id, known.value);
   }
-  await publishStock(deps, order.lines.map((line) => line.productId));
+  await publishStock(
+    deps,
+    order.lines.map((line) => line.productId),
+  );
 }
 
-async function endAsTheTerminalSays(deps: SalesDeps, order: Order, chargeId: string, record: GetChargeResponse | null): Promise<void> {
+async function endAsTheTerminalSays(
+  deps: SalesDeps,
+  order: Order,
+  chargeId: string,
+  record: GetChargeResponse | null,
+): Promise<void> {
   const orderId = order.id;
   const refuse = (refusal: Refusal, state: 'declined' | 'reversed' | 'reverse_pending') =>
     deps.writer.refuse({ orderId, refusal, seats: order.lines, charge: { id: chargeId, state }, at: deps.now() });
   if (record?.state === ChargeState.CHARGE_STATE_APPROVED) {
     const { authorizationCode, cardBrand, cardLast4 } = record;
-    await deps.writer.issue({ orderId, chargeId, authorizationCode, cardBrand, cardLast4, signatures: await signaturesOf(deps, order), at: deps.now() });
+    await deps.writer.issue({
+      orderId,
+      chargeId,
+      authorizationCode,
+      cardBrand,
+      cardLast4,
+      signatures: await signaturesOf(deps, order),
+      at: deps.now(),
+    });
     deps.logger.info({ orderId, chargeId }, 'recovery: interrupted sale finished');
   } else if (record?.state === ChargeState.CHARGE_STATE_DECLINED) {
-    await refuse({ reason: record.declineReason || UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_DECLINED, message: 'The card was declined.' }, 'declined');
+    await refuse(
+      {
+        reason: record.declineReason || UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_DECLINED,
+        message: 'The card was declined.',
+      },
+      'declined',
+    );
   } else {
     // Never reached the terminal (or already undone): void the id so a late request cannot approve it.
     const voided = await deps.charge.reverse(chargeId, 'sale interrupted');
@@ -67,7 +95,10 @@ async function signaturesOf(deps: SalesDeps, order: Order): Promise<Array<{ tick
   const tickets = await deps.orm.em.fork().find(TicketEntity, { orderId: order.id, state: 'pending' });
   if (!tickets.length) return [];
   const buyer = BuyerIdentification.decode(order.buyerIdentification!);
-  return tickets.map((ticket) => ({ ticketId: ticket.id, signature: signTicket(deps.key.privateKey, TicketInfo.decode(ticket.info), buyer, order.cardId) }));
+  return tickets.map((ticket) => ({
+    ticketId: ticket.id,
+    signature: signTicket(deps.key.privateKey, TicketInfo.decode(ticket.info), buyer, order.cardId),
+  }));
 }
 
 /** A pending order reserved longer ago than a live sale can take: its sale was interrupted. */
@@ -79,7 +110,11 @@ export function isStale(deps: SalesDeps, order: Order): boolean {
 export async function sweep(deps: SalesDeps): Promise<void> {
   const em = deps.orm.em.fork();
   const staleBefore = new Date(deps.now().getTime() - deps.staleReservationMs);
-  const stale = await em.find(OrderEntity, { state: 'pending', reservedAt: { $lt: staleBefore } }, { fields: ['id'], limit: 100 });
+  const stale = await em.find(
+    OrderEntity,
+    { state: 'pending', reservedAt: { $lt: staleBefore } },
+    { fields: ['id'], limit: 100 },
+  );
   for (const { id } of stale) await recoverOrder(deps, id);
 
   const unconfirmed = await em.find(ChargeEntity, { state: 'reverse_pending' }, { limit: 100 });

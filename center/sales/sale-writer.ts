@@ -50,5 +50,11 @@ async function writeSales(sql: SqlTx, writes: readonly Write[]): Promise<Result[
   const refused = refuses.length ? await refuseSales(sql, refuses) : new Set<string>();
   const reserved = reserves.length ? await reserveSales(sql, reserves) : new Map<SaleToReserve, Reservation>();
   const issued = issues.length ? await issueSales(sql, issues) : new Set<string>();
-  return writes.map((w) => ('reserve' in w ? reserved.get(w.reserve)! : 'issue' in w ? issued.has(w.issue.orderId) : refused.has(w.refuse.orderId)));
+  return writes.map((w) =>
+    'reserve' in w
+      ? reserved.get(w.reserve)!
+      : 'issue' in w
+        ? issued.has(w.issue.orderId)
+        : refused.has(w.refuse.orderId),
+  );
 }

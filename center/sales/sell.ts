@@ -18,7 +18,14 @@ import { OrderEntity, type Order } from './order.entity.js';
 import { outcomeOf } from './order-view.js';
 import { publishStock } from './publish-stock.js';
 import type { SalesDeps } from './sales-deps.js';
-import { cardBytesNeeded, draftOrder, encodeAdditional, encodeBuyer, encodeInfo, type OrderDraft } from './ticket-builder.js';
+import {
+  cardBytesNeeded,
+  draftOrder,
+  encodeAdditional,
+  encodeBuyer,
+  encodeInfo,
+  type OrderDraft,
+} from './ticket-builder.js';
 import type { ValidPurchase } from './validate-purchase.js';
 import type { Refusal, SaleToRefuse } from './writes/refuse.js';
 
@@ -28,7 +35,12 @@ const R = UnavailabilityReason;
 export const KEY_TAKEN = 'key taken';
 
 /** Sells to a new key (retake null) or again under the retryable order `retake`. */
-export async function sell(deps: SalesDeps, purchase: ValidPurchase, products: ReadonlyMap<string, Product>, retake: Order | null): Promise<PurchaseTicketsResponse | typeof KEY_TAKEN> {
+export async function sell(
+  deps: SalesDeps,
+  purchase: ValidPurchase,
+  products: ReadonlyMap<string, Product>,
+  retake: Order | null,
+): Promise<PurchaseTicketsResponse | typeof KEY_TAKEN> {
   const now = deps.now();
   const orderId = retake?.id ?? newId('ORD', 8);
   const draft = draftOrder(orderId, purchase.buyerName, purchase.lines, products, now);
@@ -38,18 +50,34 @@ export async function sell(deps: SalesDeps, purchase: ValidPurchase, products: R
   const stage = stageTimer(deps.timings, 'PurchaseTickets');
   const reservation = await deps.writer.reserve({
     order: {
-      id: orderId, idempotencyKey: purchase.idempotencyKey, fingerprint: purchase.fingerprint, cardId: purchase.cardId,
-      buyerName: purchase.buyerName, buyerEmail: purchase.buyerEmail, lines: purchase.lines, currencyCode, totalMinor,
-      buyerIdentification: encodeBuyer(draft.buyerIdentification), orderedAt: now,
+      id: orderId,
+      idempotencyKey: purchase.idempotencyKey,
+      fingerprint: purchase.fingerprint,
+      cardId: purchase.cardId,
+      buyerName: purchase.buyerName,
+      buyerEmail: purchase.buyerEmail,
+      lines: purchase.lines,
+      currencyCode,
+      totalMinor,
+      buyerIdentification: encodeBuyer(draft.buyerIdentification),
+      orderedAt: now,
     },
     retake: retake !== null,
     refused: refusalBeforeStock(purchase, products, draft, now),
     tickets: draft.tickets.map(({ info, additionalInfo }) => ({
-      id: info.ticketId, productId: info.productId, info: encodeInfo(info), additionalInfo: encodeAdditional(additionalInfo), entriesAllowed: info.entriesAllowed,
+      id: info.ticketId,
+      productId: info.productId,
+      info: encodeInfo(info),
+      additionalInfo: encodeAdditional(additionalInfo),
+      entriesAllowed: info.entriesAllowed,
     })),
     chargeId,
     at: now,
-    soldOut: (productId) => ({ reason: R.UNAVAILABILITY_REASON_SOLD_OUT, message: `Not enough seats left for ${products.get(productId)!.name}.`, productId }),
+    soldOut: (productId) => ({
+      reason: R.UNAVAILABILITY_REASON_SOLD_OUT,
+      message: `Not enough seats left for ${products.get(productId)!.name}.`,
+      productId,
+    }),
   });
   stage('reserve');
   if (reservation.kind === 'taken') return KEY_TAKEN;
@@ -72,13 +100,28 @@ export async function sell(deps: SalesDeps, purchase: ValidPurchase, products: R
       signature: signTicket(deps.key.privateKey, info, draft.buyerIdentification, purchase.cardId),
     }));
     const issued = await deps.writer.issue({
-      orderId, chargeId, authorizationCode, cardBrand, cardLast4, at: deps.now(),
+      orderId,
+      chargeId,
+      authorizationCode,
+      cardBrand,
+      cardLast4,
+      at: deps.now(),
       signatures: tickets.map(({ ticket, signature }) => ({ ticketId: ticket.ticketId, signature })),
     });
     stage('issue');
     if (issued) {
       deps.logger.info({ orderId, chargeId, cardBrand, cardLast4 }, 'order issued');
-      return { purchase: { orderId, buyerIdentification: draft.buyerIdentification, tickets, total: { currencyCode, amountMinor: totalMinor }, cardBrand, cardLast4, authorizationCode } };
+      return {
+        purchase: {
+          orderId,
+          buyerIdentification: draft.buyerIdentification,
+          tickets,
+          total: { currencyCode, amountMinor: totalMinor },
+          cardBrand,
+          cardLast4,
+          authorizationCode,
+        },
+      };
     }
     void publishStock(deps, productIds);
     return recordedOutcome(deps, orderId);
@@ -91,43 +134,79 @@ export async function sell(deps: SalesDeps, purchase: ValidPurchase, products: R
 }
 
 /** A decline, or no answer in time: then nobody knows whether the terminal approved, so the charge id is voided and a late approval cannot stand. */
-async function refusalOf(deps: SalesDeps, answer: Reachable<TransferChargeResponse>, orderId: string, chargeId: string): Promise<Pick<SaleToRefuse, 'refusal' | 'charge'>> {
+async function refusalOf(
+  deps: SalesDeps,
+  answer: Reachable<TransferChargeResponse>,
+  orderId: string,
+  chargeId: string,
+): Promise<Pick<SaleToRefuse, 'refusal' | 'charge'>> {
   if (answer.reached) {
-    const refusal = { reason: answer.value.declineReason || R.UNAVAILABILITY_REASON_PAYMENT_DECLINED, message: answer.value.message || 'The card was declined.' };
+    const refusal = {
+      reason: answer.value.declineReason || R.UNAVAILABILITY_REASON_PAYMENT_DECLINED,
+      message: answer.value.message || 'The card was declined.',
+    };
     deps.logger.info({ orderId, chargeId, reason: R[refusal.reason] }, 'charge declined');
     return { refusal, charge: { id: chargeId, state: 'declined' } };
   }
   const voided = await deps.charge.reverse(chargeId, 'charge terminal did not answer in time');
   deps.logger.warn({ orderId, chargeId, error: answer.error }, 'charge terminal unreachable');
   return {
-    refusal: { reason: R.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE, message: 'The payment service did not answer; nothing was charged. Please try again.' },
+    refusal: {
+      reason: R.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE,
+      message: 'The payment service did not answer; nothing was charged. Please try again.',
+    },
     charge: { id: chargeId, state: voided.reached ? 'reversed' : 'reverse_pending' },
   };
 }
 
 /** Sales closed, or tickets that would not fit on the IC card: refused before any seat is taken or anything charged. */
-function refusalBeforeStock(purchase: ValidPurchase, products: ReadonlyMap<string, Product>, draft: OrderDraft, now: Date): Refusal | undefined {
-  const closed = purchase.lines.map((line) => products.get(line.productId)!).find((product) => now >= salesCloseAt(product));
-  if (closed) return { reason: R.UNAVAILABILITY_REASON_SALES_CLOSED, message: `Sales for ${closed.name} have closed.`, productId: closed.id };
+function refusalBeforeStock(
+  purchase: ValidPurchase,
+  products: ReadonlyMap<string, Product>,
+  draft: OrderDraft,
+  now: Date,
+): Refusal | undefined {
+  const closed = purchase.lines
+    .map((line) => products.get(line.productId)!)
+    .find((product) => now >= salesCloseAt(product));
+  if (closed)
+    return {
+      reason: R.UNAVAILABILITY_REASON_SALES_CLOSED,
+      message: `Sales for ${closed.name} have closed.`,
+      productId: closed.id,
+    };
   if (purchase.cardFreeBytes !== undefined && cardBytesNeeded(draft) > purchase.cardFreeBytes) {
-    return { reason: R.UNAVAILABILITY_REASON_CARD_FULL, message: 'These tickets do not fit on the IC card: clear used tickets off it or use another card.' };
+    return {
+      reason: R.UNAVAILABILITY_REASON_CARD_FULL,
+      message: 'These tickets do not fit on the IC card: clear used tickets off it or use another card.',
+    };
   }
   return undefined;
 }
 
-function priceOf(purchase: ValidPurchase, products: ReadonlyMap<string, Product>): { currencyCode: string; totalMinor: number } {
+function priceOf(
+  purchase: ValidPurchase,
+  products: ReadonlyMap<string, Product>,
+): { currencyCode: string; totalMinor: number } {
   const priced = purchase.lines.map((line) => ({ product: products.get(line.productId)!, quantity: line.quantity }));
   const currencyCode = priced[0]!.product.currencyCode;
-  if (priced.some(({ product }) => product.currencyCode !== currencyCode)) throw invalidInput('items: every product of one order must be priced in the same currency');
-  return { currencyCode, totalMinor: priced.reduce((sum, { product, quantity }) => sum + product.priceMinor * quantity, 0) };
+  if (priced.some(({ product }) => product.currencyCode !== currencyCode))
+    throw invalidInput('items: every product of one order must be priced in the same currency');
+  return {
+    currencyCode,
+    totalMinor: priced.reduce((sum, { product, quantity }) => sum + product.priceMinor * quantity, 0),
+  };
 }
 
-const unavailable = ({ reason, message, productId = '' }: Refusal): PurchaseTicketsResponse => ({ unavailable: { reason, message, productId } });
+const unavailable = ({ reason, message, productId = '' }: Refusal): PurchaseTicketsResponse => ({
+  unavailable: { reason, message, productId },
+});
 
 /** The sale ended otherwise meanwhile (recovery finished or undid it): answer what the database recorded. */
 async function recordedOutcome(deps: SalesDeps, orderId: string): Promise<PurchaseTicketsResponse> {
   const em = deps.orm.em.fork();
   const order = await em.findOneOrFail(OrderEntity, { id: orderId });
-  if (order.state === 'pending') throw new DomainError('BUSY', 'this purchase is still being processed; try again in a few seconds');
+  if (order.state === 'pending')
+    throw new DomainError('BUSY', 'this purchase is still being processed; try again in a few seconds');
   return outcomeOf(em, order);
 }

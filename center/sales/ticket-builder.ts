@@ -20,7 +20,13 @@ export interface OrderDraft {
 
 const SIGNATURE_BYTES = 64;
 
-export function draftOrder(orderId: string, buyerName: string, lines: readonly OrderLine[], products: ReadonlyMap<string, Product>, orderedAt: Date): OrderDraft {
+export function draftOrder(
+  orderId: string,
+  buyerName: string,
+  lines: readonly OrderLine[],
+  products: ReadonlyMap<string, Product>,
+  orderedAt: Date,
+): OrderDraft {
   const buyerIdentification: BuyerIdentification = {
     buyerName,
     orderContents: lines.map((line) => describeLine(line, products.get(line.productId)!)).join('; '),

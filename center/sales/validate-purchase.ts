@@ -34,7 +34,8 @@ export function validatePurchase(request: PurchaseTicketsRequest): ValidPurchase
   if (request.items.length === 0) throw invalidInput('items must hold at least one item');
   request.items.forEach((item, index) => {
     if (!item.productId) throw invalidInput(`items[${index}].product_id is required`);
-    if (!Number.isInteger(item.quantity) || item.quantity < 1) throw invalidInput(`items[${index}].quantity must be at least 1`);
+    if (!Number.isInteger(item.quantity) || item.quantity < 1)
+      throw invalidInput(`items[${index}].quantity must be at least 1`);
   });
   const lines = mergeLines(request.items);
   const count = lines.reduce((sum, line) => sum + line.quantity, 0);
@@ -49,6 +50,8 @@ export function validatePurchase(request: PurchaseTicketsRequest): ValidPurchase
   if (cardFreeBytes !== undefined && cardFreeBytes < 0) throw invalidInput('card_free_bytes must not be negative');
 
   const sortedLines = [...lines].sort((a, b) => a.productId.localeCompare(b.productId));
-  const fingerprint = createHash('sha256').update(JSON.stringify([cardId, buyerName, buyerEmail, sortedLines])).digest('hex');
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([cardId, buyerName, buyerEmail, sortedLines]))
+    .digest('hex');
   return { idempotencyKey, cardId, buyerName, buyerEmail, lines, creditCard: card, cardFreeBytes, fingerprint };
 }

@@ -23,10 +23,9 @@ export async function loadOrCreateSigningKey(em: EntityManager): Promise<Signing
     const { privateKey } = generateKeyPairSync('ed25519');
     const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     // Two centers starting together on a new database: the first insert wins and both use its key.
-    await em.getConnection().execute(
-      'insert into settings (key, value) values (?, ?) on conflict (key) do nothing',
-      [SETTING_KEY, pem],
-    );
+    await em
+      .getConnection()
+      .execute('insert into settings (key, value) values (?, ?) on conflict (key) do nothing', [SETTING_KEY, pem]);
     setting = await em.findOneOrFail(SettingEntity, { key: SETTING_KEY });
   }
   const privateKey = createPrivateKey(setting.value);

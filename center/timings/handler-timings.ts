@@ -66,7 +66,12 @@ export class HandlerTimings {
       result[method] = { count, p50Ms: at(0.5), p99Ms: at(0.99), maxMs };
     }
     const ms = (ns: number) => Math.round(ns / 1e4) / 100;
-    result.eventLoopDelay = { count: this.loopDelay.count, p50Ms: ms(this.loopDelay.percentile(50)), p99Ms: ms(this.loopDelay.percentile(99)), maxMs: ms(this.loopDelay.max) };
+    result.eventLoopDelay = {
+      count: this.loopDelay.count,
+      p50Ms: ms(this.loopDelay.percentile(50)),
+      p99Ms: ms(this.loopDelay.percentile(99)),
+      maxMs: ms(this.loopDelay.max),
+    };
     return result;
   }
 

@@ -11,7 +11,10 @@ import { dbOption, env, requireToken, tokenOption } from '../options.js';
 import { clientTls, clientTlsFlags, type ClientTlsFlags } from '../tls/transport-flags.js';
 import { registerTlsCommands } from './admin-tls.js';
 
-async function withDatabase<T>(spec: string, run: (em: Awaited<ReturnType<typeof openDatabase>>['em']) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  spec: string,
+  run: (em: Awaited<ReturnType<typeof openDatabase>>['em']) => Promise<T>,
+): Promise<T> {
   const orm = await openDatabase(parseDatabase(spec));
   try {
     return await run(orm.em.fork());
@@ -20,7 +23,10 @@ async function withDatabase<T>(spec: string, run: (em: Awaited<ReturnType<typeof
   }
 }
 
-async function withCenter<T>(options: ClientTlsFlags & { center: string; token?: string }, run: (center: CenterClient) => Promise<T>): Promise<T> {
+async function withCenter<T>(
+  options: ClientTlsFlags & { center: string; token?: string },
+  run: (center: CenterClient) => Promise<T>,
+): Promise<T> {
   const center = new CenterClient(options.center, requireToken(options.token), { tls: clientTls(options) });
   try {
     return await run(center);
@@ -31,14 +37,19 @@ async function withCenter<T>(options: ClientTlsFlags & { center: string; token?:
 
 const date = (flag: string) => (value: string) => {
   const parsed = new Date(value);
-  if (Number.isNaN(parsed.getTime())) throw new Error(`${flag} ${value}: expected an ISO 8601 date-time such as 2026-12-01T20:00:00Z`);
+  if (Number.isNaN(parsed.getTime()))
+    throw new Error(`${flag} ${value}: expected an ISO 8601 date-time such as 2026-12-01T20:00:00Z`);
   return parsed;
 };
 
 export function registerAdminCommands(program: Command): void {
   const admin = program.command('admin').description('operator commands');
   const centerOptions = (command: Command) =>
-    clientTlsFlags(command.option('--center <host:port>', 'the sales center (env CARDGATE_CENTER)', env.center()).addOption(tokenOption('an admin token')));
+    clientTlsFlags(
+      command
+        .option('--center <host:port>', 'the sales center (env CARDGATE_CENTER)', env.center())
+        .addOption(tokenOption('an admin token')),
+    );
 
   const token = admin.command('token').description('terminal tokens (stored hashed; shown once)');
   token
@@ -47,26 +58,44 @@ export function registerAdminCommands(program: Command): void {
     .requiredOption('--name <name>', 'a name for the terminal, e.g. kiosk-1')
     .addOption(dbOption())
     .action(async (options: { role: string; name: string; db: string }) => {
-      const { token: secret, terminal } = await withDatabase(options.db, (em) => createTerminalToken(em, options.name, parseRole(options.role)));
+      const { token: secret, terminal } = await withDatabase(options.db, (em) =>
+        createTerminalToken(em, options.name, parseRole(options.role)),
+      );
       console.log(`created ${terminal.role} terminal "${terminal.name}" (${terminal.id}); its token, shown only now:`);
       console.log(secret);
     });
-  token.command('list').addOption(dbOption()).action(async (options: { db: string }) => {
-    const terminals = await withDatabase(options.db, listTerminals);
-    for (const t of terminals) console.log(`${t.id}  ${t.role.padEnd(5)}  ${t.name}${t.revokedAt ? `  (revoked ${t.revokedAt.toISOString()})` : ''}`);
-    if (terminals.length === 0) console.log('no terminals yet');
-  });
-  token.command('revoke').requiredOption('--name <name>', 'terminal name or id').addOption(dbOption()).action(async (options: { name: string; db: string }) => {
-    const terminal = await withDatabase(options.db, (em) => revokeTerminal(em, options.name));
-    console.log(`revoked "${terminal.name}"`);
-  });
+  token
+    .command('list')
+    .addOption(dbOption())
+    .action(async (options: { db: string }) => {
+      const terminals = await withDatabase(options.db, listTerminals);
+      for (const t of terminals)
+        console.log(
+          `${t.id}  ${t.role.padEnd(5)}  ${t.name}${t.revokedAt ? `  (revoked ${t.revokedAt.toISOString()})` : ''}`,
+        );
+      if (terminals.length === 0) console.log('no terminals yet');
+    });
+  token
+    .command('revoke')
+    .requiredOption('--name <name>', 'terminal name or id')
+    .addOption(dbOption())
+    .action(async (options: { name: string; db: string }) => {
+      const terminal = await withDatabase(options.db, (em) => revokeTerminal(em, options.name));
+      console.log(`revoked "${terminal.name}"`);
+    });
 
   registerTlsCommands(admin);
 
-  admin.command('seed').description('add the demo catalog to an empty database').addOption(dbOption()).action(async (options: { db: string }) => {
-    const created = await withDatabase(options.db, (em) => seedDemoCatalog(em));
-    console.log(created.length ? `seeded ${created.length} products` : 'the catalog already has products; nothing seeded');
-  });
+  admin
+    .command('seed')
+    .description('add the demo catalog to an empty database')
+    .addOption(dbOption())
+    .action(async (options: { db: string }) => {
+      const created = await withDatabase(options.db, (em) => seedDemoCatalog(em));
+      console.log(
+        created.length ? `seeded ${created.length} products` : 'the catalog already has products; nothing seeded',
+      );
+    });
 
   centerOptions(admin.command('product-create').description('add a product to the catalog'))
     .requiredOption('--name <name>')
@@ -78,7 +107,11 @@ export function registerAdminCommands(program: Command): void {
     .option('--gate <id...>', 'gates that admit it (default: every gate)', [])
     .option('--sales-close-at <iso>', 'end of sales (default: the start)', date('--sales-close-at'))
     .option('--admission-opens-at <iso>', 'start of admission', date('--admission-opens-at'))
-    .option('--admission-closes-at <iso>', 'end of admission (default: 24 h after the start)', date('--admission-closes-at'))
+    .option(
+      '--admission-closes-at <iso>',
+      'end of admission (default: 24 h after the start)',
+      date('--admission-closes-at'),
+    )
     .option('--entries <n>', 'entries per ticket', Number, 1)
     .option('--seating <text>', 'seat or category', 'General admission')
     .option('--venue-notes <text>', '', '')
@@ -86,36 +119,59 @@ export function registerAdminCommands(program: Command): void {
     .action(async (o) => {
       const product = await withCenter(o, (center) =>
         center.createProduct({
-          name: o.name, venue: o.venue, startsAt: o.startsAt, price: { currencyCode: o.currency, amountMinor: toMinorUnits(o.price, o.currency) },
-          capacity: o.capacity, gateIds: o.gate, salesCloseAt: o.salesCloseAt, admissionOpensAt: o.admissionOpensAt, admissionClosesAt: o.admissionClosesAt,
-          entriesPerTicket: o.entries, seating: o.seating, venueNotes: o.venueNotes, entryInstructions: o.entryInstructions,
+          name: o.name,
+          venue: o.venue,
+          startsAt: o.startsAt,
+          price: { currencyCode: o.currency, amountMinor: toMinorUnits(o.price, o.currency) },
+          capacity: o.capacity,
+          gateIds: o.gate,
+          salesCloseAt: o.salesCloseAt,
+          admissionOpensAt: o.admissionOpensAt,
+          admissionClosesAt: o.admissionClosesAt,
+          entriesPerTicket: o.entries,
+          seating: o.seating,
+          venueNotes: o.venueNotes,
+          entryInstructions: o.entryInstructions,
         }),
       );
       console.log(`created ${product.id}: ${product.name}, ${product.capacity} seats`);
     });
 
-  centerOptions(admin.command('cancel-order').description('cancel an order: its tickets stop admitting and the charge is reversed'))
+  centerOptions(
+    admin.command('cancel-order').description('cancel an order: its tickets stop admitting and the charge is reversed'),
+  )
     .argument('<order-id>')
     .option('--reason <text>', 'why', '')
     .action(async (orderId: string, o: ClientTlsFlags & { center: string; token?: string; reason: string }) => {
       const order = await withCenter(o, (center) => center.cancelOrder({ orderId, reason: o.reason }));
-      console.log(`order ${order.orderId} is ${OrderState[order.state].replace('ORDER_STATE_', '').toLowerCase()} (${order.tickets.length} tickets)`);
+      console.log(
+        `order ${order.orderId} is ${OrderState[order.state].replace('ORDER_STATE_', '').toLowerCase()} (${order.tickets.length} tickets)`,
+      );
     });
 
-  centerOptions(admin.command('orders').description('recent orders')).option('--limit <n>', '', Number, 20).action(async (o) => {
-    for (const order of await withCenter(o, (center) => center.listOrders(o.limit))) {
-      const total = order.total ? formatMoney(order.total.amountMinor, order.total.currencyCode) : '';
-      console.log(`${order.orderId}  ${OrderState[order.state].replace('ORDER_STATE_', '').padEnd(11)}  ${order.ticketCount} tickets  ${total.padStart(10)}  ${order.buyerName}`);
-    }
-  });
+  centerOptions(admin.command('orders').description('recent orders'))
+    .option('--limit <n>', '', Number, 20)
+    .action(async (o) => {
+      for (const order of await withCenter(o, (center) => center.listOrders(o.limit))) {
+        const total = order.total ? formatMoney(order.total.amountMinor, order.total.currencyCode) : '';
+        console.log(
+          `${order.orderId}  ${OrderState[order.state].replace('ORDER_STATE_', '').padEnd(11)}  ${order.ticketCount} tickets  ${total.padStart(10)}  ${order.buyerName}`,
+        );
+      }
+    });
 
   centerOptions(admin.command('redemptions').description('admissions, newest first'))
     .option('--product <id>', '', '')
     .option('--gate <id>', '', '')
     .option('--limit <n>', '', Number, 50)
     .action(async (o) => {
-      const rows = await withCenter(o, (center) => center.listRedemptions({ productId: o.product, gateId: o.gate, limit: o.limit }));
-      for (const r of rows) console.log(`${r.redeemedAt?.toISOString()}  gate ${r.gateId}  ${r.ticketId}  entry ${r.entryNumber}  order ${r.orderId}`);
+      const rows = await withCenter(o, (center) =>
+        center.listRedemptions({ productId: o.product, gateId: o.gate, limit: o.limit }),
+      );
+      for (const r of rows)
+        console.log(
+          `${r.redeemedAt?.toISOString()}  gate ${r.gateId}  ${r.ticketId}  entry ${r.entryNumber}  order ${r.orderId}`,
+        );
       if (rows.length === 0) console.log('no redemptions');
     });
 }

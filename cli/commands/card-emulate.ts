@@ -20,32 +20,68 @@ interface EmulateOptions {
 
 function integer(value: string, flag: string, min: number, max: number): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${flag} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`${flag} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`);
   return n;
 }
 
 /** vpcd numbers its readers by port: 35963 is "Virtual PCD 00 00", 35964 "Virtual PCD 00 01". */
-const readerName = (port: number) => (port >= VPCD_PORT && port < VPCD_PORT + 100 ? `Virtual PCD 00 ${String(port - VPCD_PORT).padStart(2, '0')}` : `the vpcd reader on port ${port}`);
+const readerName = (port: number) =>
+  port >= VPCD_PORT && port < VPCD_PORT + 100
+    ? `Virtual PCD 00 ${String(port - VPCD_PORT).padStart(2, '0')}`
+    : `the vpcd reader on port ${port}`;
 
 export function registerEmulateCommand(card: Command): void {
   card
     .command('emulate')
-    .description('put a virtual IC card (NTAG216-like) on pcscd\'s vpcd reader, so --card pcsc works without hardware')
-    .option('--capacity <bytes>', `data area of a new card, a multiple of 8 up to ${MAX_TAG_CAPACITY} (an existing --file keeps its own)`, String(NTAG216_CAPACITY))
-    .option('--file <path>', 'the card file holding its memory and UID (created blank when missing; also usable as --card file:PATH)', './data/emulated.card')
-    .option('--port <n>', `vpcd's TCP port: ${VPCD_PORT} = "Virtual PCD 00 00", ${VPCD_PORT + 1} = "Virtual PCD 00 01"`, String(VPCD_PORT))
-    .option('--read-bytes <n>', 'most bytes one READ BINARY returns (16 like an ACR122U)', String(ACR122U_LIMITS.maxReadBytes))
-    .option('--write-bytes <n>', 'most bytes one UPDATE BINARY writes (4 = one page, like an ACR122U)', String(ACR122U_LIMITS.maxWriteBytes))
+    .description("put a virtual IC card (NTAG216-like) on pcscd's vpcd reader, so --card pcsc works without hardware")
+    .option(
+      '--capacity <bytes>',
+      `data area of a new card, a multiple of 8 up to ${MAX_TAG_CAPACITY} (an existing --file keeps its own)`,
+      String(NTAG216_CAPACITY),
+    )
+    .option(
+      '--file <path>',
+      'the card file holding its memory and UID (created blank when missing; also usable as --card file:PATH)',
+      './data/emulated.card',
+    )
+    .option(
+      '--port <n>',
+      `vpcd's TCP port: ${VPCD_PORT} = "Virtual PCD 00 00", ${VPCD_PORT + 1} = "Virtual PCD 00 01"`,
+      String(VPCD_PORT),
+    )
+    .option(
+      '--read-bytes <n>',
+      'most bytes one READ BINARY returns (16 like an ACR122U)',
+      String(ACR122U_LIMITS.maxReadBytes),
+    )
+    .option(
+      '--write-bytes <n>',
+      'most bytes one UPDATE BINARY writes (4 = one page, like an ACR122U)',
+      String(ACR122U_LIMITS.maxWriteBytes),
+    )
     .option('--read-only', 'a locked card: every write is refused')
     .action(async (options: EmulateOptions) => {
       const port = integer(options.port, '--port', 1, 65535);
-      const limits = { maxReadBytes: integer(options.readBytes, '--read-bytes', 4, 252), maxWriteBytes: integer(options.writeBytes, '--write-bytes', 4, 252) };
-      if (limits.maxReadBytes % 4 || limits.maxWriteBytes % 4) throw new Error('--read-bytes and --write-bytes must be multiples of 4 (whole pages)');
-      const emulator = await startCardEmulator({ file: options.file, capacity: integer(options.capacity, '--capacity', 0, MAX_TAG_CAPACITY), port, limits, readOnly: options.readOnly });
+      const limits = {
+        maxReadBytes: integer(options.readBytes, '--read-bytes', 4, 252),
+        maxWriteBytes: integer(options.writeBytes, '--write-bytes', 4, 252),
+      };
+      if (limits.maxReadBytes % 4 || limits.maxWriteBytes % 4)
+        throw new Error('--read-bytes and --write-bytes must be multiples of 4 (whole pages)');
+      const emulator = await startCardEmulator({
+        file: options.file,
+        capacity: integer(options.capacity, '--capacity', 0, MAX_TAG_CAPACITY),
+        port,
+        limits,
+        readOnly: options.readOnly,
+      });
       const stop = () => void emulator.remove();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
-      console.log(`card ${emulator.cardId} (${emulator.capacity} bytes) is on ${readerName(port)}; use --card pcsc or --card "pcsc:${readerName(port)}"`);
+      console.log(
+        `card ${emulator.cardId} (${emulator.capacity} bytes) is on ${readerName(port)}; use --card pcsc or --card "pcsc:${readerName(port)}"`,
+      );
       console.log(`memory kept in ${options.file}; press Ctrl+C to take the card off`);
       await emulator.removed;
       process.off('SIGINT', stop);

@@ -35,7 +35,8 @@ async function withCard<T>(spec: string | undefined, task: (card: Card) => Promi
   }
 }
 
-const cell = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
+const cell = (text: string, width: number) =>
+  text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
 const localTime = (iso: string | null) => {
   if (!iso) return '';
   const d = new Date(iso);
@@ -46,12 +47,19 @@ const localTime = (iso: string | null) => {
 /** A table that fits 80 columns: one line per ticket. */
 function printTable(summary: CardSummary): void {
   const count = summary.tickets.length;
-  console.log(`Card ${summary.card_id}: ${count} ticket${count === 1 ? '' : 's'}, ${summary.used_bytes} bytes used, ${summary.free_bytes} free (capacity ${summary.capacity})`);
-  if (summary.copied) console.log(`Warning: these tickets were written for card ${summary.image_card_id}; gates reject them on this card.`);
+  console.log(
+    `Card ${summary.card_id}: ${count} ticket${count === 1 ? '' : 's'}, ${summary.used_bytes} bytes used, ${summary.free_bytes} free (capacity ${summary.capacity})`,
+  );
+  if (summary.copied)
+    console.log(
+      `Warning: these tickets were written for card ${summary.image_card_id}; gates reject them on this card.`,
+    );
   if (count === 0) return;
   console.log(`${cell('TICKET', 15)} ${cell('EVENT', 20)} ${cell('STARTS', 16)} ${cell('SEAT', 10)} BUYER`);
   for (const t of summary.tickets) {
-    console.log(`${cell(t.ticket_id, 15)} ${cell(t.name, 20)} ${cell(localTime(t.starts_at), 16)} ${cell(t.seat, 10)} ${cell(t.buyer_name, 14)}`);
+    console.log(
+      `${cell(t.ticket_id, 15)} ${cell(t.name, 20)} ${cell(localTime(t.starts_at), 16)} ${cell(t.seat, 10)} ${cell(t.buyer_name, 14)}`,
+    );
   }
 }
 
@@ -59,8 +67,10 @@ function printTable(summary: CardSummary): void {
 function centerError(error: unknown, address: string, orderId: string): Error {
   const code = (error as Partial<ServiceError>).code;
   if (code === status.NOT_FOUND) return new Error(`the center has no order ${orderId}`);
-  if (code === status.UNAVAILABLE || code === status.DEADLINE_EXCEEDED) return new Error(`cannot reach the sales center at ${address}`);
-  if (code === status.UNAUTHENTICATED) return new Error('the center refused the token: pass a valid --token or set CARDGATE_TOKEN');
+  if (code === status.UNAVAILABLE || code === status.DEADLINE_EXCEEDED)
+    return new Error(`cannot reach the sales center at ${address}`);
+  if (code === status.UNAUTHENTICATED)
+    return new Error('the center refused the token: pass a valid --token or set CARDGATE_TOKEN');
   if (code === status.PERMISSION_DENIED) return new Error('this token may not read orders: use a kiosk or admin token');
   return error instanceof Error ? error : new Error(String(error));
 }
@@ -70,14 +80,18 @@ function refusal(order: Order, card: Card): string | undefined {
   if (order.cardId !== card.id) {
     return `order ${order.orderId} was issued to card ${order.cardId}, not to this card ${card.id}: its tickets would not be accepted on this card. Put card ${order.cardId} on the reader.`;
   }
-  if (order.state === OrderState.ORDER_STATE_CANCELLED) return `order ${order.orderId} was cancelled; its tickets would be rejected at the gate`;
-  if (order.state !== OrderState.ORDER_STATE_ISSUED || order.tickets.length === 0) return `order ${order.orderId} has no issued tickets to write`;
+  if (order.state === OrderState.ORDER_STATE_CANCELLED)
+    return `order ${order.orderId} was cancelled; its tickets would be rejected at the gate`;
+  if (order.state !== OrderState.ORDER_STATE_ISSUED || order.tickets.length === 0)
+    return `order ${order.orderId} has no issued tickets to write`;
   return undefined;
 }
 
 /** Adds `card show` and `card recover`; card errors and refusals surface as Errors whose message main prints. */
 export function registerCardCommands(program: Command): void {
-  const card = program.command('card').description('IC cards: show the tickets on a card, write an order onto it again, emulate one on a virtual reader');
+  const card = program
+    .command('card')
+    .description('IC cards: show the tickets on a card, write an order onto it again, emulate one on a virtual reader');
   registerEmulateCommand(card);
 
   card
@@ -98,8 +112,8 @@ export function registerCardCommands(program: Command): void {
     .option('--center <host:port>', 'the sales center (env CARDGATE_CENTER)', env.center())
     .addOption(tokenOption('a kiosk or admin token'))
     .option('--card <spec>', CARD_HELP, env.card());
-  clientTlsFlags(recover)
-    .action(async (options: ClientTlsFlags & { order: string; center: string; token?: string; card?: string }) => {
+  clientTlsFlags(recover).action(
+    async (options: ClientTlsFlags & { order: string; center: string; token?: string; card?: string }) => {
       const token = requireToken(options.token);
       const tls = clientTls(options);
       // Open the reader first so a bad --card fails before the center is asked; fetch the order before waiting for a card.
@@ -119,7 +133,9 @@ export function registerCardCommands(program: Command): void {
       const { orderId, cardId, tickets } = order;
       const ids = new Set(tickets.map((t) => t.ticket?.ticketId));
       console.log(`wrote ${tickets.length} ticket(s) of order ${orderId} onto card ${cardId}:`);
-      for (const t of written.image.tickets.map(ticketSummary).filter((s) => ids.has(s.ticket_id))) console.log(`  ${t.ticket_id}  ${t.name}  ${localTime(t.starts_at)}  ${t.seat}`);
+      for (const t of written.image.tickets.map(ticketSummary).filter((s) => ids.has(s.ticket_id)))
+        console.log(`  ${t.ticket_id}  ${t.name}  ${localTime(t.starts_at)}  ${t.seat}`);
       console.log(`the card now holds ${written.image.tickets.length} ticket(s), ${written.usedBytes} bytes used`);
-    });
+    },
+  );
 }

@@ -26,7 +26,11 @@ export function registerCenterCommand(program: Command): void {
   serverTlsFlags(command);
   clientTlsFlags(command, 'charge-', undefined)
     .option('--charge-deadline-ms <ms>', 'how long a purchase waits for the charge terminal', '5000')
-    .option('--report-timings', 'on SIGUSR2, print server-side latency per RPC since the last report to stderr (npm run bench uses it)', false)
+    .option(
+      '--report-timings',
+      'on SIGUSR2, print server-side latency per RPC since the last report to stderr (npm run bench uses it)',
+      false,
+    )
     .action(async (options: CenterOptions) => {
       const tls = serverTls(options, options.listen);
       const towardsCharge = chargeTls(options, options.charge, Boolean(options.insecure));
@@ -50,7 +54,9 @@ export function registerCenterCommand(program: Command): void {
       );
       const port = await center.listen();
       const security = tls ? (tls.clientCa ? 'mutual TLS' : 'TLS') : 'plain text';
-      process.stderr.write(`sales center listening on ${options.listen.replace(/:\d+$/, `:${port}`)} (${security}, ${redactDatabase(options.db)})\n`);
+      process.stderr.write(
+        `sales center listening on ${options.listen.replace(/:\d+$/, `:${port}`)} (${security}, ${redactDatabase(options.db)})\n`,
+      );
       stopOnSignal(() => center.stop());
     });
 }

@@ -7,24 +7,28 @@ import { serverTls, serverTlsFlags, type ServerTlsFlags } from '../tls/transport
 export function registerChargeCommand(program: Command): void {
   const command = program
     .command('charge')
-    .description('run the charge-transfer terminal: a payment processor in test mode (gRPC; no tokens: private network, or mutual TLS)')
+    .description(
+      'run the charge-transfer terminal: a payment processor in test mode (gRPC; no tokens: private network, or mutual TLS)',
+    )
     .option('--listen <host:port>', 'address to serve on', '127.0.0.1:50052')
     .option('--latency-ms <ms>', 'simulated processing time of each TransferCharge', parseLatency, 0);
-  serverTlsFlags(command)
-    .action(async (options: ServerTlsFlags & { listen: string; latencyMs: number }) => {
-      const tls = serverTls(options, options.listen);
-      const logger = createLogger();
-      const server = createChargeServer({ logger, latencyMs: options.latencyMs, tls });
-      const port = await server.listen(options.listen);
-      // stderr, so stdout stays pure JSON log lines for whatever collects them.
-      const security = tls ? (tls.clientCa ? 'mutual TLS' : 'TLS') : 'plain text';
-      process.stderr.write(`charge-transfer terminal listening on ${options.listen.replace(/:\d+$/, `:${port}`)} (${security})\n`);
-      stopOnSignal(() => server.stop());
-    });
+  serverTlsFlags(command).action(async (options: ServerTlsFlags & { listen: string; latencyMs: number }) => {
+    const tls = serverTls(options, options.listen);
+    const logger = createLogger();
+    const server = createChargeServer({ logger, latencyMs: options.latencyMs, tls });
+    const port = await server.listen(options.listen);
+    // stderr, so stdout stays pure JSON log lines for whatever collects them.
+    const security = tls ? (tls.clientCa ? 'mutual TLS' : 'TLS') : 'plain text';
+    process.stderr.write(
+      `charge-transfer terminal listening on ${options.listen.replace(/:\d+$/, `:${port}`)} (${security})\n`,
+    );
+    stopOnSignal(() => server.stop());
+  });
 }
 
 function parseLatency(value: string): number {
   const ms = Number(value);
-  if (!Number.isInteger(ms) || ms < 0) throw new InvalidArgumentError('expected a whole number of milliseconds, 0 or more');
+  if (!Number.isInteger(ms) || ms < 0)
+    throw new InvalidArgumentError('expected a whole number of milliseconds, 0 or more');
   return ms;
 }

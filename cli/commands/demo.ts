@@ -52,7 +52,14 @@ export function registerDemoCommand(program: Command): void {
       const chargePort = await charge.listen(options.chargeListen);
       const dbPath = join(options.data, 'center.sqlite');
       const center = await createCenter(
-        centerConfig({ listen: options.listen, tls, database: { kind: 'sqlite', path: dbPath }, charge: `127.0.0.1:${chargePort}`, chargeTls: clientTls, logger }),
+        centerConfig({
+          listen: options.listen,
+          tls,
+          database: { kind: 'sqlite', path: dbPath },
+          charge: `127.0.0.1:${chargePort}`,
+          chargeTls: clientTls,
+          logger,
+        }),
       );
       const em = center.orm.em.fork();
       const seeded = await seedDemoCatalog(em);
@@ -86,11 +93,19 @@ sales center listening on ${address}`);
       };
       if (!options.launcher || !interactive()) return stopOnSignal(stop);
       const context: DemoContext = {
-        centerAddress: address, chargeAddress: `127.0.0.1:${chargePort}`, tokens, dbPath, tls: clientTls,
-        cardSpec: `file:${join(options.data, 'demo.card')}`, logPath: join(options.data, 'demo.log'),
+        centerAddress: address,
+        chargeAddress: `127.0.0.1:${chargePort}`,
+        tokens,
+        dbPath,
+        tls: clientTls,
+        cardSpec: `file:${join(options.data, 'demo.card')}`,
+        logPath: join(options.data, 'demo.log'),
       };
       // Loaded only now: the UIs (Ink, React) are no business of a demo run without a terminal, nor of other commands.
-      const [{ runLauncher }, { LAUNCHER_ENTRIES }] = await Promise.all([import('../launcher/run-launcher.js'), import('../launcher/entries.js')]);
+      const [{ runLauncher }, { LAUNCHER_ENTRIES }] = await Promise.all([
+        import('../launcher/run-launcher.js'),
+        import('../launcher/entries.js'),
+      ]);
       await runLauncher(context, LAUNCHER_ENTRIES);
       await stop();
       process.exit(0);

@@ -16,10 +16,16 @@ interface GateOptions extends ClientTlsFlags {
 export function registerGateCommand(program: Command): void {
   const command = program
     .command('gate')
-    .description('the gate console: read a card, choose a ticket, admit or reject on the center’s answer, print a paper ticket');
+    .description(
+      'the gate console: read a card, choose a ticket, admit or reject on the center’s answer, print a paper ticket',
+    );
   terminalFlags(command, 'gate')
     .option('--gate-id <id>', 'this gate, as named in products’ gate lists (env CARDGATE_GATE_ID)', env.gateId())
-    .option('--print <printer>', 'CUPS printer for a paper ticket on each admission (env CARDGATE_PRINTER)', env.printer())
+    .option(
+      '--print <printer>',
+      'CUPS printer for a paper ticket on each admission (env CARDGATE_PRINTER)',
+      env.printer(),
+    )
     .option('--verdict-seconds <n>', 'seconds a verdict stays on screen', wholeNumber('--verdict-seconds', 1), 8)
     .action(async (options: GateOptions) => {
       const token = requireToken(options.token);
@@ -30,6 +36,14 @@ export function registerGateCommand(program: Command): void {
       channelCredentials(options.center, tls);
       // Loaded here, not at the top: every other command (the center above all) would carry Ink, React and pdfkit for nothing.
       const { runGate } = await import('../../gate/run-gate.js');
-      await runGate({ center: options.center, token, cardSpec: card, gateId: options.gateId, print: options.print, verdictSeconds: options.verdictSeconds, tls });
+      await runGate({
+        center: options.center,
+        token,
+        cardSpec: card,
+        gateId: options.gateId,
+        print: options.print,
+        verdictSeconds: options.verdictSeconds,
+        tls,
+      });
     });
 }

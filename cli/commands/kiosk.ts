@@ -17,7 +17,11 @@ export function registerKioskCommand(program: Command): void {
     .command('kiosk')
     .description('the purchase kiosk: browse events, buy tickets by credit card, write them onto the IC card');
   terminalFlags(command, 'kiosk')
-    .option('--idle-seconds <n>', 'back to the start screen, entered data wiped, after this long without a key', String(DEFAULT_IDLE_MS / 1000))
+    .option(
+      '--idle-seconds <n>',
+      'back to the start screen, entered data wiped, after this long without a key',
+      String(DEFAULT_IDLE_MS / 1000),
+    )
     .action(async (options: KioskOptions) => {
       const token = requireToken(options.token);
       const card = requireCard(options.card);
@@ -25,7 +29,8 @@ export function registerKioskCommand(program: Command): void {
       // Refuse plain text beyond loopback now, before the card reader is opened or anything is drawn.
       channelCredentials(options.center, tls);
       const idleSeconds = Number(options.idleSeconds);
-      if (!Number.isFinite(idleSeconds) || idleSeconds < 0) throw new Error(`--idle-seconds must be a number of seconds, not ${JSON.stringify(options.idleSeconds)}`);
+      if (!Number.isFinite(idleSeconds) || idleSeconds < 0)
+        throw new Error(`--idle-seconds must be a number of seconds, not ${JSON.stringify(options.idleSeconds)}`);
       // Loaded here, not at the top: every other command (the center above all) would carry Ink and React for nothing.
       const { runKiosk } = await import('../../kiosk/run-kiosk.js');
       await runKiosk({ center: options.center, token, cardSpec: card, idleMs: idleSeconds * 1000, tls });

@@ -11,7 +11,10 @@ export interface LauncherProps {
   readonly entries: readonly LauncherEntry[];
 }
 
-type LauncherState = { readonly state: 'menu'; readonly problem?: string } | { readonly state: 'opening' } | { readonly state: 'running'; readonly ui: OpenedUi };
+type LauncherState =
+  | { readonly state: 'menu'; readonly problem?: string }
+  | { readonly state: 'opening' }
+  | { readonly state: 'running'; readonly ui: OpenedUi };
 
 /** The `npm start` menu: open a terminal UI on the demo card; leaving it comes back here, without restarting the servers. */
 export function Launcher(props: LauncherProps) {
@@ -39,16 +42,31 @@ function LauncherMenu({ context, entries }: LauncherProps) {
         ui = opened;
         setCurrent({ state: 'running', ui: opened });
       },
-      (error: unknown) => setCurrent({ state: 'menu', problem: `${entry.label} could not start: ${error instanceof Error ? error.message : String(error)}` }),
+      (error: unknown) =>
+        setCurrent({
+          state: 'menu',
+          problem: `${entry.label} could not start: ${error instanceof Error ? error.message : String(error)}`,
+        }),
     );
   };
-  useKeys((input) => {
-    if (input === 'q') exit();
-  }, { isActive: current.state === 'menu' });
+  useKeys(
+    (input) => {
+      if (input === 'q') exit();
+    },
+    { isActive: current.state === 'menu' },
+  );
 
   if (current.state === 'running') return current.ui.element;
   return (
-    <Screen title="Cardgate demo · Launcher" status="servers running" keys={[['↑↓', 'move'], ['Enter', 'open'], ['q', 'quit and stop the servers']]}>
+    <Screen
+      title="Cardgate demo · Launcher"
+      status="servers running"
+      keys={[
+        ['↑↓', 'move'],
+        ['Enter', 'open'],
+        ['q', 'quit and stop the servers'],
+      ]}
+    >
       <Text>Open a terminal on the virtual IC card {context.cardSpec.replace(/^file:/, '')}:</Text>
       <Text> </Text>
       <Menu items={entries} onChoose={(index) => open(entries[index]!)} isActive={current.state === 'menu'} />

@@ -26,7 +26,12 @@ export function GateFrame({ gateId, title, center, counts, keys, children }: Gat
     </Text>
   );
   return (
-    <Screen title={`Cardgate gate ${gateId} · ${title}`} status={status} banner={center.state === 'offline' ? <CenterBanner status={center} /> : undefined} keys={keys}>
+    <Screen
+      title={`Cardgate gate ${gateId} · ${title}`}
+      status={status}
+      banner={center.state === 'offline' ? <CenterBanner status={center} /> : undefined}
+      keys={keys}
+    >
       {children}
     </Screen>
   );

@@ -22,7 +22,9 @@ export interface PresentedCard {
 }
 
 /** What the center said about the chosen ticket, or that it said nothing. */
-export type Outcome = { readonly kind: 'answer'; readonly response: RedeemTicketResponse } | { readonly kind: 'unreachable'; readonly problem: string };
+export type Outcome =
+  | { readonly kind: 'answer'; readonly response: RedeemTicketResponse }
+  | { readonly kind: 'unreachable'; readonly problem: string };
 
 export type Phase =
   | { readonly kind: 'waiting' }
@@ -32,7 +34,14 @@ export type Phase =
   /** `highlighted`: the row the menu opens on (it moves by itself, terminal/hooks/use-list-cursor.ts); from then on, the ticket asked about. */
   | { readonly kind: 'menu'; readonly card: PresentedCard; readonly highlighted: number }
   | { readonly kind: 'asking'; readonly card: PresentedCard; readonly highlighted: number; readonly dryRun: boolean }
-  | { readonly kind: 'verdict'; readonly card: PresentedCard; readonly highlighted: number; readonly dryRun: boolean; readonly outcome: Outcome; readonly seq: number };
+  | {
+      readonly kind: 'verdict';
+      readonly card: PresentedCard;
+      readonly highlighted: number;
+      readonly dryRun: boolean;
+      readonly outcome: Outcome;
+      readonly seq: number;
+    };
 
 export interface GateState {
   readonly phase: Phase;
@@ -75,12 +84,18 @@ export function gateReducer(state: GateState, action: GateAction): GateState {
     case 'unusable':
       return phase.kind === 'waiting' ? { ...state, phase: { kind: 'card-error', message: action.message } } : state;
     case 'read':
-      return phase.kind === 'reading' ? { ...state, phase: { kind: 'menu', card: action.card, highlighted: firstUsable(action.card) } } : state;
+      return phase.kind === 'reading'
+        ? { ...state, phase: { kind: 'menu', card: action.card, highlighted: firstUsable(action.card) } }
+        : state;
     case 'read-failed':
       return phase.kind === 'reading' ? { ...state, phase: { kind: 'card-error', message: action.message } } : state;
     case 'ask': {
       // From the menu; again after no answer; or "use it now" after a check.
-      if (!(phase.kind === 'menu' || (phase.kind === 'verdict' && (phase.dryRun || phase.outcome.kind === 'unreachable')))) return state;
+      if (!(
+        phase.kind === 'menu' ||
+        (phase.kind === 'verdict' && (phase.dryRun || phase.outcome.kind === 'unreachable'))
+      ))
+        return state;
       const highlighted = phase.kind === 'menu' ? (action.index ?? phase.highlighted) : phase.highlighted;
       if (highlighted < 0 || highlighted >= phase.card.tickets.length) return state;
       return { ...state, phase: { kind: 'asking', card: phase.card, highlighted, dryRun: action.dryRun } };
@@ -91,7 +106,12 @@ export function gateReducer(state: GateState, action: GateAction): GateState {
       return back(state);
     case 'removed':
       // While reading, the read is abandoned (it would fail anyway): the card is read again when it is put back.
-      return phase.kind === 'menu' || phase.kind === 'verdict' || phase.kind === 'card-error' || phase.kind === 'reading' ? { ...state, phase: { kind: 'waiting' } } : state;
+      return phase.kind === 'menu' ||
+        phase.kind === 'verdict' ||
+        phase.kind === 'card-error' ||
+        phase.kind === 'reading'
+        ? { ...state, phase: { kind: 'waiting' } }
+        : state;
   }
 }
 
@@ -102,7 +122,14 @@ function answered(state: GateState, phase: Extract<Phase, { kind: 'asking' }>, o
     admitted: state.admitted + (admitted ? 1 : 0),
     rejected: state.rejected + (counted && !admitted ? 1 : 0),
     verdicts: state.verdicts + 1,
-    phase: { kind: 'verdict', card: phase.card, highlighted: phase.highlighted, dryRun: phase.dryRun, outcome, seq: state.verdicts + 1 },
+    phase: {
+      kind: 'verdict',
+      card: phase.card,
+      highlighted: phase.highlighted,
+      dryRun: phase.dryRun,
+      outcome,
+      seq: state.verdicts + 1,
+    },
   };
 }
 

@@ -21,7 +21,9 @@ export function reasonWords(response: RedeemTicketResponse, now: Date = new Date
   const at = (date: Date | undefined) => (date ? when(date, now, timeZone) : '');
   switch (response.reason) {
     case R.REJECT_REASON_ALREADY_USED:
-      return response.firstUsedAt ? `Already used at gate ${response.firstUsedGate || '?'} at ${at(response.firstUsedAt)}` : 'Already used';
+      return response.firstUsedAt
+        ? `Already used at gate ${response.firstUsedGate || '?'} at ${at(response.firstUsedAt)}`
+        : 'Already used';
     case R.REJECT_REASON_NOT_YET_VALID:
       return response.validFrom ? `Valid from ${at(response.validFrom)}` : 'Not valid yet';
     case R.REJECT_REASON_EXPIRED:

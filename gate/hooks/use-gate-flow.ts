@@ -10,7 +10,13 @@ import { useCardReader } from '../../terminal/card/CardReaderProvider.js';
 import type { CenterClient } from '../../terminal/center-client.js';
 import { describeCenterError } from '../../terminal/center-errors.js';
 import { cardProblem } from '../flow/card-problem.js';
-import { gateReducer, initialGateState, type GateAction, type GateState, type PresentedCard } from '../flow/gate-state.js';
+import {
+  gateReducer,
+  initialGateState,
+  type GateAction,
+  type GateState,
+  type PresentedCard,
+} from '../flow/gate-state.js';
 
 export interface GateFlowDeps {
   readonly center: CenterClient;
@@ -39,7 +45,12 @@ export function useGateFlow({ center, gateId }: GateFlowDeps): [GateState, (acti
     const { card, highlighted, dryRun } = phase;
     center.redeemTicket({ gateId, cardId: card.cardId, ticket: card.tickets[highlighted]!, dryRun }).then(
       (response) => !cancelled && dispatch({ type: 'answered', outcome: { kind: 'answer', response } }),
-      (error) => !cancelled && dispatch({ type: 'answered', outcome: { kind: 'unreachable', problem: describeCenterError(error, center.address, 'attendant') } }),
+      (error) =>
+        !cancelled &&
+        dispatch({
+          type: 'answered',
+          outcome: { kind: 'unreachable', problem: describeCenterError(error, center.address, 'attendant') },
+        }),
     );
     return () => {
       cancelled = true;

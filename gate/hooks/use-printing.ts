@@ -7,7 +7,8 @@ import { useEffect, useState } from 'react';
 import type { Phase } from '../flow/gate-state.js';
 import type { PrintResult, TicketPrinter } from '../printing/ticket-printer.js';
 
-export type PrintStatus = { readonly state: 'printing'; readonly printer: string } | { readonly state: 'done'; readonly result: PrintResult };
+export type PrintStatus =
+  { readonly state: 'printing'; readonly printer: string } | { readonly state: 'done'; readonly result: PrintResult };
 
 export interface Printing {
   /** The status of the paper ticket of the verdict numbered `seq`. */
@@ -19,7 +20,10 @@ export interface Printing {
 export function usePrinting(printer: TicketPrinter | undefined, phase: Phase, gateId: string): Printing {
   const [jobs, setJobs] = useState<ReadonlyMap<number, PrintStatus>>(new Map());
   const [last, setLast] = useState<PrintResult>();
-  const admission = phase.kind === 'verdict' && !phase.dryRun && phase.outcome.kind === 'answer' && phase.outcome.response.admitted ? phase : undefined;
+  const admission =
+    phase.kind === 'verdict' && !phase.dryRun && phase.outcome.kind === 'answer' && phase.outcome.response.admitted
+      ? phase
+      : undefined;
 
   useEffect(() => {
     if (!printer || !admission) return;

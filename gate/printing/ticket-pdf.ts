@@ -21,7 +21,11 @@ const MARGIN = 22;
 export function ticketPdf({ ticket, gateId, admittedAt }: PrintedTicket): Promise<Buffer> {
   const info = ticket.ticket!;
   const buyer = ticket.buyerIdentification?.buyerName ?? '';
-  const doc = new PDFDocument({ size: A6, margin: MARGIN, info: { Title: `${info.eventName} ${info.ticketId}`, Author: 'Cardgate' } });
+  const doc = new PDFDocument({
+    size: A6,
+    margin: MARGIN,
+    info: { Title: `${info.eventName} ${info.ticketId}`, Author: 'Cardgate' },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -41,15 +45,25 @@ export function ticketPdf({ ticket, gateId, admittedAt }: PrintedTicket): Promis
   const entry = ticket.additionalInfo?.entryInstructions;
   if (entry) field(doc, 'Entry', entry, width);
   drawQr(doc, info.ticketId, MARGIN, A6[1] - MARGIN - 150, 110);
-  doc.font('Courier').fontSize(10).text(info.ticketId, MARGIN, A6[1] - MARGIN - 34, { width });
-  doc.font('Helvetica').fontSize(8).text(`Admitted at gate ${gateId}, ${formatDateTime(admittedAt)}`, { width });
+  doc
+    .font('Courier')
+    .fontSize(10)
+    .text(info.ticketId, MARGIN, A6[1] - MARGIN - 34, { width });
+  doc
+    .font('Helvetica')
+    .fontSize(8)
+    .text(`Admitted at gate ${gateId}, ${formatDateTime(admittedAt)}`, { width });
   doc.end();
   return done;
 }
 
 function field(doc: PDFKit.PDFDocument, label: string, value: string, width: number): void {
   doc.font('Helvetica').fontSize(9).fillColor('#555555').text(label.toUpperCase(), { width });
-  doc.font('Helvetica-Bold').fontSize(12).fillColor('#000000').text(value || '—', { width, height: 15, ellipsis: true });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(12)
+    .fillColor('#000000')
+    .text(value || '—', { width, height: 15, ellipsis: true });
   doc.moveDown(0.3);
 }
 

@@ -7,7 +7,13 @@ import { listQueues, jobState, submitJob } from './cups.js';
 import { ticketPdf, type PrintedTicket } from './ticket-pdf.js';
 
 export type PrintResult =
-  | { readonly ok: true; readonly printer: string; readonly jobId: number; readonly printed: boolean; readonly words: string }
+  | {
+      readonly ok: true;
+      readonly printer: string;
+      readonly jobId: number;
+      readonly printed: boolean;
+      readonly words: string;
+    }
   | { readonly ok: false; readonly printer: string; readonly words: string };
 
 export interface TicketPrinter {
@@ -24,7 +30,10 @@ export interface CupsTicketPrinterOptions {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class CupsTicketPrinter implements TicketPrinter {
-  constructor(readonly name: string, private readonly options: CupsTicketPrinterOptions = {}) {}
+  constructor(
+    readonly name: string,
+    private readonly options: CupsTicketPrinterOptions = {},
+  ) {}
 
   async print(ticket: PrintedTicket): Promise<PrintResult> {
     const fail = (words: string): PrintResult => ({ ok: false, printer: this.name, words });
@@ -44,10 +53,13 @@ export class CupsTicketPrinter implements TicketPrinter {
     const queues = listQueues();
     const queue = queues.find((q) => q.name === this.name);
     if (!queue) {
-      const known = queues.length ? `known printers: ${queues.map((q) => q.name).join(', ')}` : 'CUPS knows no printers';
+      const known = queues.length
+        ? `known printers: ${queues.map((q) => q.name).join(', ')}`
+        : 'CUPS knows no printers';
       return `Printer ${this.name} not found (${known}).`;
     }
-    if (queue.stopped) return `Printer ${this.name} is stopped (${queue.reasons}): restart it with cupsenable ${this.name}.`;
+    if (queue.stopped)
+      return `Printer ${this.name} is stopped (${queue.reasons}): restart it with cupsenable ${this.name}.`;
     return undefined;
   }
 
@@ -55,9 +67,22 @@ export class CupsTicketPrinter implements TicketPrinter {
     const deadline = Date.now() + (this.options.watchMs ?? 10_000);
     for (;;) {
       const state = jobState(this.name, jobId);
-      if (state === 'printed') return { ok: true, printer: this.name, jobId, printed: true, words: `Paper ticket printed on ${this.name}.` };
-      if (state === 'failed') return { ok: false, printer: this.name, words: `Printer ${this.name} gave up on the paper ticket (job ${jobId}).` };
-      if (Date.now() > deadline) return { ok: true, printer: this.name, jobId, printed: false, words: `Paper ticket sent to ${this.name} (job ${jobId}), not printed yet.` };
+      if (state === 'printed')
+        return { ok: true, printer: this.name, jobId, printed: true, words: `Paper ticket printed on ${this.name}.` };
+      if (state === 'failed')
+        return {
+          ok: false,
+          printer: this.name,
+          words: `Printer ${this.name} gave up on the paper ticket (job ${jobId}).`,
+        };
+      if (Date.now() > deadline)
+        return {
+          ok: true,
+          printer: this.name,
+          jobId,
+          printed: false,
+          words: `Paper ticket sent to ${this.name} (job ${jobId}), not printed yet.`,
+        };
       await pause(250);
     }
   }

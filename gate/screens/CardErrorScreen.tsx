@@ -20,7 +20,14 @@ export function CardErrorScreen({ frame, message, auto, onRetry, onBack }: CardE
     else if (key.escape) onBack();
   });
   return (
-    <GateFrame {...frame} title="Card not read" keys={[['Space', 'read again'], ['Esc', 'back']]}>
+    <GateFrame
+      {...frame}
+      title="Card not read"
+      keys={[
+        ['Space', 'read again'],
+        ['Esc', 'back'],
+      ]}
+    >
       <Text color={theme.bad} bold>
         ✖ The card could not be read.
       </Text>

@@ -29,18 +29,33 @@ const MAX_VISIBLE = 5;
  * The heart of the gate (claims 4, 14, 17, 25): every ticket on the card with
  * its state here, the first usable one highlighted; the attendant chooses.
  */
-export function TicketMenuScreen({ frame, card, highlighted, onUse, onCheck, onCancel, onRefresh }: TicketMenuScreenProps) {
+export function TicketMenuScreen({
+  frame,
+  card,
+  highlighted,
+  onUse,
+  onCheck,
+  onCancel,
+  onRefresh,
+}: TicketMenuScreenProps) {
   const count = card.tickets.length;
   const visible = MAX_VISIBLE - (card.copied ? 1 : 0) - (card.checkProblem ? 1 : 0);
   // Space presented the card on the screen before: a second press must not move the highlight.
-  const cursor = useListCursor({ count, pageSize: visible, isActive: true, initial: highlighted, wrap: true, spacePages: false, onChoose: onUse });
+  const cursor = useListCursor({
+    count,
+    pageSize: visible,
+    isActive: true,
+    initial: highlighted,
+    wrap: true,
+    spacePages: false,
+    onChoose: onUse,
+  });
   useKeys((input, key) => {
     if (key.escape) onCancel();
     else if (input === 'r') {
       frame.center.retry();
       onRefresh();
-    }
-    else if (count === 0) return;
+    } else if (count === 0) return;
     else if (input === 'c') onCheck(cursor.current());
     else if (/^[1-9]$/.test(input)) cursor.jump(Number(input) - 1);
   });
@@ -48,11 +63,23 @@ export function TicketMenuScreen({ frame, card, highlighted, onUse, onCheck, onC
   const { start, end } = cursor;
   const shown = card.tickets.slice(start, end);
   const usable = card.checks?.filter((check) => check.admitted).length;
-  const keys = count === 0 ? ([['Esc', 'back']] as const) : ([['↑↓/1-9', 'choose'], ['Enter', 'use'], ['c', 'check only'], ['r', 're-read'], ['Esc', 'cancel']] as const);
+  const keys =
+    count === 0
+      ? ([['Esc', 'back']] as const)
+      : ([
+          ['↑↓/1-9', 'choose'],
+          ['Enter', 'use'],
+          ['c', 'check only'],
+          ['r', 're-read'],
+          ['Esc', 'cancel'],
+        ] as const);
   return (
     <GateFrame {...frame} title="Choose a ticket" keys={keys}>
       <Text>
-        Card {card.cardId}: <Text bold>{count} ticket{count === 1 ? '' : 's'}</Text>
+        Card {card.cardId}:{' '}
+        <Text bold>
+          {count} ticket{count === 1 ? '' : 's'}
+        </Text>
         {usable !== undefined ? <Text>, {usable} usable at this gate now</Text> : null}
       </Text>
       {count > 0 ? <Text dimColor>Choose the buyer's ticket (↑↓ or its number) and press Enter to use it.</Text> : null}
@@ -70,9 +97,15 @@ export function TicketMenuScreen({ frame, card, highlighted, onUse, onCheck, onC
       <Box flexDirection="column" marginTop={1}>
         <Text dimColor>{start > 0 ? `   ↑ ${start} more` : ' '}</Text>
         {shown.map((ticket, offset) => (
-          <TicketRow key={start + offset} number={start + offset + 1} ticket={ticket} usability={ticketUsability(card, start + offset)} highlighted={start + offset === cursor.index} />
+          <TicketRow
+            key={start + offset}
+            number={start + offset + 1}
+            ticket={ticket}
+            usability={ticketUsability(card, start + offset)}
+            highlighted={start + offset === cursor.index}
+          />
         ))}
-        {end < count ? <Text dimColor>   ↓ {count - end} more</Text> : null}
+        {end < count ? <Text dimColor> ↓ {count - end} more</Text> : null}
       </Box>
     </GateFrame>
   );

@@ -16,7 +16,11 @@ export interface WaitingScreenProps {
   readonly onExit: () => void;
 }
 
-const CENTER_WORDS = { connecting: 'connecting…', online: 'online', offline: 'UNREACHABLE: nothing can be admitted' } as const;
+const CENTER_WORDS = {
+  connecting: 'connecting…',
+  online: 'online',
+  offline: 'UNREACHABLE: nothing can be admitted',
+} as const;
 
 /** "Present a card": the gate id, the center's state and the counts since start. */
 export function WaitingScreen({ frame, presence, readerName, lastPrint, onPresent, onExit }: WaitingScreenProps) {
@@ -32,8 +36,23 @@ export function WaitingScreen({ frame, presence, readerName, lastPrint, onPresen
       ? 'Put the card on the reader.'
       : 'Press Space when the card is on the reader.';
   return (
-    <GateFrame {...frame} title="Waiting" keys={[['Space', 'present card'], ['r', 'retry center'], ['q', 'close gate']]}>
-      <Box flexDirection="column" borderStyle="round" borderColor={theme.accent} paddingX={2} paddingY={1} alignItems="center">
+    <GateFrame
+      {...frame}
+      title="Waiting"
+      keys={[
+        ['Space', 'present card'],
+        ['r', 'retry center'],
+        ['q', 'close gate'],
+      ]}
+    >
+      <Box
+        flexDirection="column"
+        borderStyle="round"
+        borderColor={theme.accent}
+        paddingX={2}
+        paddingY={1}
+        alignItems="center"
+      >
         <Text bold color={theme.accent}>
           PRESENT A CARD
         </Text>
@@ -50,9 +69,12 @@ export function WaitingScreen({ frame, presence, readerName, lastPrint, onPresen
           {center.terminalName ? <Text dimColor> (as {center.terminalName})</Text> : null}
         </Text>
         <Text>
-          Since start: <Text color={theme.ok}>{frame.counts.admitted} admitted</Text>, <Text color={theme.bad}>{frame.counts.rejected} rejected</Text>
+          Since start: <Text color={theme.ok}>{frame.counts.admitted} admitted</Text>,{' '}
+          <Text color={theme.bad}>{frame.counts.rejected} rejected</Text>
         </Text>
-        {lastPrint ? <Text color={lastPrint.ok ? undefined : theme.bad}>Last paper ticket: {lastPrint.words}</Text> : null}
+        {lastPrint ? (
+          <Text color={lastPrint.ok ? undefined : theme.bad}>Last paper ticket: {lastPrint.words}</Text>
+        ) : null}
       </Box>
     </GateFrame>
   );

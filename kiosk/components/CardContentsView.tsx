@@ -25,13 +25,18 @@ export function CardContentsView({ contents, orderId }: { readonly contents: Car
   return (
     <Box flexDirection="column">
       <TicketList rows={rows} start={scroll.index} pageSize={PAGE} timeZone={timeZone} />
-      <Text dimColor>{`★ this order · ${tickets.length} ticket${tickets.length === 1 ? '' : 's'} on card ${contents.image.cardId}`}</Text>
+      <Text
+        dimColor
+      >{`★ this order · ${tickets.length} ticket${tickets.length === 1 ? '' : 's'} on card ${contents.image.cardId}`}</Text>
       {buyer ? (
         <Box flexDirection="column" marginTop={1}>
           <Text wrap="truncate-end">
-            <Text bold>Buyer</Text> {buyer.buyerName} · <Text bold>Order</Text> {buyer.orderId} · {formatDateTime(buyer.orderedAt, timeZone)}
+            <Text bold>Buyer</Text> {buyer.buyerName} · <Text bold>Order</Text> {buyer.orderId} ·{' '}
+            {formatDateTime(buyer.orderedAt, timeZone)}
           </Text>
-          <Text wrap="truncate-end" dimColor>{buyer.orderContents}</Text>
+          <Text wrap="truncate-end" dimColor>
+            {buyer.orderContents}
+          </Text>
           {extra?.venueNotes ? <Text wrap="truncate-end">{`Venue: ${extra.venueNotes}`}</Text> : null}
           {extra?.entryInstructions ? <Text wrap="truncate-end">{`Entry: ${extra.entryInstructions}`}</Text> : null}
         </Box>

@@ -16,7 +16,12 @@ export interface KioskScreenProps {
 export function KioskScreen({ title, step, keys, children }: KioskScreenProps) {
   const { status } = useKiosk();
   return (
-    <Screen title={`Cardgate kiosk · ${title}`} status={step} banner={status.state === 'offline' ? <CenterBanner status={status} /> : undefined} keys={keys}>
+    <Screen
+      title={`Cardgate kiosk · ${title}`}
+      status={step}
+      banner={status.state === 'offline' ? <CenterBanner status={status} /> : undefined}
+      keys={keys}
+    >
       {children}
     </Screen>
   );

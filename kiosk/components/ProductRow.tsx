@@ -6,7 +6,15 @@ import { theme } from '../../terminal/theme.js';
 export const PRODUCT_HEADER = `  ${cell('Event', 22)} ${cell('When', 16)} ${cell('Venue', 17)} ${'Price'.padStart(9)} ${'Seats left'.padStart(10)}`;
 
 /** One catalog line within 80 columns: event, date and time, venue, price, seats left (or SOLD OUT, dim, not selectable). */
-export function ProductRow({ product, selected, timeZone }: { readonly product: Product; readonly selected: boolean; readonly timeZone?: string }) {
+export function ProductRow({
+  product,
+  selected,
+  timeZone,
+}: {
+  readonly product: Product;
+  readonly selected: boolean;
+  readonly timeZone?: string;
+}) {
   const soldOut = product.remaining <= 0;
   const seats = soldOut ? 'SOLD OUT' : String(product.remaining);
   const line = `${cell(product.name, 22)} ${cell(formatDateTime(product.startsAt, timeZone), 16)} ${cell(product.venue, 17)} ${formatMoney(product.price).padStart(9)} `;

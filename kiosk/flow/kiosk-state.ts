@@ -40,7 +40,12 @@ export type KioskPhase =
   /** Card data (`payment`) exists only in these three phases: between the payment screen and the purchase call's answer. */
   | { readonly kind: 'payment' | 'review'; readonly order: Order; readonly payment: PaymentInput }
   /** `idempotencyKey`: made on confirm, sent with every retry of this same request, dropped with the outcome. */
-  | { readonly kind: 'processing'; readonly order: Order; readonly payment: PaymentInput; readonly idempotencyKey: string }
+  | {
+      readonly kind: 'processing';
+      readonly order: Order;
+      readonly payment: PaymentInput;
+      readonly idempotencyKey: string;
+    }
   | { readonly kind: 'unavailable'; readonly order: Order; readonly unavailable: Unavailability }
   | { readonly kind: 'writing'; readonly job: WriteJob }
   | { readonly kind: 'my-card' }
@@ -77,21 +82,34 @@ export function kioskReducer(phase: KioskPhase, action: KioskAction): KioskPhase
     case 'open':
       return action.screen === 'catalog' ? { kind: 'catalog', draft: FRESH } : { kind: action.screen };
     case 'choose-product':
-      return phase.kind === 'catalog' ? { kind: 'quantity', draft: { ...phase.draft, quantity: 1 }, product: action.product } : phase;
+      return phase.kind === 'catalog'
+        ? { kind: 'quantity', draft: { ...phase.draft, quantity: 1 }, product: action.product }
+        : phase;
     case 'set-quantity':
-      return phase.kind === 'quantity' ? { kind: 'buyer', order: { ...phase.draft, quantity: action.quantity, product: phase.product, card: action.card } } : phase;
+      return phase.kind === 'quantity'
+        ? {
+            kind: 'buyer',
+            order: { ...phase.draft, quantity: action.quantity, product: phase.product, card: action.card },
+          }
+        : phase;
     case 'set-buyer':
-      return phase.kind === 'buyer' ? { kind: 'payment', order: { ...phase.order, buyer: action.buyer }, payment: EMPTY_PAYMENT } : phase;
+      return phase.kind === 'buyer'
+        ? { kind: 'payment', order: { ...phase.order, buyer: action.buyer }, payment: EMPTY_PAYMENT }
+        : phase;
     case 'set-payment':
       return phase.kind === 'payment' ? { kind: 'review', order: phase.order, payment: action.payment } : phase;
     case 'back':
       return back(phase);
     case 'confirm':
-      return phase.kind === 'review' ? { kind: 'processing', order: phase.order, payment: phase.payment, idempotencyKey: action.idempotencyKey } : phase;
+      return phase.kind === 'review'
+        ? { kind: 'processing', order: phase.order, payment: phase.payment, idempotencyKey: action.idempotencyKey }
+        : phase;
     case 'purchased':
       return phase.kind === 'processing' ? { kind: 'writing', job: purchasedJob(phase.order, action.purchase) } : phase;
     case 'unavailable':
-      return phase.kind === 'processing' ? { kind: 'unavailable', order: phase.order, unavailable: action.unavailable } : phase;
+      return phase.kind === 'processing'
+        ? { kind: 'unavailable', order: phase.order, unavailable: action.unavailable }
+        : phase;
     case 'abandon':
       return phase.kind === 'processing' ? { kind: 'payment', order: phase.order, payment: EMPTY_PAYMENT } : phase;
     case 'next':

@@ -12,7 +12,11 @@ export interface TicketChecks {
 }
 
 /** Asks the center which tickets on the card are valid, used, expired (a check only: nothing is recorded). */
-export function useTicketChecks(cardId: string | undefined, contents: CardContents | undefined, attempt: number): TicketChecks {
+export function useTicketChecks(
+  cardId: string | undefined,
+  contents: CardContents | undefined,
+  attempt: number,
+): TicketChecks {
   const { center } = useKiosk();
   const [checks, setChecks] = useState<TicketChecks>({ state: 'idle', results: [] });
   useEffect(() => {
@@ -22,7 +26,8 @@ export function useTicketChecks(cardId: string | undefined, contents: CardConten
     setChecks({ state: 'checking', results: [] });
     center.checkTickets({ gateId: '', cardId, tickets: contents.image.tickets }).then(
       (results) => !cancelled && setChecks({ state: 'done', results }),
-      (error: unknown) => !cancelled && setChecks({ state: 'failed', results: [], problem: describeCenterError(error, center.address) }),
+      (error: unknown) =>
+        !cancelled && setChecks({ state: 'failed', results: [], problem: describeCenterError(error, center.address) }),
     );
     return () => {
       cancelled = true;

@@ -31,7 +31,15 @@ export function BuyerScreen({ initial, onDone, onBack }: BuyerScreenProps) {
   });
 
   return (
-    <KioskScreen title="Your details" step="step 3 of 5" keys={[['Tab/↑↓', 'next field'], ['Enter', 'continue'], ['Esc', 'back']]}>
+    <KioskScreen
+      title="Your details"
+      step="step 3 of 5"
+      keys={[
+        ['Tab/↑↓', 'next field'],
+        ['Enter', 'continue'],
+        ['Esc', 'back'],
+      ]}
+    >
       <Box flexDirection="column">
         <Text>Your name is written on the IC card with your tickets.</Text>
         <Text> </Text>

@@ -40,24 +40,45 @@ export function CatalogScreen({ catalog, onChoose, onBack }: CatalogScreenProps)
   useEffect(() => retry(), [retry]);
 
   return (
-    <KioskScreen title="Choose an event" step="step 1 of 5" keys={[['↑↓', 'move'], ['PgUp/PgDn', 'page'], ['Enter', 'choose'], ['Esc', 'back']]}>
+    <KioskScreen
+      title="Choose an event"
+      step="step 1 of 5"
+      keys={[
+        ['↑↓', 'move'],
+        ['PgUp/PgDn', 'page'],
+        ['Enter', 'choose'],
+        ['Esc', 'back'],
+      ]}
+    >
       {catalog.state === 'loading' ? <Spinner label="Loading the events…" /> : null}
       {catalog.state === 'offline' && products.length === 0 ? (
-        <ErrorNotice problem={catalog.problem ?? 'The sales center is not answering.'} next="The events appear as soon as it answers (retrying by itself; r to retry now)." />
+        <ErrorNotice
+          problem={catalog.problem ?? 'The sales center is not answering.'}
+          next="The events appear as soon as it answers (retrying by itself; r to retry now)."
+        />
       ) : null}
-      {catalog.state === 'offline' && products.length > 0 ? <Text color={theme.warn}>Seats left may be out of date: the sales center is not answering. Retrying…</Text> : null}
+      {catalog.state === 'offline' && products.length > 0 ? (
+        <Text color={theme.warn}>Seats left may be out of date: the sales center is not answering. Retrying…</Text>
+      ) : null}
       {catalog.state === 'live' && products.length === 0 ? <Text>No events are on sale right now.</Text> : null}
       {products.length > 0 ? (
         <Box flexDirection="column">
           <Text dimColor>{PRODUCT_HEADER}</Text>
           <Text dimColor>{cursor.start > 0 ? `  ↑ ${cursor.start} more` : ' '}</Text>
           {products.slice(cursor.start, cursor.end).map((product, offset) => (
-            <ProductRow key={product.id} product={product} selected={cursor.start + offset === cursor.index} timeZone={timeZone} />
+            <ProductRow
+              key={product.id}
+              product={product}
+              selected={cursor.start + offset === cursor.index}
+              timeZone={timeZone}
+            />
           ))}
           <Text dimColor>{cursor.end < products.length ? `  ↓ ${products.length - cursor.end} more` : ' '}</Text>
           {current ? (
             <Text wrap="truncate-end">
-              {current.remaining > 0 ? `${current.seating || 'General admission'} · ${current.venueNotes}` : `${current.name} is sold out: choose another event.`}
+              {current.remaining > 0
+                ? `${current.seating || 'General admission'} · ${current.venueNotes}`
+                : `${current.name} is sold out: choose another event.`}
             </Text>
           ) : null}
         </Box>

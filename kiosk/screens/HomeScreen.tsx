@@ -8,9 +8,17 @@ import { useKeys } from '../../terminal/hooks/use-keys.js';
 export type HomeChoice = 'catalog' | 'my-card' | 'recover';
 
 const CHOICES: ReadonlyArray<{ screen: HomeChoice; label: string; description: string }> = [
-  { screen: 'catalog', label: 'Buy tickets', description: 'Choose an event, pay by credit card, get the tickets on your IC card.' },
+  {
+    screen: 'catalog',
+    label: 'Buy tickets',
+    description: 'Choose an event, pay by credit card, get the tickets on your IC card.',
+  },
   { screen: 'my-card', label: 'My card', description: 'See the tickets on your IC card and clear off used ones.' },
-  { screen: 'recover', label: 'Recover an order', description: 'Write a paid order onto your IC card again, with its order id.' },
+  {
+    screen: 'recover',
+    label: 'Recover an order',
+    description: 'Write a paid order onto your IC card again, with its order id.',
+  },
 ];
 
 export interface HomeScreenProps {
@@ -26,7 +34,11 @@ export function HomeScreen({ onChoose, onExit }: HomeScreenProps) {
     if (picked) onChoose(picked.screen);
     else if (key.escape && onExit) onExit();
   });
-  const keys: KeyBinding[] = [['↑↓', 'move'], ['Enter', 'choose'], ['1-3', 'shortcut']];
+  const keys: KeyBinding[] = [
+    ['↑↓', 'move'],
+    ['Enter', 'choose'],
+    ['1-3', 'shortcut'],
+  ];
   if (onExit) keys.push(['Esc', 'back to the launcher']);
   return (
     <KioskScreen title="Welcome" keys={keys}>

@@ -59,15 +59,34 @@ export function MyCardScreen({ onBack }: { readonly onBack: () => void }) {
       {contents ? (
         <Box flexDirection="column">
           <Text>{`IC card ${read.result!.id}: ${tickets.length} ticket${tickets.length === 1 ? '' : 's'}, ${Math.round((contents.usedBytes / read.result!.max) * 100)}% full.`}</Text>
-          {contents.copied ? <Text color={theme.bad}>These tickets were copied from another card: gates will refuse them.</Text> : null}
+          {contents.copied ? (
+            <Text color={theme.bad}>These tickets were copied from another card: gates will refuse them.</Text>
+          ) : null}
           <Text> </Text>
-          <TicketList rows={tickets.map((ticket, i) => ({ ticket, state: validity[i]!.words, stateColor: validity[i]!.color }))} selected={cursor.index} start={cursor.start} pageSize={PAGE} timeZone={timeZone} />
+          <TicketList
+            rows={tickets.map((ticket, i) => ({ ticket, state: validity[i]!.words, stateColor: validity[i]!.color }))}
+            selected={cursor.index}
+            start={cursor.start}
+            pageSize={PAGE}
+            timeZone={timeZone}
+          />
           <Text> </Text>
-          {checked.state === 'checking' ? <Spinner label="Asking the sales center which tickets are still valid…" /> : null}
-          {checked.state === 'failed' ? <ErrorNotice problem={checked.problem!} next="Ticket states are unknown. Press r to ask again." /> : null}
-          {clear.state === 'idle' && checked.state === 'done' && clearIds.length > 0 ? <Text>{`Press c to clear ${clearIds.length} used or expired ticket${clearIds.length === 1 ? '' : 's'} off the card to make room.`}</Text> : null}
+          {checked.state === 'checking' ? (
+            <Spinner label="Asking the sales center which tickets are still valid…" />
+          ) : null}
+          {checked.state === 'failed' ? (
+            <ErrorNotice problem={checked.problem!} next="Ticket states are unknown. Press r to ask again." />
+          ) : null}
+          {clear.state === 'idle' && checked.state === 'done' && clearIds.length > 0 ? (
+            <Text>{`Press c to clear ${clearIds.length} used or expired ticket${clearIds.length === 1 ? '' : 's'} off the card to make room.`}</Text>
+          ) : null}
           <CardWait task={clear} doing="Clearing used tickets off your IC card…" />
-          {clear.state === 'done' ? <Text color={theme.ok} bold>{`✔ Cleared ${clear.result} ticket${clear.result === 1 ? '' : 's'}. Press Enter to read the card again.`}</Text> : null}
+          {clear.state === 'done' ? (
+            <Text
+              color={theme.ok}
+              bold
+            >{`✔ Cleared ${clear.result} ticket${clear.result === 1 ? '' : 's'}. Press Enter to read the card again.`}</Text>
+          ) : null}
         </Box>
       ) : null}
     </KioskScreen>

@@ -47,17 +47,55 @@ export function PaymentScreen({ initial, onDone, onBack }: PaymentScreenProps) {
   const set = (field: keyof PaymentInput) => (value: string) => setPayment((p) => ({ ...p, [field]: value }));
 
   return (
-    <KioskScreen title="Payment" step="step 4 of 5" keys={[['Tab/↑↓', 'next field'], ['Enter', 'continue'], ['Esc', 'back (forgets the credit card)']]}>
+    <KioskScreen
+      title="Payment"
+      step="step 4 of 5"
+      keys={[
+        ['Tab/↑↓', 'next field'],
+        ['Enter', 'continue'],
+        ['Esc', 'back (forgets the credit card)'],
+      ]}
+    >
       <Box flexDirection="column">
         <Text>Pay by credit card. Nothing is charged until you confirm on the next screen.</Text>
         {paymentHint ? <Text dimColor>{paymentHint}</Text> : null}
         <Text> </Text>
-        <TextField label="Card number" value={payment.number} onChange={set('number')} onSubmit={() => leave('number', 1)} isActive={focus === 0}
-          accept={DIGIT} maxLength={19} display={focus === 0 ? groupDigits : maskCardNumber} placeholder="1234 5678 9012 3456" error={error('number')} />
-        <TextField label="Expiry" value={payment.expiry} onChange={set('expiry')} onSubmit={() => leave('expiry', 2)} isActive={focus === 1}
-          accept={DIGIT} maxLength={4} display={formatExpiry} placeholder="MM/YY" error={error('expiry')} />
-        <TextField label="CVC" value={payment.cvc} onChange={set('cvc')} onSubmit={submit} isActive={focus === 2}
-          accept={DIGIT} maxLength={4} display={(cvc) => '•'.repeat(cvc.length)} placeholder="3 digits on the back" error={error('cvc')} />
+        <TextField
+          label="Card number"
+          value={payment.number}
+          onChange={set('number')}
+          onSubmit={() => leave('number', 1)}
+          isActive={focus === 0}
+          accept={DIGIT}
+          maxLength={19}
+          display={focus === 0 ? groupDigits : maskCardNumber}
+          placeholder="1234 5678 9012 3456"
+          error={error('number')}
+        />
+        <TextField
+          label="Expiry"
+          value={payment.expiry}
+          onChange={set('expiry')}
+          onSubmit={() => leave('expiry', 2)}
+          isActive={focus === 1}
+          accept={DIGIT}
+          maxLength={4}
+          display={formatExpiry}
+          placeholder="MM/YY"
+          error={error('expiry')}
+        />
+        <TextField
+          label="CVC"
+          value={payment.cvc}
+          onChange={set('cvc')}
+          onSubmit={submit}
+          isActive={focus === 2}
+          accept={DIGIT}
+          maxLength={4}
+          display={(cvc) => '•'.repeat(cvc.length)}
+          placeholder="3 digits on the back"
+          error={error('cvc')}
+        />
       </Box>
     </KioskScreen>
   );

@@ -24,20 +24,34 @@ export function ProcessingScreen({ request, onAnswer, onGiveUp }: ProcessingScre
     { isActive: call.state !== 'sending' },
   );
   const keys =
-    call.state === 'retryable' ? ([['r/Enter', 'try again'], ['Esc', 'give up']] as const) : call.state === 'failed' ? ([['Esc', 'back to payment']] as const) : ([] as const);
+    call.state === 'retryable'
+      ? ([
+          ['r/Enter', 'try again'],
+          ['Esc', 'give up'],
+        ] as const)
+      : call.state === 'failed'
+        ? ([['Esc', 'back to payment']] as const)
+        : ([] as const);
   return (
     <KioskScreen title="Paying" keys={keys}>
-      {call.state === 'sending' ? <Spinner label="Paying and issuing your tickets…" hint="This takes a few seconds. Please wait." /> : null}
+      {call.state === 'sending' ? (
+        <Spinner label="Paying and issuing your tickets…" hint="This takes a few seconds. Please wait." />
+      ) : null}
       {call.state === 'retryable' ? (
         <Box flexDirection="column" gap={1}>
           <ErrorNotice problem={call.problem} next="We could not find out whether the payment went through." />
           <Text>
-            Press <Text bold>r</Text> to try again: the same order is sent again, so you are <Text bold>never charged twice</Text>.
+            Press <Text bold>r</Text> to try again: the same order is sent again, so you are{' '}
+            <Text bold>never charged twice</Text>.
           </Text>
-          <Text dimColor>If you give up now and the payment did go through, ask staff: your tickets are kept at the center.</Text>
+          <Text dimColor>
+            If you give up now and the payment did go through, ask staff: your tickets are kept at the center.
+          </Text>
         </Box>
       ) : null}
-      {call.state === 'failed' ? <ErrorNotice problem={call.problem} next="Nothing was charged. Press Esc to check your payment details." /> : null}
+      {call.state === 'failed' ? (
+        <ErrorNotice problem={call.problem} next="Nothing was charged. Press Esc to check your payment details." />
+      ) : null}
     </KioskScreen>
   );
 }

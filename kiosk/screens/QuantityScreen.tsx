@@ -22,7 +22,10 @@ export interface QuantityScreenProps {
   readonly onMyCard: () => void;
 }
 
-const readCardSpace = async (card: Card): Promise<CardSpace> => ({ id: card.id, freeBytes: card.freeBytes(await card.readImage()) });
+const readCardSpace = async (card: Card): Promise<CardSpace> => ({
+  id: card.id,
+  freeBytes: card.freeBytes(await card.readImage()),
+});
 
 /** Step 2: how many tickets, bounded by seats left and by the room on the IC card (read now, before anything is charged). */
 export function QuantityScreen({ product, initial, onChoose, onBack, onMyCard }: QuantityScreenProps) {
@@ -44,7 +47,15 @@ export function QuantityScreen({ product, initial, onChoose, onBack, onMyCard }:
     else if (key.return) onChoose(shown, card.result!);
   });
 
-  const keys = card.state === 'done' && max > 0 ? ([['↑↓', 'more/fewer'], ['1-9', 'number'], ['Enter', 'continue'], ['Esc', 'back']] as const) : ([['Esc', 'back']] as const);
+  const keys =
+    card.state === 'done' && max > 0
+      ? ([
+          ['↑↓', 'more/fewer'],
+          ['1-9', 'number'],
+          ['Enter', 'continue'],
+          ['Esc', 'back'],
+        ] as const)
+      : ([['Esc', 'back']] as const);
   return (
     <KioskScreen title="How many tickets?" step="step 2 of 5" keys={keys}>
       <Text bold>{product.name}</Text>
@@ -54,7 +65,8 @@ export function QuantityScreen({ product, initial, onChoose, onBack, onMyCard }:
       {card.state === 'done' && max > 0 ? (
         <Box flexDirection="column">
           <Text>
-            Tickets: <Text bold color={theme.accent}>{`◀ ${shown} ▶`}</Text>   Total: <Text bold>{formatMoney(product.price, shown)}</Text>
+            Tickets: <Text bold color={theme.accent}>{`◀ ${shown} ▶`}</Text> Total:{' '}
+            <Text bold>{formatMoney(product.price, shown)}</Text>
           </Text>
           <Text dimColor>{`Up to ${max}: ${product.remaining} seats left, room for ${fit} more on your IC card.`}</Text>
         </Box>

@@ -20,9 +20,12 @@ export interface RecoverScreenProps {
 
 /** Why this order cannot be written, or undefined when it can. The name check keeps an order id alone from being enough. */
 function refusal(order: Order, name: string): string | undefined {
-  if (!sameName(order.buyerIdentification?.buyerName ?? '', name)) return 'No order with this id and name. Check both as on your receipt.';
-  if (order.state === OrderState.ORDER_STATE_CANCELLED) return `Order ${order.orderId} was cancelled: its tickets are no longer valid.`;
-  if (order.state !== OrderState.ORDER_STATE_ISSUED || order.tickets.length === 0) return `Order ${order.orderId} has no tickets to write (it was not paid).`;
+  if (!sameName(order.buyerIdentification?.buyerName ?? '', name))
+    return 'No order with this id and name. Check both as on your receipt.';
+  if (order.state === OrderState.ORDER_STATE_CANCELLED)
+    return `Order ${order.orderId} was cancelled: its tickets are no longer valid.`;
+  if (order.state !== OrderState.ORDER_STATE_ISSUED || order.tickets.length === 0)
+    return `Order ${order.orderId} has no tickets to write (it was not paid).`;
   return undefined;
 }
 
@@ -39,8 +42,13 @@ export function RecoverScreen({ onRecovered, onBack }: RecoverScreenProps) {
 
   const submit = () => {
     const id = orderId.trim().toUpperCase();
-    if (!id) return setFocus(0), setLookup({ state: 'failed', problem: 'Enter the order id from your receipt, e.g. ORD-7K3M9Q2B.' });
-    if (!name.trim()) return setFocus(1), setLookup({ state: 'failed', problem: 'Enter the name the order was bought under.' });
+    if (!id)
+      return (
+        setFocus(0),
+        setLookup({ state: 'failed', problem: 'Enter the order id from your receipt, e.g. ORD-7K3M9Q2B.' })
+      );
+    if (!name.trim())
+      return (setFocus(1), setLookup({ state: 'failed', problem: 'Enter the name the order was bought under.' }));
     setLookup({ state: 'looking' });
     center.getOrder(id).then(
       (order) => {
@@ -49,18 +57,48 @@ export function RecoverScreen({ onRecovered, onBack }: RecoverScreenProps) {
         onRecovered({ orderId: order.orderId, cardId: order.cardId, tickets: order.tickets, fromPurchase: false });
       },
       (error: { code?: number }) =>
-        setLookup({ state: 'failed', problem: error.code === grpcStatus.NOT_FOUND ? 'No order with this id and name. Check both as on your receipt.' : describeCenterError(error, center.address) }),
+        setLookup({
+          state: 'failed',
+          problem:
+            error.code === grpcStatus.NOT_FOUND
+              ? 'No order with this id and name. Check both as on your receipt.'
+              : describeCenterError(error, center.address),
+        }),
     );
   };
 
   const busy = lookup.state === 'looking';
   return (
-    <KioskScreen title="Recover an order" keys={[['Tab/↑↓', 'next field'], ['Enter', 'find the order'], ['Esc', 'back']]}>
+    <KioskScreen
+      title="Recover an order"
+      keys={[
+        ['Tab/↑↓', 'next field'],
+        ['Enter', 'find the order'],
+        ['Esc', 'back'],
+      ]}
+    >
       <Box flexDirection="column">
         <Text>Paid, but the tickets are not on your IC card? Enter the order id and your name.</Text>
         <Text> </Text>
-        <TextField label="Order id" value={orderId} onChange={setOrderId} onSubmit={() => setFocus(1)} isActive={focus === 0 && !busy} accept={/[A-Za-z0-9-]/} maxLength={40} placeholder="ORD-…" />
-        <TextField label="Name" value={name} onChange={setName} onSubmit={submit} isActive={focus === 1 && !busy} maxLength={60} placeholder="as entered when buying" />
+        <TextField
+          label="Order id"
+          value={orderId}
+          onChange={setOrderId}
+          onSubmit={() => setFocus(1)}
+          isActive={focus === 0 && !busy}
+          accept={/[A-Za-z0-9-]/}
+          maxLength={40}
+          placeholder="ORD-…"
+        />
+        <TextField
+          label="Name"
+          value={name}
+          onChange={setName}
+          onSubmit={submit}
+          isActive={focus === 1 && !busy}
+          maxLength={60}
+          placeholder="as entered when buying"
+        />
         {busy ? <Spinner label="Looking up the order…" /> : null}
         {lookup.state === 'failed' ? <ErrorNotice problem={lookup.problem!} /> : null}
       </Box>

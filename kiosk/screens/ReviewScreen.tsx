@@ -34,7 +34,14 @@ export function ReviewScreen({ order, payment, onConfirm, onBack }: ReviewScreen
     else if (key.escape) onBack();
   });
   return (
-    <KioskScreen title="Check and pay" step="step 5 of 5" keys={[['Enter', 'confirm and pay'], ['Esc', 'back to change something']]}>
+    <KioskScreen
+      title="Check and pay"
+      step="step 5 of 5"
+      keys={[
+        ['Enter', 'confirm and pay'],
+        ['Esc', 'back to change something'],
+      ]}
+    >
       <Row label="Event">{product.name}</Row>
       <Row label="When, where">{`${formatDateTime(product.startsAt, timeZone)} · ${product.venue}`}</Row>
       <Row label="Tickets">{`${quantity} × ${formatMoney(product.price)}`}</Row>

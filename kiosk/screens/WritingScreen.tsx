@@ -29,15 +29,27 @@ export function WritingScreen({ job, onDone }: WritingScreenProps) {
   });
   const count = job.tickets.length;
   const keys =
-    task.state === 'done' ? ([['↑↓', 'scroll'], ['Enter', 'finish']] as const)
-    : task.state === 'failed' ? ([['r', 'try again'], ['Esc', 'finish, write later']] as const)
-    : task.state === 'working' ? ([] as const)
-    : ([['Esc', 'finish, write later']] as const);
+    task.state === 'done'
+      ? ([
+          ['↑↓', 'scroll'],
+          ['Enter', 'finish'],
+        ] as const)
+      : task.state === 'failed'
+        ? ([
+            ['r', 'try again'],
+            ['Esc', 'finish, write later'],
+          ] as const)
+        : task.state === 'working'
+          ? ([] as const)
+          : ([['Esc', 'finish, write later']] as const);
   return (
     <KioskScreen title={task.state === 'done' ? 'Your IC card' : 'Writing your IC card'} keys={keys}>
       {task.state === 'done' && task.result ? (
         <Box flexDirection="column">
-          <Text color={theme.ok} bold>{`✔ ${job.fromPurchase ? 'Paid. ' : ''}${count} ticket${count === 1 ? '' : 's'} written to your IC card and read back:`}</Text>
+          <Text
+            color={theme.ok}
+            bold
+          >{`✔ ${job.fromPurchase ? 'Paid. ' : ''}${count} ticket${count === 1 ? '' : 's'} written to your IC card and read back:`}</Text>
           <CardContentsView contents={task.result} orderId={job.orderId} />
           {job.receipt ? <Text dimColor>{job.receipt}. Take your IC card with you.</Text> : null}
         </Box>
@@ -51,8 +63,8 @@ export function WritingScreen({ job, onDone }: WritingScreenProps) {
           <CardWait task={task} doing="Writing the tickets to your IC card…" />
           {task.state === 'failed' ? (
             <Text>
-              Your tickets are safe at the sales center. Note your order id <Text bold>{job.orderId}</Text>: later, choose
-              “Recover an order” with it and your name to write them to card {job.cardId}.
+              Your tickets are safe at the sales center. Note your order id <Text bold>{job.orderId}</Text>: later,
+              choose “Recover an order” with it and your name to write them to card {job.cardId}.
             </Text>
           ) : null}
         </Box>

@@ -7,7 +7,13 @@ const CardReaderContext = createContext<CardReader | undefined>(undefined);
  * Makes the terminal's card reader available to every screen. The reader is
  * opened outside React (by the CLI, from `--card`) and closed by whoever opened it.
  */
-export function CardReaderProvider({ reader, children }: { readonly reader: CardReader; readonly children: ReactNode }) {
+export function CardReaderProvider({
+  reader,
+  children,
+}: {
+  readonly reader: CardReader;
+  readonly children: ReactNode;
+}) {
   return <CardReaderContext.Provider value={reader}>{children}</CardReaderContext.Provider>;
 }
 

@@ -33,7 +33,14 @@ export interface CardPresenceOptions {
   readonly onRemoved: () => void;
 }
 
-export function useCardPresence({ wanted, showing, anyRemoval = false, onCard, onUnusable, onRemoved }: CardPresenceOptions): CardPresence {
+export function useCardPresence({
+  wanted,
+  showing,
+  anyRemoval = false,
+  onCard,
+  onUnusable,
+  onRemoved,
+}: CardPresenceOptions): CardPresence {
   const reader = useCardReader();
   const auto = reader.hotPlug === true && reader.on !== undefined;
   const [onReader, setOnReader] = useState<string | undefined>();

@@ -21,7 +21,10 @@ export interface CardTask<T> {
  * first. The wait is aborted when the component unmounts or `cancel` is
  * called, so leaving a screen never leaves a reader waiting.
  */
-export function useCardTask<T>(work: (card: Card) => Promise<T>, options: { readonly runOnMount?: boolean } = {}): CardTask<T> {
+export function useCardTask<T>(
+  work: (card: Card) => Promise<T>,
+  options: { readonly runOnMount?: boolean } = {},
+): CardTask<T> {
   const reader = useCardReader();
   const [task, setTask] = useState<{ state: CardTaskState; result?: T; error?: unknown }>({ state: 'idle' });
   const controller = useRef<AbortController | undefined>(undefined);

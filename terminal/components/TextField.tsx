@@ -31,7 +31,20 @@ export interface TextFieldProps {
  * mask and wipe it.
  */
 export function TextField(props: TextFieldProps) {
-  const { label, value, onChange, onSubmit, isActive, accept, maxLength = 200, display, placeholder, error, hint, labelWidth = 14 } = props;
+  const {
+    label,
+    value,
+    onChange,
+    onSubmit,
+    isActive,
+    accept,
+    maxLength = 200,
+    display,
+    placeholder,
+    error,
+    hint,
+    labelWidth = 14,
+  } = props;
 
   // Keys that arrive before the parent re-renders build on what was typed, not on the last rendered value.
   const typed = useRef({ rendered: value, latest: value });
@@ -46,7 +59,17 @@ export function TextField(props: TextFieldProps) {
       const value = typed.current.latest;
       if (key.return) return onSubmit?.();
       if (key.backspace || key.delete) return change(value.slice(0, -1));
-      if (key.ctrl || key.meta || key.escape || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return;
+      if (
+        key.ctrl ||
+        key.meta ||
+        key.escape ||
+        key.tab ||
+        key.upArrow ||
+        key.downArrow ||
+        key.leftArrow ||
+        key.rightArrow
+      )
+        return;
       // A fast typist or a paste can deliver several characters in one key (Backspace and Enter
       // among them are split off before they get here: hooks/split-keys.ts).
       let next = value;
@@ -68,7 +91,12 @@ export function TextField(props: TextFieldProps) {
         </Box>
         <Text>{shown}</Text>
         {isActive ? <Text inverse> </Text> : null}
-        {!shown && placeholder ? <Text dimColor>{isActive ? '' : ' '}{placeholder}</Text> : null}
+        {!shown && placeholder ? (
+          <Text dimColor>
+            {isActive ? '' : ' '}
+            {placeholder}
+          </Text>
+        ) : null}
       </Box>
       <Box marginLeft={labelWidth}>
         {error ? <Text color={theme.bad}>{error}</Text> : hint ? <Text dimColor>{hint}</Text> : <Text> </Text>}

@@ -28,7 +28,9 @@ export function TicketList({ rows, selected, start = 0, pageSize = rows.length, 
   const end = Math.min(rows.length, start + pageSize);
   return (
     <Box flexDirection="column">
-      <Text dimColor>{`    ${cell('Event', 26)} ${cell('Starts', 16)} ${cell('Seat', 17)} ${rows.some((row) => row.state) ? 'State' : ''}`}</Text>
+      <Text
+        dimColor
+      >{`    ${cell('Event', 26)} ${cell('Starts', 16)} ${cell('Seat', 17)} ${rows.some((row) => row.state) ? 'State' : ''}`}</Text>
       {start > 0 ? <Text dimColor>{`    ↑ ${start} more`}</Text> : null}
       {rows.slice(start, end).map((row, offset) => {
         const at = start + offset;

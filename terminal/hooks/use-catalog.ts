@@ -53,7 +53,13 @@ export function useCatalog(center: CenterClient, retryMs = 3_000): Catalog {
             relisted.current.add(update.productId);
             return;
           }
-          setProducts((current) => current.map((product) => (product.id === update.productId ? { ...product, remaining: update.remaining, capacity: update.capacity } : product)));
+          setProducts((current) =>
+            current.map((product) =>
+              product.id === update.productId
+                ? { ...product, remaining: update.remaining, capacity: update.capacity }
+                : product,
+            ),
+          );
         },
         // A stream that simply ends has lost its center as surely as one that fails.
         (error) => fail(error ?? { code: status.UNAVAILABLE }),

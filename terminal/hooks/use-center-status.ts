@@ -25,7 +25,8 @@ export function useCenterStatus(center: CenterClient, intervalMs = 5_000): Cente
     const check = () =>
       center.whoAmI().then(
         (me) => !cancelled && setStatus({ state: 'online', terminalName: me.terminalName }),
-        (error: unknown) => !cancelled && setStatus({ state: 'offline', problem: describeCenterOutage(error, center.address) }),
+        (error: unknown) =>
+          !cancelled && setStatus({ state: 'offline', problem: describeCenterOutage(error, center.address) }),
       );
     void check();
     const timer = setInterval(check, intervalMs);

@@ -39,9 +39,20 @@ const ANY_ROW = () => true;
  * the cursor (terminal/list-cursor.ts is the reducer).
  */
 export function useListCursor(options: ListCursorOptions): ListCursor {
-  const { count, pageSize, isActive, selectable = ANY_ROW, onChoose, initial = 0, wrap = false, spacePages = true } = options;
+  const {
+    count,
+    pageSize,
+    isActive,
+    selectable = ANY_ROW,
+    onChoose,
+    initial = 0,
+    wrap = false,
+    spacePages = true,
+  } = options;
   const list: CursorList = { count, pageSize, selectable, wrap };
-  const [state, dispatch] = useReducer(listCursorReducer, { index: initial, start: 0 }, (first) => listCursorReducer(first, { move: 'fit', list }));
+  const [state, dispatch] = useReducer(listCursorReducer, { index: initial, start: 0 }, (first) =>
+    listCursorReducer(first, { move: 'fit', list }),
+  );
   // The row as the keys left it: several keys can arrive in one read, before the next render, and
   // Enter must choose where the arrows before it moved to, not the row on screen. The same pure
   // reducer keeps this copy in step with React's.
@@ -73,5 +84,11 @@ export function useListCursor(options: ListCursorOptions): ListCursor {
   );
 
   const clamp = (n: number) => Math.max(0, Math.min(count - 1, n));
-  return { index: clamp(state.index), start: state.start, end: Math.min(count, state.start + pageSize), jump: (index) => apply({ to: index }), current: () => clamp(latest.current.index) };
+  return {
+    index: clamp(state.index),
+    start: state.start,
+    end: Math.min(count, state.start + pageSize),
+    jump: (index) => apply({ to: index }),
+    current: () => clamp(latest.current.index),
+  };
 }

@@ -23,7 +23,11 @@ function issue(entriesAllowed = 1): CardTicket {
   return cardTicket;
 }
 
-const RULES: AdmissionRules = { opensAt: new Date(NOW.getTime() - HOUR), closesAt: new Date(NOW.getTime() + HOUR), gateIds: [] };
+const RULES: AdmissionRules = {
+  opensAt: new Date(NOW.getTime() - HOUR),
+  closesAt: new Date(NOW.getTime() + HOUR),
+  gateIds: [],
+};
 
 /** What the center knows of `issued`: its record as stored at issue, unused, not cancelled. */
 function known(issued: CardTicket, overrides: Partial<KnownTicket> = {}): KnownTicket {
@@ -42,8 +46,17 @@ function known(issued: CardTicket, overrides: Partial<KnownTicket> = {}): KnownT
   };
 }
 
-const judge = (cardTicket: CardTicket, ticket: KnownTicket | null, at: { cardId?: string; gateId?: string; now?: Date; verify?: SignatureCheck } = {}) =>
-  judgeAdmission(presentTicket(cardTicket, at.cardId ?? CARD_ID, at.gateId ?? 'G1'), ticket, at.now ?? NOW, at.verify ?? verify);
+const judge = (
+  cardTicket: CardTicket,
+  ticket: KnownTicket | null,
+  at: { cardId?: string; gateId?: string; now?: Date; verify?: SignatureCheck } = {},
+) =>
+  judgeAdmission(
+    presentTicket(cardTicket, at.cardId ?? CARD_ID, at.gateId ?? 'G1'),
+    ticket,
+    at.now ?? NOW,
+    at.verify ?? verify,
+  );
 
 const edited = (cardTicket: CardTicket, edit: (copy: CardTicket) => void) => {
   const copy = structuredClone(cardTicket);
@@ -100,8 +113,16 @@ for (const [field, value] of Object.entries(buyerEdits)) {
 
 test('a card without buyer identification, or an order without one, is BUYER_MISMATCH (claim 9)', (t) => {
   const issued = issue();
-  t.like(judge(edited(issued, (copy) => (copy.buyerIdentification = undefined)), known(issued)), { reason: R.REJECT_REASON_BUYER_MISMATCH });
-  t.like(judge(issued, known(issued, { issued: { ...known(issued).issued!, buyerIdentification: null } })), { reason: R.REJECT_REASON_BUYER_MISMATCH });
+  t.like(
+    judge(
+      edited(issued, (copy) => (copy.buyerIdentification = undefined)),
+      known(issued),
+    ),
+    { reason: R.REJECT_REASON_BUYER_MISMATCH },
+  );
+  t.like(judge(issued, known(issued, { issued: { ...known(issued).issued!, buyerIdentification: null } })), {
+    reason: R.REJECT_REASON_BUYER_MISMATCH,
+  });
 });
 
 test('a forged, short or missing signature over unchanged fields is TAMPERED', (t) => {
@@ -110,7 +131,11 @@ test('a forged, short or missing signature over unchanged fields is TAMPERED', (
     copy.signature = Buffer.from(issued.signature);
     copy.signature[10]! ^= 0xff;
   });
-  for (const card of [forged, edited(issued, (copy) => (copy.signature = issued.signature.subarray(0, 32))), edited(issued, (copy) => (copy.signature = Buffer.alloc(0)))]) {
+  for (const card of [
+    forged,
+    edited(issued, (copy) => (copy.signature = issued.signature.subarray(0, 32))),
+    edited(issued, (copy) => (copy.signature = Buffer.alloc(0))),
+  ]) {
     t.like(judge(card, known(issued)), { reason: R.REJECT_REASON_TAMPERED });
   }
 });
@@ -138,8 +163,16 @@ test('outside its window a ticket is NOT_YET_VALID or EXPIRED, with the window; 
   const issued = issue();
   const ticket = known(issued);
   const window = { validFrom: RULES.opensAt!, validUntil: RULES.closesAt };
-  t.deepEqual(judge(issued, ticket, { now: new Date(RULES.opensAt!.getTime() - 1) }), { admitted: false, reason: R.REJECT_REASON_NOT_YET_VALID, ...window });
-  t.deepEqual(judge(issued, ticket, { now: new Date(RULES.closesAt.getTime() + 1) }), { admitted: false, reason: R.REJECT_REASON_EXPIRED, ...window });
+  t.deepEqual(judge(issued, ticket, { now: new Date(RULES.opensAt!.getTime() - 1) }), {
+    admitted: false,
+    reason: R.REJECT_REASON_NOT_YET_VALID,
+    ...window,
+  });
+  t.deepEqual(judge(issued, ticket, { now: new Date(RULES.closesAt.getTime() + 1) }), {
+    admitted: false,
+    reason: R.REJECT_REASON_EXPIRED,
+    ...window,
+  });
   t.true(judge(issued, ticket, { now: RULES.opensAt! }).admitted);
   t.true(judge(issued, ticket, { now: RULES.closesAt }).admitted);
 });
@@ -147,7 +180,11 @@ test('outside its window a ticket is NOT_YET_VALID or EXPIRED, with the window; 
 test('at a gate its product does not list a ticket is WRONG_GATE with the gates; with no gate id (a kiosk) the gates do not apply', (t) => {
   const issued = issue();
   const ticket = known(issued, { rules: { ...RULES, gateIds: ['North', 'East'] } });
-  t.deepEqual(judge(issued, ticket, { gateId: 'South' }), { admitted: false, reason: R.REJECT_REASON_WRONG_GATE, gateIds: ['North', 'East'] });
+  t.deepEqual(judge(issued, ticket, { gateId: 'South' }), {
+    admitted: false,
+    reason: R.REJECT_REASON_WRONG_GATE,
+    gateIds: ['North', 'East'],
+  });
   t.true(judge(issued, ticket, { gateId: 'East' }).admitted);
   t.true(judge(issued, ticket, { gateId: '' }).admitted);
 });
@@ -155,11 +192,19 @@ test('at a gate its product does not list a ticket is WRONG_GATE with the gates;
 test('a ticket with every entry used is ALREADY_USED with its first use; one with entries left takes the next', (t) => {
   const issued = issue(3);
   const firstUse = { firstUsedAt: new Date(NOW.getTime() - 600_000), firstUsedGate: 'G7' };
-  t.deepEqual(judge(issued, known(issued, { entries: { entriesUsed: 1, ...firstUse } })), { admitted: true, entry: 2, entriesLeft: 1 });
-  t.deepEqual(judge(issued, known(issued, { entries: { entriesUsed: 3, ...firstUse } })), { admitted: false, reason: R.REJECT_REASON_ALREADY_USED, ...firstUse });
+  t.deepEqual(judge(issued, known(issued, { entries: { entriesUsed: 1, ...firstUse } })), {
+    admitted: true,
+    entry: 2,
+    entriesLeft: 1,
+  });
+  t.deepEqual(judge(issued, known(issued, { entries: { entriesUsed: 3, ...firstUse } })), {
+    admitted: false,
+    reason: R.REJECT_REASON_ALREADY_USED,
+    ...firstUse,
+  });
 });
 
-test('the entries allowed are the issued record\'s', (t) => {
+test("the entries allowed are the issued record's", (t) => {
   const issued = issue(1);
   const record = known(issued, { entries: { entriesUsed: 1, firstUsedAt: NOW, firstUsedGate: 'G1' } });
   t.like(judge(issued, record), { reason: R.REJECT_REASON_ALREADY_USED });
@@ -171,9 +216,23 @@ test('without an issued record (a gate off line) the signature vouches for the c
   const offline = known(issued, { issued: undefined });
   t.deepEqual(judge(issued, offline), { admitted: true, entry: 1, entriesLeft: 1 });
   t.like(judge(issued, offline, { cardId: OTHER_CARD }), { reason: R.REJECT_REASON_TAMPERED });
-  t.like(judge(edited(issued, (copy) => (copy.ticket!.seat = 'Royal box')), offline), { reason: R.REJECT_REASON_TAMPERED });
-  t.like(judge(edited(issued, (copy) => (copy.buyerIdentification!.buyerName = 'Somebody Else')), offline), { reason: R.REJECT_REASON_TAMPERED });
-  t.like(judge(issued, { ...offline, entries: { entriesUsed: 2, firstUsedAt: NOW, firstUsedGate: 'G1' } }), { reason: R.REJECT_REASON_ALREADY_USED });
+  t.like(
+    judge(
+      edited(issued, (copy) => (copy.ticket!.seat = 'Royal box')),
+      offline,
+    ),
+    { reason: R.REJECT_REASON_TAMPERED },
+  );
+  t.like(
+    judge(
+      edited(issued, (copy) => (copy.buyerIdentification!.buyerName = 'Somebody Else')),
+      offline,
+    ),
+    { reason: R.REJECT_REASON_TAMPERED },
+  );
+  t.like(judge(issued, { ...offline, entries: { entriesUsed: 2, firstUsedAt: NOW, firstUsedGate: 'G1' } }), {
+    reason: R.REJECT_REASON_ALREADY_USED,
+  });
 });
 
 /** Every fault a presentation can have, in SPEC §3's order, each with the reason it alone gives. */
@@ -181,26 +240,56 @@ const FAULTS: ReadonlyArray<{ name: string; reason: RejectReason; apply(c: Case)
   { name: 'unknown', reason: R.REJECT_REASON_UNKNOWN_TICKET, apply: (c) => (c.unknown = true) },
   { name: 'wrong card', reason: R.REJECT_REASON_WRONG_CARD, apply: (c) => (c.cardId = OTHER_CARD) },
   { name: 'edited field', reason: R.REJECT_REASON_TAMPERED, apply: (c) => (c.card.ticket!.seat = 'Royal box') },
-  { name: 'buyer', reason: R.REJECT_REASON_BUYER_MISMATCH, apply: (c) => (c.card.buyerIdentification!.buyerName = 'Somebody Else') },
+  {
+    name: 'buyer',
+    reason: R.REJECT_REASON_BUYER_MISMATCH,
+    apply: (c) => (c.card.buyerIdentification!.buyerName = 'Somebody Else'),
+  },
   { name: 'signature', reason: R.REJECT_REASON_TAMPERED, apply: (c) => (c.card.signature = Buffer.alloc(64, 7)) },
   { name: 'cancelled', reason: R.REJECT_REASON_CANCELLED, apply: (c) => (c.cancelled = true) },
-  { name: 'not yet valid', reason: R.REJECT_REASON_NOT_YET_VALID, apply: (c) => (c.now = new Date(RULES.opensAt!.getTime() - 1)) },
+  {
+    name: 'not yet valid',
+    reason: R.REJECT_REASON_NOT_YET_VALID,
+    apply: (c) => (c.now = new Date(RULES.opensAt!.getTime() - 1)),
+  },
   { name: 'expired', reason: R.REJECT_REASON_EXPIRED, apply: (c) => (c.now = new Date(RULES.closesAt.getTime() + 1)) },
   { name: 'gate', reason: R.REJECT_REASON_WRONG_GATE, apply: (c) => (c.gateId = 'South') },
   { name: 'used', reason: R.REJECT_REASON_ALREADY_USED, apply: (c) => (c.entriesUsed = 1) },
 ];
-interface Case { card: CardTicket; cardId: string; gateId: string; now: Date; unknown: boolean; cancelled: boolean; entriesUsed: number }
+interface Case {
+  card: CardTicket;
+  cardId: string;
+  gateId: string;
+  now: Date;
+  unknown: boolean;
+  cancelled: boolean;
+  entriesUsed: number;
+}
 
-test('with any combination of faults the reason is the first that applies in SPEC §3\'s order', (t) => {
+test("with any combination of faults the reason is the first that applies in SPEC §3's order", (t) => {
   const issued = issue();
   const notBoth = (mask: number) => (mask & (1 << 6)) === 0 || (mask & (1 << 7)) === 0; // a window is either not open yet or closed
   let combinations = 0;
   for (let mask = 1; mask < 1 << FAULTS.length; mask++) {
     if (!notBoth(mask)) continue;
-    const c: Case = { card: structuredClone(issued), cardId: CARD_ID, gateId: 'North', now: NOW, unknown: false, cancelled: false, entriesUsed: 0 };
+    const c: Case = {
+      card: structuredClone(issued),
+      cardId: CARD_ID,
+      gateId: 'North',
+      now: NOW,
+      unknown: false,
+      cancelled: false,
+      entriesUsed: 0,
+    };
     const faults = FAULTS.filter((_, i) => mask & (1 << i));
     for (const fault of faults) fault.apply(c);
-    const record = c.unknown ? null : known(issued, { cancelled: c.cancelled, rules: { ...RULES, gateIds: ['North'] }, entries: { entriesUsed: c.entriesUsed, firstUsedAt: NOW, firstUsedGate: 'North' } });
+    const record = c.unknown
+      ? null
+      : known(issued, {
+          cancelled: c.cancelled,
+          rules: { ...RULES, gateIds: ['North'] },
+          entries: { entriesUsed: c.entriesUsed, firstUsedAt: NOW, firstUsedGate: 'North' },
+        });
     const verdict = judge(c.card, record, { cardId: c.cardId, gateId: c.gateId, now: c.now });
     t.like(verdict, { admitted: false, reason: faults[0]!.reason }, faults.map((f) => f.name).join(' + '));
     combinations++;
@@ -210,8 +299,19 @@ test('with any combination of faults the reason is the first that applies in SPE
 
 test('a product without an admission window admits from the sale until 24 hours after its start', (t) => {
   const startsAt = new Date('2026-12-01T20:00:00.000Z');
-  t.deepEqual(admissionRules({ startsAt, gateIds: ['North'] }), { opensAt: null, closesAt: new Date('2026-12-02T20:00:00.000Z'), gateIds: ['North'] });
-  const window = { admissionOpensAt: new Date('2026-12-01T18:00:00.000Z'), admissionClosesAt: new Date('2026-12-01T23:00:00.000Z') };
-  t.deepEqual(admissionRules({ startsAt, gateIds: [], ...window }), { opensAt: window.admissionOpensAt, closesAt: window.admissionClosesAt, gateIds: [] });
+  t.deepEqual(admissionRules({ startsAt, gateIds: ['North'] }), {
+    opensAt: null,
+    closesAt: new Date('2026-12-02T20:00:00.000Z'),
+    gateIds: ['North'],
+  });
+  const window = {
+    admissionOpensAt: new Date('2026-12-01T18:00:00.000Z'),
+    admissionClosesAt: new Date('2026-12-01T23:00:00.000Z'),
+  };
+  t.deepEqual(admissionRules({ startsAt, gateIds: [], ...window }), {
+    opensAt: window.admissionOpensAt,
+    closesAt: window.admissionClosesAt,
+    gateIds: [],
+  });
   t.deepEqual(admissionRules({ startsAt, gateIds: [], admissionOpensAt: null, admissionClosesAt: null }).opensAt, null);
 });

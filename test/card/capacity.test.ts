@@ -13,7 +13,12 @@ const CAPACITY = 2048;
 function grownTo(image: CardImage, bytes: number): CardImage {
   for (let notes = 0; notes < bytes; notes++) {
     for (let extra = 0; extra < 3; extra++) {
-      const padding = { ticket: undefined, buyerIdentification: undefined, additionalInfo: { venueNotes: 'n'.repeat(notes), entryInstructions: 'e'.repeat(extra) }, signature: Buffer.alloc(0) };
+      const padding = {
+        ticket: undefined,
+        buyerIdentification: undefined,
+        additionalInfo: { venueNotes: 'n'.repeat(notes), entryInstructions: 'e'.repeat(extra) },
+        signature: Buffer.alloc(0),
+      };
       const grown = { ...image, tickets: [...image.tickets, padding] };
       if (encodedImageBytes(grown) === bytes) return grown;
     }

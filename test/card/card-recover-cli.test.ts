@@ -21,7 +21,9 @@ async function recover(stack: Stack, args: string[]): Promise<string> {
   const log = console.log;
   console.log = (...parts: unknown[]) => void lines.push(parts.join(' '));
   try {
-    await program.parseAsync(['card', 'recover', '--center', stack.address, '--token', stack.tokens.kiosk, ...args], { from: 'user' });
+    await program.parseAsync(['card', 'recover', '--center', stack.address, '--token', stack.tokens.kiosk, ...args], {
+      from: 'user',
+    });
   } finally {
     console.log = log;
   }
@@ -35,20 +37,23 @@ async function buy(stack: Stack, cardId: string, quantity = 2) {
   return { orderId: purchase!.orderId, ticketIds: purchase!.tickets.map((ticket) => ticket.ticket!.ticketId) };
 }
 
-test.serial('recover writes the order\'s tickets onto its card, keeping the tickets already there (claim 19)', async (t) => {
-  const stack = await startStack(t);
-  const path = join(tempDir(t), 'recover.card');
-  const card = await openFileCard(path);
-  await card.writeImage({ formatVersion: 1, cardId: card.id, tickets: [sampleTicket(9)] });
-  const { orderId, ticketIds } = await buy(stack, card.id);
-  const output = await recover(stack, ['--order', orderId, '--card', `file:${path}`]);
-  const ids = (await card.readImage()).tickets.map((ticket) => ticket.ticket?.ticketId);
-  t.deepEqual(ids, ['TKT-0000000009', ...ticketIds]);
-  for (const id of ticketIds) t.true(output.includes(id));
-  // What recover wrote is what the center admits.
-  const written = (await card.readImage()).tickets.find((ticket) => ticket.ticket?.ticketId === ticketIds[0])!;
-  t.true((await stack.gate.redeemTicket({ gateId: 'G1', cardId: card.id, ticket: written, dryRun: true })).admitted);
-});
+test.serial(
+  "recover writes the order's tickets onto its card, keeping the tickets already there (claim 19)",
+  async (t) => {
+    const stack = await startStack(t);
+    const path = join(tempDir(t), 'recover.card');
+    const card = await openFileCard(path);
+    await card.writeImage({ formatVersion: 1, cardId: card.id, tickets: [sampleTicket(9)] });
+    const { orderId, ticketIds } = await buy(stack, card.id);
+    const output = await recover(stack, ['--order', orderId, '--card', `file:${path}`]);
+    const ids = (await card.readImage()).tickets.map((ticket) => ticket.ticket?.ticketId);
+    t.deepEqual(ids, ['TKT-0000000009', ...ticketIds]);
+    for (const id of ticketIds) t.true(output.includes(id));
+    // What recover wrote is what the center admits.
+    const written = (await card.readImage()).tickets.find((ticket) => ticket.ticket?.ticketId === ticketIds[0])!;
+    t.true((await stack.gate.redeemTicket({ gateId: 'G1', cardId: card.id, ticket: written, dryRun: true })).admitted);
+  },
+);
 
 test.serial('recover twice leaves each ticket on the card once', async (t) => {
   const stack = await startStack(t);

@@ -9,10 +9,16 @@ import { sampleImage, tempDir } from '../helpers/card-fixtures.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-async function cardgate(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cardgate(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const { CARDGATE_CARD: _ignored, ...inherited } = process.env;
   try {
-    const { stdout, stderr } = await promisify(execFile)('node', ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: ROOT, env: { ...inherited, ...env } });
+    const { stdout, stderr } = await promisify(execFile)('node', ['--import', 'tsx', 'cli/main.ts', ...args], {
+      cwd: ROOT,
+      env: { ...inherited, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

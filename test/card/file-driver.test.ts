@@ -118,7 +118,9 @@ test('the file reader announces its card to each card listener once, and never c
   const calls: string[][] = [[], []];
   reader.on?.('card', (card) => calls[0]!.push(card.id));
   reader.on?.('card', (card) => calls[1]!.push(card.id));
-  await waitUntil('both card listeners to be called', () => calls.every((ids) => ids.length > 0), { seen: () => JSON.stringify(calls) });
+  await waitUntil('both card listeners to be called', () => calls.every((ids) => ids.length > 0), {
+    seen: () => JSON.stringify(calls),
+  });
   // An announcement is one file read after the listener is added: a second one would have come by now.
   const { id } = await reader.waitForCard();
   await new Promise((resolve) => setImmediate(resolve));

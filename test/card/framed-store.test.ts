@@ -22,10 +22,12 @@ test('memory with other data and no slot is NOT_CARDGATE', async (t) => {
   t.is(error.code, 'NOT_CARDGATE');
 });
 
-test('a write onto another application\'s data is refused and changes nothing', async (t) => {
+test("a write onto another application's data is refused and changes nothing", async (t) => {
   const memory = new TearingMemory(randomBytes(CAPACITY));
   const before = Buffer.from(memory.bytes);
-  const error = await t.throwsAsync(new MemoryCard(CARD_ID, memory).writeImage(sampleImage(1)), { instanceOf: CardError });
+  const error = await t.throwsAsync(new MemoryCard(CARD_ID, memory).writeImage(sampleImage(1)), {
+    instanceOf: CardError,
+  });
   t.is(error.code, 'NOT_CARDGATE');
   t.true(memory.bytes.equals(before));
 });
@@ -35,7 +37,10 @@ test('a read takes two reads: both headers, then only the used bytes of the newe
   await new MemoryCard(CARD_ID, memory).writeImage(sampleImage(2));
   memory.reads = [];
   await new MemoryCard(CARD_ID, memory).readImage();
-  t.deepEqual(memory.reads.map((r) => r.length), [HEADER_AREA_BYTES, encodedImageBytes(sampleImage(2))]);
+  t.deepEqual(
+    memory.reads.map((r) => r.length),
+    [HEADER_AREA_BYTES, encodedImageBytes(sampleImage(2))],
+  );
 });
 
 test('a write right after a read reads only the headers again', async (t) => {
@@ -45,7 +50,10 @@ test('a write right after a read reads only the headers again', async (t) => {
   await card.readImage();
   memory.reads = [];
   await card.writeImage(sampleImage(2));
-  t.deepEqual(memory.reads.map((r) => r.length), [HEADER_AREA_BYTES]);
+  t.deepEqual(
+    memory.reads.map((r) => r.length),
+    [HEADER_AREA_BYTES],
+  );
 });
 
 test('after many writes the newest image is read, whichever slot holds it', async (t) => {
@@ -68,7 +76,9 @@ test('a card whose two slots are both corrupt is DAMAGED, and can be written aga
 
 test('an intact slot of an unknown format version is UNSUPPORTED_FORMAT', async (t) => {
   const memory = blank();
-  await new FramedStore(memory).write(Buffer.from(CardImage.encode({ formatVersion: 2, cardId: CARD_ID, tickets: [] }).finish()));
+  await new FramedStore(memory).write(
+    Buffer.from(CardImage.encode({ formatVersion: 2, cardId: CARD_ID, tickets: [] }).finish()),
+  );
   const error = await t.throwsAsync(new MemoryCard(CARD_ID, memory).read(), { instanceOf: CardError });
   t.is(error.code, 'UNSUPPORTED_FORMAT');
 });
@@ -82,7 +92,7 @@ test('an image written for another card id is returned and marked as copied', as
   t.is(contents.image.tickets.length, 1);
 });
 
-test('a written image always carries the card\'s own id', async (t) => {
+test("a written image always carries the card's own id", async (t) => {
   const memory = blank();
   await new MemoryCard(CARD_ID, memory).writeImage(sampleImage(1, '04000000000001'));
   const contents = await new MemoryCard(CARD_ID, memory).read();

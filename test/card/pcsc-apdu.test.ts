@@ -7,7 +7,11 @@ import { StorageTag } from '../../card/emulator/storage-tag.js';
 const sw = (response: Buffer) => response.readUInt16BE(response.length - 2);
 
 test('a card taken off during a command is NO_CARD, whatever pcsclite calls it', (t) => {
-  for (const message of ['SCardTransmit error: Card was removed.(0x80100069)', 'SCardTransmit error: Transaction failed.(0x80100016)', 'SCardConnect error: No smart card inserted.(0x8010000C)']) {
+  for (const message of [
+    'SCardTransmit error: Card was removed.(0x80100069)',
+    'SCardTransmit error: Transaction failed.(0x80100016)',
+    'SCardConnect error: No smart card inserted.(0x8010000C)',
+  ]) {
     t.is(pcscError(new Error(message), 'write').code, 'NO_CARD', message);
   }
 });

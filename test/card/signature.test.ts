@@ -14,7 +14,10 @@ test('a ticket signed for a card verifies on that card', (t) => {
 test('a signature is 64 bytes over the SignedTicket encoding', (t) => {
   const { ticket, buyerIdentification } = signed();
   t.is(signTicket(privateKey, ticket!, buyerIdentification!, CARD_ID).length, 64);
-  t.deepEqual(signedTicketBytes(ticket, buyerIdentification, CARD_ID), Buffer.from(SignedTicket.encode({ ticket, buyerIdentification, cardId: CARD_ID }).finish()));
+  t.deepEqual(
+    signedTicketBytes(ticket, buyerIdentification, CARD_ID),
+    Buffer.from(SignedTicket.encode({ ticket, buyerIdentification, cardId: CARD_ID }).finish()),
+  );
 });
 
 test('a ticket copied to another card id does not verify', (t) => {
@@ -61,7 +64,13 @@ for (const [field, value] of Object.entries(buyerEdits)) {
 
 test('additional info is not signed, so venue notes can change', (t) => {
   const ticket = signed();
-  t.true(verifyCardTicket(publicKey, { ...ticket, additionalInfo: { venueNotes: 'Doors at 18:30', entryInstructions: '' } }, CARD_ID));
+  t.true(
+    verifyCardTicket(
+      publicKey,
+      { ...ticket, additionalInfo: { venueNotes: 'Doors at 18:30', entryInstructions: '' } },
+      CARD_ID,
+    ),
+  );
 });
 
 for (const [name, signature] of [

@@ -19,7 +19,12 @@ async function memoryWith(images: CardImage[]): Promise<Buffer> {
 }
 
 /** Cuts the write of `next` after every k = 0..all bytes and checks what a fresh reader sees. */
-async function assertTornWritesSafe(t: ExecutionContext, before: Buffer, old: CardImage, next: CardImage): Promise<void> {
+async function assertTornWritesSafe(
+  t: ExecutionContext,
+  before: Buffer,
+  old: CardImage,
+  next: CardImage,
+): Promise<void> {
   const full = new TearingMemory(Buffer.from(before));
   await new MemoryCard(CARD_ID, full).writeImage(next);
   let sawOld = 0;

@@ -52,7 +52,11 @@ async function buy(stack: Stack, product: ProductOverrides = {}): Promise<CardTi
   return purchase!.tickets[0]!;
 }
 
-const shown = (cardTicket: CardTicket, at: { cardId?: string; gateId?: string } = {}): Shown => ({ cardTicket, cardId: at.cardId ?? CARD, gateId: at.gateId ?? 'G1' });
+const shown = (cardTicket: CardTicket, at: { cardId?: string; gateId?: string } = {}): Shown => ({
+  cardTicket,
+  cardId: at.cardId ?? CARD,
+  gateId: at.gateId ?? 'G1',
+});
 
 const edited = (cardTicket: CardTicket, edit: (copy: CardTicket) => void): CardTicket => {
   const copy = structuredClone(cardTicket);
@@ -65,14 +69,18 @@ async function admitOnce(stack: Stack, cardTicket: CardTicket, gateId = 'G2'): P
   if (!answer.admitted) throw new Error(`fixture set-up: the first use was refused (${answer.reason})`);
 }
 
-const cancel = (stack: Stack, cardTicket: CardTicket) => stack.admin.cancelOrder({ orderId: cardTicket.ticket!.orderId, reason: 'refund' });
+const cancel = (stack: Stack, cardTicket: CardTicket) =>
+  stack.admin.cancelOrder({ orderId: cardTicket.ticket!.orderId, reason: 'refund' });
 
 const forge = (copy: CardTicket) => {
   copy.signature = Buffer.from(copy.signature);
   copy.signature[10]! ^= 0xff;
 };
 
-const NOT_YET_OPEN = { startsAt: new Date(AT.getTime() + 3 * HOUR), admissionOpensAt: new Date(AT.getTime() + 2 * HOUR) };
+const NOT_YET_OPEN = {
+  startsAt: new Date(AT.getTime() + 3 * HOUR),
+  admissionOpensAt: new Date(AT.getTime() + 2 * HOUR),
+};
 const CLOSED = { admissionClosesAt: new Date(AT.getTime() - HOUR) };
 
 /** One fixture of each kind the judge can answer, alone and with others that come later in SPEC §3's order. */
@@ -83,13 +91,31 @@ export const FIXTURE_GROUPS: ReadonlyArray<{ readonly title: string; readonly fi
   },
   {
     title: 'an unknown ticket id',
-    fixtures: [{ title: 'unknown id', expect: R.REJECT_REASON_UNKNOWN_TICKET, prepare: async (stack) => shown(edited(await buy(stack), (c) => (c.ticket!.ticketId = 'TKT-0000000000'))) }],
+    fixtures: [
+      {
+        title: 'unknown id',
+        expect: R.REJECT_REASON_UNKNOWN_TICKET,
+        prepare: async (stack) => shown(edited(await buy(stack), (c) => (c.ticket!.ticketId = 'TKT-0000000000'))),
+      },
+    ],
   },
   {
     title: 'a ticket presented on another card (claim 6: a copied card)',
     fixtures: [
-      { title: 'another card', expect: R.REJECT_REASON_WRONG_CARD, prepare: async (stack) => shown(await buy(stack), { cardId: OTHER_CARD }) },
-      { title: 'another card, an edited field', expect: R.REJECT_REASON_WRONG_CARD, prepare: async (stack) => shown(edited(await buy(stack), (c) => (c.ticket!.seat = 'Royal box')), { cardId: OTHER_CARD }) },
+      {
+        title: 'another card',
+        expect: R.REJECT_REASON_WRONG_CARD,
+        prepare: async (stack) => shown(await buy(stack), { cardId: OTHER_CARD }),
+      },
+      {
+        title: 'another card, an edited field',
+        expect: R.REJECT_REASON_WRONG_CARD,
+        prepare: async (stack) =>
+          shown(
+            edited(await buy(stack), (c) => (c.ticket!.seat = 'Royal box')),
+            { cardId: OTHER_CARD },
+          ),
+      },
     ],
   },
   {
@@ -117,102 +143,180 @@ export const FIXTURE_GROUPS: ReadonlyArray<{ readonly title: string; readonly fi
           return shown(edited(await buy(stack), (c) => (c.ticket!.productId = other.id)));
         },
       },
-      { title: 'edited productId, naming no product', expect: R.REJECT_REASON_TAMPERED, prepare: async (stack) => shown(edited(await buy(stack), (c) => (c.ticket!.productId = 'PRD-NONE0000'))) },
-      { title: 'an edited field, cancelled', expect: R.REJECT_REASON_TAMPERED, prepare: async (stack) => {
-        const ticket = await buy(stack);
-        await cancel(stack, ticket);
-        return shown(edited(ticket, (c) => (c.ticket!.seat = 'Royal box')));
-      } },
+      {
+        title: 'edited productId, naming no product',
+        expect: R.REJECT_REASON_TAMPERED,
+        prepare: async (stack) => shown(edited(await buy(stack), (c) => (c.ticket!.productId = 'PRD-NONE0000'))),
+      },
+      {
+        title: 'an edited field, cancelled',
+        expect: R.REJECT_REASON_TAMPERED,
+        prepare: async (stack) => {
+          const ticket = await buy(stack);
+          await cancel(stack, ticket);
+          return shown(edited(ticket, (c) => (c.ticket!.seat = 'Royal box')));
+        },
+      },
     ],
   },
   {
     title: 'each edited buyer identification field (claim 9)',
     fixtures: [
-      ...Object.entries({ buyerName: 'Somebody Else', orderContents: '9 x Test Concert', orderedAt: new Date(AT.getTime() - HOUR), orderId: 'ORD-OTHER00001' }).map(([field, value]): Fixture => ({
+      ...Object.entries({
+        buyerName: 'Somebody Else',
+        orderContents: '9 x Test Concert',
+        orderedAt: new Date(AT.getTime() - HOUR),
+        orderId: 'ORD-OTHER00001',
+      }).map(([field, value]): Fixture => ({
         title: `edited buyer ${field}`,
         expect: R.REJECT_REASON_BUYER_MISMATCH,
-        prepare: async (stack) => shown(edited(await buy(stack), (c) => Object.assign(c.buyerIdentification!, { [field]: value }))),
+        prepare: async (stack) =>
+          shown(edited(await buy(stack), (c) => Object.assign(c.buyerIdentification!, { [field]: value }))),
       })),
-      { title: 'no buyer identification', expect: R.REJECT_REASON_BUYER_MISMATCH, prepare: async (stack) => shown(edited(await buy(stack), (c) => (c.buyerIdentification = undefined))) },
-      { title: 'an edited buyer, used', expect: R.REJECT_REASON_BUYER_MISMATCH, prepare: async (stack) => {
-        const ticket = await buy(stack);
-        await admitOnce(stack, ticket);
-        return shown(edited(ticket, (c) => (c.buyerIdentification!.buyerName = 'Somebody Else')));
-      } },
+      {
+        title: 'no buyer identification',
+        expect: R.REJECT_REASON_BUYER_MISMATCH,
+        prepare: async (stack) => shown(edited(await buy(stack), (c) => (c.buyerIdentification = undefined))),
+      },
+      {
+        title: 'an edited buyer, used',
+        expect: R.REJECT_REASON_BUYER_MISMATCH,
+        prepare: async (stack) => {
+          const ticket = await buy(stack);
+          await admitOnce(stack, ticket);
+          return shown(edited(ticket, (c) => (c.buyerIdentification!.buyerName = 'Somebody Else')));
+        },
+      },
     ],
   },
   {
     title: 'a bad signature over matching fields',
     fixtures: [
-      { title: 'forged signature', expect: R.REJECT_REASON_TAMPERED, prepare: async (stack) => shown(edited(await buy(stack), forge)) },
-      { title: 'no signature', expect: R.REJECT_REASON_TAMPERED, prepare: async (stack) => shown(edited(await buy(stack), (c) => (c.signature = Buffer.alloc(0)))) },
-      { title: 'forged signature, cancelled', expect: R.REJECT_REASON_TAMPERED, prepare: async (stack) => {
-        const ticket = await buy(stack);
-        await cancel(stack, ticket);
-        return shown(edited(ticket, forge));
-      } },
+      {
+        title: 'forged signature',
+        expect: R.REJECT_REASON_TAMPERED,
+        prepare: async (stack) => shown(edited(await buy(stack), forge)),
+      },
+      {
+        title: 'no signature',
+        expect: R.REJECT_REASON_TAMPERED,
+        prepare: async (stack) => shown(edited(await buy(stack), (c) => (c.signature = Buffer.alloc(0)))),
+      },
+      {
+        title: 'forged signature, cancelled',
+        expect: R.REJECT_REASON_TAMPERED,
+        prepare: async (stack) => {
+          const ticket = await buy(stack);
+          await cancel(stack, ticket);
+          return shown(edited(ticket, forge));
+        },
+      },
     ],
   },
   {
     title: 'a cancelled ticket',
     fixtures: [
-      { title: 'cancelled', expect: R.REJECT_REASON_CANCELLED, prepare: async (stack) => {
-        const ticket = await buy(stack);
-        await cancel(stack, ticket);
-        return shown(ticket);
-      } },
-      { title: 'cancelled, admission closed', expect: R.REJECT_REASON_CANCELLED, prepare: async (stack) => {
-        const ticket = await buy(stack, CLOSED);
-        await cancel(stack, ticket);
-        return shown(ticket);
-      } },
+      {
+        title: 'cancelled',
+        expect: R.REJECT_REASON_CANCELLED,
+        prepare: async (stack) => {
+          const ticket = await buy(stack);
+          await cancel(stack, ticket);
+          return shown(ticket);
+        },
+      },
+      {
+        title: 'cancelled, admission closed',
+        expect: R.REJECT_REASON_CANCELLED,
+        prepare: async (stack) => {
+          const ticket = await buy(stack, CLOSED);
+          await cancel(stack, ticket);
+          return shown(ticket);
+        },
+      },
     ],
   },
   {
     title: 'a ticket outside its admission window',
     fixtures: [
-      { title: 'not yet valid', expect: R.REJECT_REASON_NOT_YET_VALID, prepare: async (stack) => shown(await buy(stack, NOT_YET_OPEN)) },
-      { title: 'not yet valid, at a wrong gate', expect: R.REJECT_REASON_NOT_YET_VALID, prepare: async (stack) => shown(await buy(stack, { ...NOT_YET_OPEN, gateIds: ['North'] }), { gateId: 'South' }) },
+      {
+        title: 'not yet valid',
+        expect: R.REJECT_REASON_NOT_YET_VALID,
+        prepare: async (stack) => shown(await buy(stack, NOT_YET_OPEN)),
+      },
+      {
+        title: 'not yet valid, at a wrong gate',
+        expect: R.REJECT_REASON_NOT_YET_VALID,
+        prepare: async (stack) => shown(await buy(stack, { ...NOT_YET_OPEN, gateIds: ['North'] }), { gateId: 'South' }),
+      },
       { title: 'expired', expect: R.REJECT_REASON_EXPIRED, prepare: async (stack) => shown(await buy(stack, CLOSED)) },
-      { title: 'expired, at a wrong gate', expect: R.REJECT_REASON_EXPIRED, prepare: async (stack) => shown(await buy(stack, { ...CLOSED, gateIds: ['North'] }), { gateId: 'South' }) },
+      {
+        title: 'expired, at a wrong gate',
+        expect: R.REJECT_REASON_EXPIRED,
+        prepare: async (stack) => shown(await buy(stack, { ...CLOSED, gateIds: ['North'] }), { gateId: 'South' }),
+      },
     ],
   },
   {
     title: 'a ticket at a gate its product does not list',
     fixtures: [
-      { title: 'wrong gate', expect: R.REJECT_REASON_WRONG_GATE, prepare: async (stack) => shown(await buy(stack, { gateIds: ['North'] }), { gateId: 'South' }) },
-      { title: 'right gate', expect: 'admitted', prepare: async (stack) => shown(await buy(stack, { gateIds: ['North'] }), { gateId: 'North' }) },
-      { title: 'wrong gate, used', expect: R.REJECT_REASON_WRONG_GATE, prepare: async (stack) => {
-        const ticket = await buy(stack, { gateIds: ['North'] });
-        await admitOnce(stack, ticket, 'North');
-        return shown(ticket, { gateId: 'South' });
-      } },
+      {
+        title: 'wrong gate',
+        expect: R.REJECT_REASON_WRONG_GATE,
+        prepare: async (stack) => shown(await buy(stack, { gateIds: ['North'] }), { gateId: 'South' }),
+      },
+      {
+        title: 'right gate',
+        expect: 'admitted',
+        prepare: async (stack) => shown(await buy(stack, { gateIds: ['North'] }), { gateId: 'North' }),
+      },
+      {
+        title: 'wrong gate, used',
+        expect: R.REJECT_REASON_WRONG_GATE,
+        prepare: async (stack) => {
+          const ticket = await buy(stack, { gateIds: ['North'] });
+          await admitOnce(stack, ticket, 'North');
+          return shown(ticket, { gateId: 'South' });
+        },
+      },
     ],
   },
   {
     title: 'a used ticket (claim 30: one admission)',
     fixtures: [
-      { title: 'already used', expect: R.REJECT_REASON_ALREADY_USED, prepare: async (stack) => {
-        const ticket = await buy(stack);
-        await admitOnce(stack, ticket);
-        return shown(ticket);
-      } },
+      {
+        title: 'already used',
+        expect: R.REJECT_REASON_ALREADY_USED,
+        prepare: async (stack) => {
+          const ticket = await buy(stack);
+          await admitOnce(stack, ticket);
+          return shown(ticket);
+        },
+      },
     ],
   },
   {
     title: 'a multi-entry ticket with entries left and used up',
     fixtures: [
-      { title: 'three entries, one used', expect: 'admitted', prepare: async (stack) => {
-        const ticket = await buy(stack, { entriesPerTicket: 3 });
-        await admitOnce(stack, ticket);
-        return shown(ticket);
-      } },
-      { title: 'two entries, both used', expect: R.REJECT_REASON_ALREADY_USED, prepare: async (stack) => {
-        const ticket = await buy(stack, { entriesPerTicket: 2 });
-        await admitOnce(stack, ticket);
-        await admitOnce(stack, ticket, 'G3');
-        return shown(ticket);
-      } },
+      {
+        title: 'three entries, one used',
+        expect: 'admitted',
+        prepare: async (stack) => {
+          const ticket = await buy(stack, { entriesPerTicket: 3 });
+          await admitOnce(stack, ticket);
+          return shown(ticket);
+        },
+      },
+      {
+        title: 'two entries, both used',
+        expect: R.REJECT_REASON_ALREADY_USED,
+        prepare: async (stack) => {
+          const ticket = await buy(stack, { entriesPerTicket: 2 });
+          await admitOnce(stack, ticket);
+          await admitOnce(stack, ticket, 'G3');
+          return shown(ticket);
+        },
+      },
     ],
   },
 ];
@@ -238,8 +342,16 @@ export async function checkFixture(t: ExecutionContext, sides: AdmissionStack, f
   const presented = presentTicket(first.cardTicket, first.cardId, first.gateId);
   const before = await entriesRecorded(stack, first);
   const outcome = await exact.admit(presented, AT);
-  t.is((await entriesRecorded(stack, first)) - before, judged.verdict.admitted ? 1 : 0, label('the fast path inserts exactly when the judge admits'));
-  t.is(outcome.entry, judged.verdict.admitted ? judged.verdict.entry : null, label('and records the entry the judge admits to'));
+  t.is(
+    (await entriesRecorded(stack, first)) - before,
+    judged.verdict.admitted ? 1 : 0,
+    label('the fast path inserts exactly when the judge admits'),
+  );
+  t.is(
+    outcome.entry,
+    judged.verdict.admitted ? judged.verdict.entry : null,
+    label('and records the entry the judge admits to'),
+  );
   if (outcome.entry === null && outcome.ticket !== undefined) {
     t.deepEqual(outcome.ticket, judged.record, label('what the fast path read alongside is what the judge reads'));
   }
@@ -247,24 +359,50 @@ export async function checkFixture(t: ExecutionContext, sides: AdmissionStack, f
   const second = await fixture.prepare(stack);
   const { verdict, record } = await judge(sides, second);
   t.is(verdictName(verdict), verdictName(fixture.expect), label('the judge answers the same for the second copy'));
-  const answer = await stack.gate.redeemTicket({ gateId: second.gateId, cardId: second.cardId, ticket: second.cardTicket, dryRun: false });
+  const answer = await stack.gate.redeemTicket({
+    gateId: second.gateId,
+    cardId: second.cardId,
+    ticket: second.cardTicket,
+    dryRun: false,
+  });
   const { message: _, ...fields } = answer;
-  t.deepEqual(fields, expectedAnswer(verdict, record ? { firstUsedAt: record.firstUsedAt, firstUsedGate: record.firstUsedGate } : undefined, record && rulesOf(await sides.products.get(record.productId))), label('RedeemTicket answers as the judge'));
+  t.deepEqual(
+    fields,
+    expectedAnswer(
+      verdict,
+      record ? { firstUsedAt: record.firstUsedAt, firstUsedGate: record.firstUsedGate } : undefined,
+      record && rulesOf(await sides.products.get(record.productId)),
+    ),
+    label('RedeemTicket answers as the judge'),
+  );
 }
 
-async function judge({ tickets, products, verify }: { tickets: TicketReader; products: ProductCache; verify: SignatureCheck }, { cardTicket, cardId, gateId }: Shown) {
+async function judge(
+  { tickets, products, verify }: { tickets: TicketReader; products: ProductCache; verify: SignatureCheck },
+  { cardTicket, cardId, gateId }: Shown,
+) {
   const record = await tickets.read(cardTicket.ticket!.ticketId);
   const known = record && knownTicket(record, rulesOf(await products.get(record.productId)));
   return { record, verdict: judgeAdmission(presentTicket(cardTicket, cardId, gateId), known, AT, verify) };
 }
 
 async function entriesRecorded({ center }: Stack, { cardTicket }: Shown): Promise<number> {
-  const [row] = await withConnection(center.orm, (sql) => sql.all<{ n: number | string }>('select count(*) as n from redemptions where ticket_id = ?', [cardTicket.ticket!.ticketId]));
+  const [row] = await withConnection(center.orm, (sql) =>
+    sql.all<{ n: number | string }>('select count(*) as n from redemptions where ticket_id = ?', [
+      cardTicket.ticket!.ticketId,
+    ]),
+  );
   return Number(row!.n);
 }
 
 const verdictName = (verdict: AdmissionVerdict | Fixture['expect']) =>
-  typeof verdict === 'object' ? (verdict.admitted ? 'admitted' : R[verdict.reason]) : verdict === 'admitted' ? verdict : R[verdict];
+  typeof verdict === 'object'
+    ? verdict.admitted
+      ? 'admitted'
+      : R[verdict.reason]
+    : verdict === 'admitted'
+      ? verdict
+      : R[verdict];
 
 /** RedeemTicket's answer, but for its message, as the judge's verdict gives it. */
 function expectedAnswer(
@@ -274,14 +412,22 @@ function expectedAnswer(
 ): Omit<RedeemTicketResponse, 'message'> {
   if (verdict.admitted) {
     return {
-      admitted: true, reason: R.REJECT_REASON_UNSPECIFIED, entriesLeft: verdict.entriesLeft,
-      firstUsedAt: firstUse?.firstUsedAt ?? undefined, firstUsedGate: firstUse?.firstUsedGate ?? '',
-      validFrom: rules?.opensAt ?? undefined, validUntil: rules?.closesAt,
+      admitted: true,
+      reason: R.REJECT_REASON_UNSPECIFIED,
+      entriesLeft: verdict.entriesLeft,
+      firstUsedAt: firstUse?.firstUsedAt ?? undefined,
+      firstUsedGate: firstUse?.firstUsedGate ?? '',
+      validFrom: rules?.opensAt ?? undefined,
+      validUntil: rules?.closesAt,
     };
   }
   return {
-    admitted: false, reason: verdict.reason, entriesLeft: 0,
-    firstUsedAt: verdict.firstUsedAt, firstUsedGate: verdict.firstUsedGate ?? '',
-    validFrom: verdict.validFrom, validUntil: verdict.validUntil,
+    admitted: false,
+    reason: verdict.reason,
+    entriesLeft: 0,
+    firstUsedAt: verdict.firstUsedAt,
+    firstUsedGate: verdict.firstUsedGate ?? '',
+    validFrom: verdict.validFrom,
+    validUntil: verdict.validUntil,
   };
 }

@@ -18,10 +18,19 @@ test('a cancelled order gives its seats back once and its charge ends reversed',
   t.is(cancelled.state, OrderState.ORDER_STATE_CANCELLED);
   t.is((await stack.kiosk.getProduct(product.id)).remaining, 5);
   const em = stack.center.orm.em.fork();
-  t.deepEqual((await em.find(TicketEntity, { orderId: purchase!.orderId })).map((ticket) => ticket.state), ['cancelled', 'cancelled']);
-  t.deepEqual((await em.find(ChargeEntity, { orderId: purchase!.orderId })).map((charge) => charge.state), ['reversed']);
+  t.deepEqual(
+    (await em.find(TicketEntity, { orderId: purchase!.orderId })).map((ticket) => ticket.state),
+    ['cancelled', 'cancelled'],
+  );
+  t.deepEqual(
+    (await em.find(ChargeEntity, { orderId: purchase!.orderId })).map((charge) => charge.state),
+    ['reversed'],
+  );
 
-  t.is((await stack.admin.cancelOrder({ orderId: purchase!.orderId, reason: 'again' })).state, OrderState.ORDER_STATE_CANCELLED);
+  t.is(
+    (await stack.admin.cancelOrder({ orderId: purchase!.orderId, reason: 'again' })).state,
+    OrderState.ORDER_STATE_CANCELLED,
+  );
   t.is((await stack.kiosk.getProduct(product.id)).remaining, 5, 'a second cancellation gives nothing back');
 });
 
@@ -31,6 +40,9 @@ test('an order that was never issued cannot be cancelled', async (t) => {
   const declined = await stack.kiosk.purchaseTickets(purchaseRequest(product.id, { cardNumber: CARDS.declined }));
   const [order] = await stack.admin.listOrders();
   t.truthy(declined.unavailable);
-  t.is(grpcCode(await t.throwsAsync(stack.admin.cancelOrder({ orderId: order!.orderId, reason: '' }))), status.FAILED_PRECONDITION);
+  t.is(
+    grpcCode(await t.throwsAsync(stack.admin.cancelOrder({ orderId: order!.orderId, reason: '' }))),
+    status.FAILED_PRECONDITION,
+  );
   t.is((await stack.kiosk.getProduct(product.id)).remaining, 5);
 });

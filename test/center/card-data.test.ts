@@ -19,7 +19,8 @@ test('no card number or CVC in the database file, its WAL, or the logs after sal
   const haystacks = [...files.map((file) => readFileSync(file).toString('latin1')), stack.logs()];
   t.true(stack.logs().includes('4242'), 'the logs do record the last four digits');
   for (const haystack of haystacks) {
-    for (const number of Object.values(CARDS)) t.false(haystack.includes(number), `card number ${number.slice(-4)} found`);
+    for (const number of Object.values(CARDS))
+      t.false(haystack.includes(number), `card number ${number.slice(-4)} found`);
     t.false(haystack.includes(TEST_CVC), 'CVC found');
   }
 });

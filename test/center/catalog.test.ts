@@ -8,11 +8,21 @@ import { startStack } from '../helpers/stack.js';
 
 test('ListProducts includes sold-out products with 0 seats left, ordered by start', async (t) => {
   const stack = await startStack(t);
-  const later = await createProduct(stack.admin, { name: 'Later', startsAt: new Date(Date.now() + 72 * 3600_000), capacity: 5 });
+  const later = await createProduct(stack.admin, {
+    name: 'Later',
+    startsAt: new Date(Date.now() + 72 * 3600_000),
+    capacity: 5,
+  });
   const soon = await createProduct(stack.admin, { name: 'Soon', capacity: 1 });
   await stack.kiosk.purchaseTickets(purchaseRequest(soon.id));
   const products = await stack.kiosk.listProducts();
-  t.deepEqual(products.map((p) => [p.name, p.remaining]), [['Soon', 0], ['Later', 5]]);
+  t.deepEqual(
+    products.map((p) => [p.name, p.remaining]),
+    [
+      ['Soon', 0],
+      ['Later', 5],
+    ],
+  );
   t.is((await stack.gate.getProduct(later.id)).capacity, 5);
 });
 
@@ -26,10 +36,14 @@ test('WatchAvailability sends the current seats left, then each change as it hap
   const product = await createProduct(stack.admin, { capacity: 10 });
   const updates: WatchAvailabilityResponse[] = [];
   let notify = () => {};
-  const cancel = stack.kiosk.watchAvailability([product.id], (update) => {
-    updates.push(update);
-    notify();
-  }, () => {});
+  const cancel = stack.kiosk.watchAvailability(
+    [product.id],
+    (update) => {
+      updates.push(update);
+      notify();
+    },
+    () => {},
+  );
   t.teardown(cancel);
   const next = (count: number) =>
     new Promise<void>((resolve) => {

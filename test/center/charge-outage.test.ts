@@ -30,9 +30,14 @@ test('a charge terminal slower than the deadline is PAYMENT_UNAVAILABLE, and its
   t.teardown(() => terminal.close());
   // The slow TransferCharge finishes on the terminal after the center gave up: wait for the terminal to log it.
   const finished = (line: string) => line.includes(charge!.id) && /"msg":"charge (decided|refused)/.test(line);
-  await waitUntil('the late TransferCharge to finish on the terminal', () => stack.logs().split('\n').some(finished), { seen: () => stack.logs().slice(-2000) });
+  await waitUntil('the late TransferCharge to finish on the terminal', () => stack.logs().split('\n').some(finished), {
+    seen: () => stack.logs().slice(-2000),
+  });
   const record = await unary(terminal.getCharge.bind(terminal), { chargeId: charge!.id }, 5000);
-  t.true([ChargeState.CHARGE_STATE_REVERSED, ChargeState.CHARGE_STATE_VOIDED].includes(record.state), ChargeState[record.state]);
+  t.true(
+    [ChargeState.CHARGE_STATE_REVERSED, ChargeState.CHARGE_STATE_VOIDED].includes(record.state),
+    ChargeState[record.state],
+  );
 });
 
 test('PAYMENT_UNAVAILABLE is not replayed: the same key buys once the terminal is back, with one charge', async (t) => {
@@ -40,12 +45,19 @@ test('PAYMENT_UNAVAILABLE is not replayed: the same key buys once the terminal i
   const product = await createProduct(stack.admin, { capacity: 5 });
   const request = purchaseRequest(product.id, { quantity: 2 });
   await stack.stopCharge();
-  t.is((await stack.kiosk.purchaseTickets(request)).unavailable?.reason, UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE);
+  t.is(
+    (await stack.kiosk.purchaseTickets(request)).unavailable?.reason,
+    UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE,
+  );
 
   await stack.startCharge();
   // Like a kiosk: retry the same request while the payment service is still reconnecting.
   let retried = await stack.kiosk.purchaseTickets(request);
-  for (let attempt = 0; attempt < 3 && retried.unavailable?.reason === UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE; attempt++) {
+  for (
+    let attempt = 0;
+    attempt < 3 && retried.unavailable?.reason === UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE;
+    attempt++
+  ) {
     retried = await stack.kiosk.purchaseTickets(request);
   }
   t.is(retried.purchase?.tickets.length, 2);

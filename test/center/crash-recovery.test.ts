@@ -40,7 +40,11 @@ test('SIGKILL mid-sale, restart, retry: no oversell, no charge without tickets o
   const orm = await db.open();
   const em = orm.em.fork();
   // Kill once sales are reserved and waiting on their charge (the terminal takes 1.5 s to answer).
-  await waitUntil('a pending order in the database', async () => (await em.fork().count(OrderEntity, { state: 'pending' })) > 0, { timeoutMs: 10_000, everyMs: 50 });
+  await waitUntil(
+    'a pending order in the database',
+    async () => (await em.fork().count(OrderEntity, { state: 'pending' })) > 0,
+    { timeoutMs: 10_000, everyMs: 50 },
+  );
   first.kill();
   await Promise.all(inFlight);
   kiosk.close();
@@ -50,7 +54,9 @@ test('SIGKILL mid-sale, restart, retry: no oversell, no charge without tickets o
   t.teardown(() => second.kill());
   const retrying = new CenterClient(second.address, db.kioskToken, { timeoutMs: 15_000 });
   t.teardown(() => retrying.close());
-  const outcomes = await Promise.all(requests.map((request) => retryUntilAnswered(() => retrying.purchaseTickets(request))));
+  const outcomes = await Promise.all(
+    requests.map((request) => retryUntilAnswered(() => retrying.purchaseTickets(request))),
+  );
   t.true(outcomes.every((o) => o.purchase || o.unavailable));
 
   em.clear();
@@ -87,29 +93,62 @@ test('an approved charge whose center died before issuing: the sweeper issues it
   const live = await kiosk.purchaseTickets(purchaseRequest(db.productId, { quantity: 2, cardId: 'CARDLIVE' }));
   const interrupted = purchaseRequest(db.productId, { quantity: 2, cardId: 'CARDCRASH' });
   const inFlight = kiosk.purchaseTickets(interrupted).catch(() => undefined);
-  const order = await waitUntil('the interrupted sale reserved', () => em.fork().findOne(OrderEntity, { idempotencyKey: interrupted.idempotencyKey, state: 'pending' }).then((o) => o ?? undefined));
+  const order = await waitUntil('the interrupted sale reserved', () =>
+    em
+      .fork()
+      .findOne(OrderEntity, { idempotencyKey: interrupted.idempotencyKey, state: 'pending' })
+      .then((o) => o ?? undefined),
+  );
   first.kill();
   await inFlight;
   const [chargeRow] = await em.fork().find(ChargeEntity, { orderId: order.id });
   // NOT_FOUND until the terminal has decided.
-  const decided = () => unary(terminal.getCharge.bind(terminal), { chargeId: chargeRow!.id }, 5_000).catch(() => undefined);
-  await waitUntil('the terminal to approve the charge', async () => (await decided())?.state === ChargeState.CHARGE_STATE_APPROVED, { timeoutMs: 15_000, everyMs: 100 });
+  const decided = () =>
+    unary(terminal.getCharge.bind(terminal), { chargeId: chargeRow!.id }, 5_000).catch(() => undefined);
+  await waitUntil(
+    'the terminal to approve the charge',
+    async () => (await decided())?.state === ChargeState.CHARGE_STATE_APPROVED,
+    { timeoutMs: 15_000, everyMs: 100 },
+  );
 
   // Another center on the same database; its sweeper finds the sale pending and the charge approved.
-  const second = await createCenter(centerConfig({ listen: '127.0.0.1:0', database: { kind: 'sqlite', path: db.dbPath }, charge: chargeAddress, staleReservationMs: 0, sweepIntervalMs: 100, logger: pino({ level: 'silent' }) }));
+  const second = await createCenter(
+    centerConfig({
+      listen: '127.0.0.1:0',
+      database: { kind: 'sqlite', path: db.dbPath },
+      charge: chargeAddress,
+      staleReservationMs: 0,
+      sweepIntervalMs: 100,
+      logger: pino({ level: 'silent' }),
+    }),
+  );
   t.teardown(() => second.stop());
   const retrying = new CenterClient(`127.0.0.1:${await second.listen()}`, db.kioskToken, { timeoutMs: 5_000 });
   t.teardown(() => retrying.close());
-  await waitUntil('the sweeper to issue the interrupted sale', async () => (await em.fork().findOneOrFail(OrderEntity, { id: order.id })).state === 'issued');
+  await waitUntil(
+    'the sweeper to issue the interrupted sale',
+    async () => (await em.fork().findOneOrFail(OrderEntity, { id: order.id })).state === 'issued',
+  );
 
   em.clear();
-  t.deepEqual(await storedSale(em, order.id), await storedSale(em, live.purchase!.orderId), 'the same rows as a sale the live path issued');
+  t.deepEqual(
+    await storedSale(em, order.id),
+    await storedSale(em, live.purchase!.orderId),
+    'the same rows as a sale the live path issued',
+  );
   const recovered = await retrying.getOrder(order.id);
   t.is(recovered.tickets.length, 2);
   const key = publicKeyFromRaw((await retrying.getSigningKey()).publicKey);
-  t.true(recovered.tickets.every((ticket) => verifyCardTicket(key, ticket, 'CARDCRASH')), 'signed for the card it was bought for');
+  t.true(
+    recovered.tickets.every((ticket) => verifyCardTicket(key, ticket, 'CARDCRASH')),
+    'signed for the card it was bought for',
+  );
   t.is((await em.findOneOrFail(OrderEntity, { id: order.id })).authorizationCode, (await decided())?.authorizationCode);
-  t.deepEqual((await retrying.purchaseTickets(interrupted)).purchase?.tickets, recovered.tickets, 'the kiosk retrying the key gets these tickets');
+  t.deepEqual(
+    (await retrying.purchaseTickets(interrupted)).purchase?.tickets,
+    recovered.tickets,
+    'the kiosk retrying the key gets these tickets',
+  );
   t.is((await retrying.getProduct(db.productId)).remaining, 6, 'sold + remaining = capacity');
 });
 
@@ -120,12 +159,27 @@ async function storedSale(em: EntityManager, orderId: string) {
   const charges = await em.find(ChargeEntity, { orderId });
   return {
     order: {
-      state: order.state, lines: order.lines, totalMinor: order.totalMinor, cardBrand: order.cardBrand, cardLast4: order.cardLast4,
-      authorized: /^[A-Z0-9]{6}$/.test(order.authorizationCode ?? ''), unavailableReason: order.unavailableReason,
+      state: order.state,
+      lines: order.lines,
+      totalMinor: order.totalMinor,
+      cardBrand: order.cardBrand,
+      cardLast4: order.cardLast4,
+      authorized: /^[A-Z0-9]{6}$/.test(order.authorizationCode ?? ''),
+      unavailableReason: order.unavailableReason,
       buyerName: BuyerIdentification.decode(order.buyerIdentification!).buyerName,
     },
-    tickets: tickets.map((ticket) => ({ state: ticket.state, signatureBytes: ticket.signature?.length, entriesAllowed: ticket.entriesAllowed })),
-    charges: charges.map((c) => ({ state: c.state, amountMinor: c.amountMinor, cardBrand: c.cardBrand, cardLast4: c.cardLast4, sameAuthorization: c.authorizationCode === order.authorizationCode })),
+    tickets: tickets.map((ticket) => ({
+      state: ticket.state,
+      signatureBytes: ticket.signature?.length,
+      entriesAllowed: ticket.entriesAllowed,
+    })),
+    charges: charges.map((c) => ({
+      state: c.state,
+      amountMinor: c.amountMinor,
+      cardBrand: c.cardBrand,
+      cardLast4: c.cardLast4,
+      sameAuthorization: c.authorizationCode === order.authorizationCode,
+    })),
   };
 }
 

@@ -13,16 +13,23 @@ test('220 concurrent buyers for 50 seats: exactly 50 sold, the rest SOLD_OUT, no
   const product = await createProduct(stack.admin, { capacity: 50 });
   const kiosks = Array.from({ length: 8 }, () => stack.client(stack.tokens.kiosk));
   const responses = await Promise.all(
-    Array.from({ length: 220 }, (_, i) => kiosks[i % kiosks.length]!.purchaseTickets(purchaseRequest(product.id, { cardId: `CARD${i}` }))),
+    Array.from({ length: 220 }, (_, i) =>
+      kiosks[i % kiosks.length]!.purchaseTickets(purchaseRequest(product.id, { cardId: `CARD${i}` })),
+    ),
   );
   const sold = responses.filter((r) => r.purchase);
   t.is(sold.length, 50);
-  t.true(responses.filter((r) => !r.purchase).every((r) => r.unavailable?.reason === UnavailabilityReason.UNAVAILABILITY_REASON_SOLD_OUT));
+  t.true(
+    responses
+      .filter((r) => !r.purchase)
+      .every((r) => r.unavailable?.reason === UnavailabilityReason.UNAVAILABILITY_REASON_SOLD_OUT),
+  );
   t.is((await stack.kiosk.getProduct(product.id)).remaining, 0);
 
   const em = stack.center.orm.em.fork();
   t.is(await em.count(TicketEntity, { productId: product.id, state: 'issued' }), 50);
   const approved = await em.find(ChargeEntity, { state: 'approved' });
   t.is(approved.length, 50);
-  for (const charge of approved) t.true((await em.count(TicketEntity, { orderId: charge.orderId, state: 'issued' })) > 0);
+  for (const charge of approved)
+    t.true((await em.count(TicketEntity, { orderId: charge.orderId, state: 'issued' })) > 0);
 });

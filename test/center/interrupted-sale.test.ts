@@ -28,13 +28,37 @@ async function interruptedSale(stack: Stack, request: ReturnType<typeof purchase
   const em = stack.center.orm.em.fork();
   const longAgo = new Date(Date.now() - 60_000);
   await em.insert(OrderEntity, {
-    id: 'ORD-INTERRUPT', idempotencyKey: purchase.idempotencyKey, fingerprint: purchase.fingerprint, state: 'pending', cardId: purchase.cardId,
-    buyerName: purchase.buyerName, buyerEmail: purchase.buyerEmail, lines: purchase.lines, currencyCode: 'EUR', totalMinor: 2500,
-    buyerIdentification: null, orderedAt: longAgo, reservedAt: longAgo, unavailableReason: null, unavailableMessage: null,
-    unavailableProductId: null, cardBrand: null, cardLast4: null, authorizationCode: null, cancelledAt: null,
+    id: 'ORD-INTERRUPT',
+    idempotencyKey: purchase.idempotencyKey,
+    fingerprint: purchase.fingerprint,
+    state: 'pending',
+    cardId: purchase.cardId,
+    buyerName: purchase.buyerName,
+    buyerEmail: purchase.buyerEmail,
+    lines: purchase.lines,
+    currencyCode: 'EUR',
+    totalMinor: 2500,
+    buyerIdentification: null,
+    orderedAt: longAgo,
+    reservedAt: longAgo,
+    unavailableReason: null,
+    unavailableMessage: null,
+    unavailableProductId: null,
+    cardBrand: null,
+    cardLast4: null,
+    authorizationCode: null,
+    cancelledAt: null,
   });
   await em.nativeUpdate(ProductEntity, { id: purchase.lines[0]!.productId }, { remaining: raw('remaining - 1') });
-  await em.insert(ChargeEntity, { id: 'CHG-INTERRUPT', orderId: 'ORD-INTERRUPT', state: 'requested', currencyCode: 'EUR', amountMinor: 2500, createdAt: longAgo, updatedAt: longAgo });
+  await em.insert(ChargeEntity, {
+    id: 'CHG-INTERRUPT',
+    orderId: 'ORD-INTERRUPT',
+    state: 'requested',
+    currencyCode: 'EUR',
+    amountMinor: 2500,
+    createdAt: longAgo,
+    updatedAt: longAgo,
+  });
 }
 
 test('with the charge terminal unreachable, the retry answers UNAVAILABLE and keeps the seats reserved', async (t) => {
@@ -56,8 +80,13 @@ test('once the terminal answers that it never saw the charge, the retry voids it
   const response = await stack.kiosk.purchaseTickets(request);
   t.is(response.purchase?.orderId, 'ORD-INTERRUPT');
   t.is(response.purchase?.tickets.length, 1);
-  const charges = await stack.center.orm.em.fork().find(ChargeEntity, { orderId: 'ORD-INTERRUPT' }, { orderBy: { createdAt: 'asc' } });
-  t.deepEqual(charges.map((c) => c.state), ['reversed', 'approved']);
+  const charges = await stack.center.orm.em
+    .fork()
+    .find(ChargeEntity, { orderId: 'ORD-INTERRUPT' }, { orderBy: { createdAt: 'asc' } });
+  t.deepEqual(
+    charges.map((c) => c.state),
+    ['reversed', 'approved'],
+  );
   t.is((await stack.kiosk.getProduct(product.id)).remaining, 4, 'one seat sold, none leaked');
 });
 
@@ -69,10 +98,16 @@ test('once the terminal answers that it declined the charge, the retry records t
   // The terminal got the charge before the center died, and declined it.
   const terminal = new ChargeTransferServiceClient(stack.chargeAddress, credentials.createInsecure());
   t.teardown(() => terminal.close());
-  const declined = await unary(terminal.transferCharge.bind(terminal), {
-    chargeId: 'CHG-INTERRUPT', amount: { currencyCode: 'EUR', amountMinor: 2500 }, description: '',
-    creditCard: { ...request.creditCard!, number: CARDS.declined },
-  }, 5_000);
+  const declined = await unary(
+    terminal.transferCharge.bind(terminal),
+    {
+      chargeId: 'CHG-INTERRUPT',
+      amount: { currencyCode: 'EUR', amountMinor: 2500 },
+      description: '',
+      creditCard: { ...request.creditCard!, number: CARDS.declined },
+    },
+    5_000,
+  );
   t.false(declined.approved);
 
   const response = await stack.kiosk.purchaseTickets(request);
@@ -80,7 +115,10 @@ test('once the terminal answers that it declined the charge, the retry records t
   t.deepEqual(await stack.kiosk.purchaseTickets(request), response, 'the decline is replayed');
   const em = stack.center.orm.em.fork();
   t.is((await em.findOneOrFail(OrderEntity, { id: 'ORD-INTERRUPT' })).state, 'unavailable');
-  t.deepEqual((await em.find(ChargeEntity, { orderId: 'ORD-INTERRUPT' })).map((c) => c.state), ['declined']);
+  t.deepEqual(
+    (await em.find(ChargeEntity, { orderId: 'ORD-INTERRUPT' })).map((c) => c.state),
+    ['declined'],
+  );
   t.is((await stack.kiosk.getProduct(product.id)).remaining, 5);
 });
 
@@ -89,17 +127,28 @@ test('an ender that decided about an earlier attempt leaves the retry in flight 
   const product = await createProduct(stack.admin, { capacity: 5 });
   const request = purchaseRequest(product.id, { quantity: 2 });
   await stack.stopCharge();
-  t.is((await stack.kiosk.purchaseTickets(request)).unavailable?.reason, UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE);
+  t.is(
+    (await stack.kiosk.purchaseTickets(request)).unavailable?.reason,
+    UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE,
+  );
   const em = stack.center.orm.em.fork();
   const [first] = await em.find(ChargeEntity, {});
   await stack.startCharge();
   const retry = stack.kiosk.purchaseTickets(request);
-  const second = await waitUntil('the retry to reserve', () => em.fork().findOne(ChargeEntity, { orderId: first!.orderId, state: 'requested' }).then((c) => c ?? undefined));
+  const second = await waitUntil('the retry to reserve', () =>
+    em
+      .fork()
+      .findOne(ChargeEntity, { orderId: first!.orderId, state: 'requested' })
+      .then((c) => c ?? undefined),
+  );
 
   // A recovery (or a center) that looked at the first attempt ends the sale only now, while the retry is charging.
   const late = await new SaleWriter(stack.center.orm).refuse({
-    orderId: first!.orderId, refusal: { reason: UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE, message: 'interrupted' },
-    seats: request.items, charge: { id: first!.id, state: 'reversed' }, at: new Date(),
+    orderId: first!.orderId,
+    refusal: { reason: UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE, message: 'interrupted' },
+    seats: request.items,
+    charge: { id: first!.id, state: 'reversed' },
+    at: new Date(),
   });
   t.false(late, 'the first attempt had ended already');
   t.is((await retry).purchase?.tickets.length, 2);
@@ -112,15 +161,30 @@ test('recovery leaves alone a pending order that is not stale: a call is selling
   const product = await createProduct(stack.admin, { capacity: 5 });
   const selling = stack.kiosk.purchaseTickets(purchaseRequest(product.id));
   const em = stack.center.orm.em.fork();
-  const order = await waitUntil('the sale to reserve', () => em.fork().findOne(OrderEntity, { state: 'pending' }).then((o) => o ?? undefined));
+  const order = await waitUntil('the sale to reserve', () =>
+    em
+      .fork()
+      .findOne(OrderEntity, { state: 'pending' })
+      .then((o) => o ?? undefined),
+  );
 
   const { orm } = stack.center;
   const deps: SalesDeps = {
-    orm, charge: grpcChargeGateway(stack.chargeAddress, 2_000), key: await loadOrCreateSigningKey(orm.em.fork()), hub: new AvailabilityHub(),
-    logger: pino({ level: 'silent' }), now: () => new Date(), staleReservationMs: 60_000, products: new ProductCache(orm), writer: new SaleWriter(orm),
+    orm,
+    charge: grpcChargeGateway(stack.chargeAddress, 2_000),
+    key: await loadOrCreateSigningKey(orm.em.fork()),
+    hub: new AvailabilityHub(),
+    logger: pino({ level: 'silent' }),
+    now: () => new Date(),
+    staleReservationMs: 60_000,
+    products: new ProductCache(orm),
+    writer: new SaleWriter(orm),
   };
   t.teardown(() => deps.charge.close());
   await recoverOrder(deps, order.id);
   t.is((await selling).purchase?.tickets.length, 1, 'the sale went through');
-  t.deepEqual((await em.fork().find(ChargeEntity, { orderId: order.id })).map((c) => c.state), ['approved']);
+  t.deepEqual(
+    (await em.fork().find(ChargeEntity, { orderId: order.id })).map((c) => c.state),
+    ['approved'],
+  );
 });

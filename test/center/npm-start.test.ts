@@ -8,11 +8,15 @@ import { CenterClient } from '../../terminal/center-client.js';
 
 test('npm start boots the demo and answers ListProducts with the seeded catalog over TLS', async (t) => {
   const data = mkdtempSync(join(tmpdir(), 'cardgate-demo-'));
-  const child = spawn('npm', ['start', '--', '--data', data, '--listen', '127.0.0.1:0', '--charge-listen', '127.0.0.1:0'], {
-    cwd: join(import.meta.dirname, '../..'),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+  const child = spawn(
+    'npm',
+    ['start', '--', '--data', data, '--listen', '127.0.0.1:0', '--charge-listen', '127.0.0.1:0'],
+    {
+      cwd: join(import.meta.dirname, '../..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
   t.teardown(() => {
     try {
       process.kill(-child.pid!, 'SIGTERM');
@@ -52,6 +56,10 @@ test('npm start boots the demo and answers ListProducts with the seeded catalog 
   // The README's and the banner's API example: buf curl trusting the demo's authority.
   t.true(output.includes(`--cacert ${ca}`), output);
   const buf = join(import.meta.dirname, '../../node_modules/.bin/buf');
-  const methods = execFileSync(buf, ['curl', '--protocol', 'grpc', '--cacert', ca, '--list-methods', `https://${address}`], { encoding: 'utf8', timeout: 20_000 });
+  const methods = execFileSync(
+    buf,
+    ['curl', '--protocol', 'grpc', '--cacert', ca, '--list-methods', `https://${address}`],
+    { encoding: 'utf8', timeout: 20_000 },
+  );
   t.true(methods.includes('cardgate.v1.CatalogService/ListProducts'), methods);
 });

@@ -2,9 +2,12 @@
 import { postgresTest } from '../helpers/postgres.js';
 import { admissionStack, checkFixture, FIXTURE_GROUPS } from './admission-fixtures.js';
 
-postgresTest('on PostgreSQL the fast path inserts exactly when the judge admits, and RedeemTicket answers as the judge, for every fixture', async (t, url) => {
-  const sides = await admissionStack(t, { center: { database: { kind: 'postgres', url } } });
-  for (const group of FIXTURE_GROUPS) {
-    for (const fixture of group.fixtures) await checkFixture(t, sides, fixture);
-  }
-});
+postgresTest(
+  'on PostgreSQL the fast path inserts exactly when the judge admits, and RedeemTicket answers as the judge, for every fixture',
+  async (t, url) => {
+    const sides = await admissionStack(t, { center: { database: { kind: 'postgres', url } } });
+    for (const group of FIXTURE_GROUPS) {
+      for (const fixture of group.fixtures) await checkFixture(t, sides, fixture);
+    }
+  },
+);

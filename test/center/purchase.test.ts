@@ -36,14 +36,20 @@ test('an approved purchase issues signed tickets with the buyer identification (
 
 const declines = [
   { name: 'a declined card', cardNumber: CARDS.declined, reason: R.UNAVAILABILITY_REASON_PAYMENT_DECLINED },
-  { name: 'insufficient funds', cardNumber: CARDS.insufficientFunds, reason: R.UNAVAILABILITY_REASON_INSUFFICIENT_FUNDS },
+  {
+    name: 'insufficient funds',
+    cardNumber: CARDS.insufficientFunds,
+    reason: R.UNAVAILABILITY_REASON_INSUFFICIENT_FUNDS,
+  },
   { name: 'a Luhn-invalid number', cardNumber: CARDS.luhnInvalid, reason: R.UNAVAILABILITY_REASON_INVALID_CARD },
 ];
 for (const decline of declines) {
   test(`${decline.name} is unavailable with its reason and the stock is back (claim 11)`, async (t) => {
     const stack = await startStack(t);
     const product = await createProduct(stack.admin, { capacity: 5 });
-    const response = await stack.kiosk.purchaseTickets(purchaseRequest(product.id, { quantity: 3, cardNumber: decline.cardNumber }));
+    const response = await stack.kiosk.purchaseTickets(
+      purchaseRequest(product.id, { quantity: 3, cardNumber: decline.cardNumber }),
+    );
     t.is(response.purchase, undefined);
     t.is(response.unavailable?.reason, decline.reason);
     t.is((await stack.kiosk.getProduct(product.id)).remaining, 5);
@@ -115,7 +121,9 @@ test('an idempotency key reused for a different purchase is INVALID_ARGUMENT', a
   const product = await createProduct(stack.admin);
   const request = purchaseRequest(product.id);
   await stack.kiosk.purchaseTickets(request);
-  const error = await t.throwsAsync(stack.kiosk.purchaseTickets({ ...request, items: [{ productId: product.id, quantity: 2 }] }));
+  const error = await t.throwsAsync(
+    stack.kiosk.purchaseTickets({ ...request, items: [{ productId: product.id, quantity: 2 }] }),
+  );
   t.is(grpcCode(error), status.INVALID_ARGUMENT);
   t.regex(error!.message, /idempotency_key/);
 });

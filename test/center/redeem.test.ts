@@ -9,14 +9,23 @@ import { startStack, type Stack } from '../helpers/stack.js';
 const R = RejectReason;
 const CARD = '04A1B2C3D4E5F6';
 
-async function buy(stack: Stack, overrides: Parameters<typeof createProduct>[1] = {}, quantity = 1): Promise<CardTicket[]> {
+async function buy(
+  stack: Stack,
+  overrides: Parameters<typeof createProduct>[1] = {},
+  quantity = 1,
+): Promise<CardTicket[]> {
   const product = await createProduct(stack.admin, overrides);
   const { purchase } = await stack.kiosk.purchaseTickets(purchaseRequest(product.id, { quantity, cardId: CARD }));
   return purchase!.tickets;
 }
 
 const redeem = (stack: Stack, ticket: CardTicket, extra: { gateId?: string; cardId?: string; dryRun?: boolean } = {}) =>
-  stack.gate.redeemTicket({ gateId: extra.gateId ?? 'G1', cardId: extra.cardId ?? CARD, ticket, dryRun: extra.dryRun ?? false });
+  stack.gate.redeemTicket({
+    gateId: extra.gateId ?? 'G1',
+    cardId: extra.cardId ?? CARD,
+    ticket,
+    dryRun: extra.dryRun ?? false,
+  });
 
 const clone = (ticket: CardTicket): CardTicket => structuredClone(ticket);
 
@@ -49,7 +58,9 @@ test('of 25 concurrent redemptions of one ticket exactly one admits (claim 30)',
   const stack = await startStack(t);
   const [ticket] = await buy(stack);
   const gates = Array.from({ length: 25 }, () => stack.client(stack.tokens.gate));
-  const results = await Promise.all(gates.map((gate, i) => gate.redeemTicket({ gateId: `G${i}`, cardId: CARD, ticket: ticket!, dryRun: false })));
+  const results = await Promise.all(
+    gates.map((gate, i) => gate.redeemTicket({ gateId: `G${i}`, cardId: CARD, ticket: ticket!, dryRun: false })),
+  );
   t.is(results.filter((r) => r.admitted).length, 1);
   t.true(results.filter((r) => !r.admitted).every((r) => r.reason === R.REJECT_REASON_ALREADY_USED));
   t.is((await stack.admin.listRedemptions()).length, 1);
@@ -60,11 +71,23 @@ test('a ticket for several entries admits that many times', async (t) => {
   const [ticket] = await buy(stack, { entriesPerTicket: 3 });
   const answers = [];
   for (let i = 0; i < 4; i++) answers.push(await redeem(stack, ticket!, { gateId: `G${i + 1}` }));
-  t.deepEqual(answers.map((a) => a.admitted), [true, true, true, false]);
-  t.deepEqual(answers.slice(0, 3).map((a) => a.entriesLeft), [2, 1, 0]);
+  t.deepEqual(
+    answers.map((a) => a.admitted),
+    [true, true, true, false],
+  );
+  t.deepEqual(
+    answers.slice(0, 3).map((a) => a.entriesLeft),
+    [2, 1, 0],
+  );
   // From the second entry on, the gate also learns when and where the ticket was first used.
-  t.deepEqual(answers.map((a) => a.firstUsedGate), ['', 'G1', 'G1', 'G1']);
-  t.deepEqual(answers.slice(1).map((a) => a.firstUsedAt?.getTime()), Array(3).fill(answers[1]!.firstUsedAt!.getTime()));
+  t.deepEqual(
+    answers.map((a) => a.firstUsedGate),
+    ['', 'G1', 'G1', 'G1'],
+  );
+  t.deepEqual(
+    answers.slice(1).map((a) => a.firstUsedAt?.getTime()),
+    Array(3).fill(answers[1]!.firstUsedAt!.getTime()),
+  );
   t.is(answers[3]!.reason, R.REJECT_REASON_ALREADY_USED);
 });
 
@@ -146,7 +169,10 @@ test('CheckTickets answers for every ticket of a card at once without recording'
   const tickets = await buy(stack, {}, 3);
   await redeem(stack, tickets[1]!);
   const results = await stack.gate.checkTickets({ gateId: 'G1', cardId: CARD, tickets });
-  t.deepEqual(results.map((r) => r.admitted), [true, false, true]);
+  t.deepEqual(
+    results.map((r) => r.admitted),
+    [true, false, true],
+  );
   t.is(results[1]!.reason, R.REJECT_REASON_ALREADY_USED);
   t.is((await stack.admin.listRedemptions()).length, 1);
 });
@@ -156,5 +182,8 @@ test('a kiosk checks its card without a gate id: states without WRONG_GATE', asy
   const tickets = await buy(stack, { gateIds: ['North'] }, 2);
   await redeem(stack, tickets[0]!, { gateId: 'North' });
   const results = await stack.kiosk.checkTickets({ gateId: '', cardId: CARD, tickets });
-  t.deepEqual(results.map((r) => r.reason), [R.REJECT_REASON_ALREADY_USED, R.REJECT_REASON_UNSPECIFIED]);
+  t.deepEqual(
+    results.map((r) => r.reason),
+    [R.REJECT_REASON_ALREADY_USED, R.REJECT_REASON_UNSPECIFIED],
+  );
 });

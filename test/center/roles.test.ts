@@ -15,8 +15,16 @@ const RPCS: Array<{ name: string; roles: Role[]; call: (client: CenterClient) =>
   { name: 'WatchAvailability', roles: ['kiosk', 'gate', 'admin'], call: (c) => firstUpdate(c) },
   { name: 'PurchaseTickets', roles: ['kiosk', 'admin'], call: (c) => c.purchaseTickets(purchaseRequest('PRD-NONE')) },
   { name: 'GetOrder', roles: ['kiosk', 'admin'], call: (c) => c.getOrder('ORD-NONE') },
-  { name: 'RedeemTicket', roles: ['gate', 'admin'], call: (c) => c.redeemTicket({ gateId: 'G', cardId: 'C', ticket: undefined, dryRun: true }) },
-  { name: 'CheckTickets', roles: ['kiosk', 'gate', 'admin'], call: (c) => c.checkTickets({ gateId: 'G', cardId: 'C', tickets: [] }) },
+  {
+    name: 'RedeemTicket',
+    roles: ['gate', 'admin'],
+    call: (c) => c.redeemTicket({ gateId: 'G', cardId: 'C', ticket: undefined, dryRun: true }),
+  },
+  {
+    name: 'CheckTickets',
+    roles: ['kiosk', 'gate', 'admin'],
+    call: (c) => c.checkTickets({ gateId: 'G', cardId: 'C', tickets: [] }),
+  },
   { name: 'CreateProduct', roles: ['admin'], call: (c) => c.createProduct(productRequest()) },
   { name: 'CancelOrder', roles: ['admin'], call: (c) => c.cancelOrder({ orderId: 'ORD-NONE', reason: '' }) },
   { name: 'ListRedemptions', roles: ['admin'], call: (c) => c.listRedemptions() },
@@ -28,10 +36,14 @@ const RPCS: Array<{ name: string; roles: Role[]; call: (client: CenterClient) =>
 /** Resolves on the stream's first message (or end); rejects with its error. */
 function firstUpdate(client: CenterClient): Promise<void> {
   return new Promise((resolve, reject) => {
-    const cancel = client.watchAvailability([], () => {
-      cancel();
-      resolve();
-    }, (error) => (error ? reject(error) : resolve()));
+    const cancel = client.watchAvailability(
+      [],
+      () => {
+        cancel();
+        resolve();
+      },
+      (error) => (error ? reject(error) : resolve()),
+    );
     setTimeout(() => {
       cancel();
       resolve();

@@ -19,7 +19,13 @@ test('terminals can verify issued tickets with the key from GetSigningKey (claim
 test('a center restarted on the same database signs with the same key', async (t) => {
   const stack = await startStack(t);
   const before = (await stack.kiosk.getSigningKey()).publicKeyPem;
-  const again = await createCenter(centerConfig({ listen: '127.0.0.1:0', database: { kind: 'sqlite', path: stack.dbPath }, charge: stack.chargeAddress }));
+  const again = await createCenter(
+    centerConfig({
+      listen: '127.0.0.1:0',
+      database: { kind: 'sqlite', path: stack.dbPath },
+      charge: stack.chargeAddress,
+    }),
+  );
   t.teardown(() => again.stop());
   const { CenterClient } = await import('../../terminal/center-client.js');
   const client = new CenterClient(`127.0.0.1:${await again.listen()}`, stack.tokens.gate);

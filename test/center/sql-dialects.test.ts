@@ -13,6 +13,8 @@ test('no file of center/ outside center/db/ calls isPostgres() or sql.cast()', (
     .map((file) => join(CENTER, file))
     .filter((path) => !path.startsWith(`${DB}/`));
   t.true(files.length > 20, 'the scan sees the feature files');
-  const asking = files.filter((path) => ASKS_DIALECT.test(readFileSync(path, 'utf8'))).map((path) => relative(CENTER, path));
+  const asking = files
+    .filter((path) => ASKS_DIALECT.test(readFileSync(path, 'utf8')))
+    .map((path) => relative(CENTER, path));
   t.deepEqual(asking, []);
 });

@@ -13,7 +13,10 @@ import type { MikroORM } from '@mikro-orm/core';
 import { openDatabase } from '../../center/db/orm.js';
 import { withConnection } from '../../center/db/raw-sql.js';
 
-async function database(t: { teardown(fn: () => unknown): void }, path = join(mkdtempSync(join(tmpdir(), 'cardgate-statements-')), 'center.sqlite')): Promise<MikroORM> {
+async function database(
+  t: { teardown(fn: () => unknown): void },
+  path = join(mkdtempSync(join(tmpdir(), 'cardgate-statements-')), 'center.sqlite'),
+): Promise<MikroORM> {
   t.teardown(() => rmSync(dirname(path), { recursive: true, force: true }));
   const orm = await openDatabase({ kind: 'sqlite', path });
   await withConnection(orm, (sql) => sql.run('create table notes (id integer primary key, body text)', []));
@@ -56,7 +59,9 @@ test('kept statements hold no read lock between runs: a checkpoint can empty the
       }),
     ),
   );
-  const [checkpoint] = await withConnection(orm, (sql) => sql.all<{ busy: number; log: number; checkpointed: number }>('pragma wal_checkpoint(truncate)', []));
+  const [checkpoint] = await withConnection(orm, (sql) =>
+    sql.all<{ busy: number; log: number; checkpointed: number }>('pragma wal_checkpoint(truncate)', []),
+  );
   t.is(checkpoint!.busy, 0);
 });
 

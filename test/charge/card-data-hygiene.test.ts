@@ -17,7 +17,10 @@ test('logs of a run with approvals, declines, replays, reversals and errors hold
   await charge.transfer(transferRequest({ creditCard: card({ number: '4242 4242 4242 4242' }) }));
 
   const logs = charge.logs();
-  t.true(logs.split('\n').filter((line) => line.includes('charge decided')).length >= numbers.length, 'a line per decision');
+  t.true(
+    logs.split('\n').filter((line) => line.includes('charge decided')).length >= numbers.length,
+    'a line per decision',
+  );
   t.regex(logs, /"last4":"4242"/);
   for (const number of numbers) t.false(logs.includes(number), `log holds ${number}`);
   t.false(logs.includes('4242 4242 4242 4242'));
@@ -28,7 +31,10 @@ test('a decision log line names charge id, brand, last four, amount and outcome'
   const charge = await startCharge(t);
   const request = transferRequest({ creditCard: card({ number: CARDS.insufficientFunds }) });
   await charge.transfer(request);
-  const line = charge.logs().split('\n').find((text) => text.includes('charge decided'));
+  const line = charge
+    .logs()
+    .split('\n')
+    .find((text) => text.includes('charge decided'));
   const entry = JSON.parse(line!) as Record<string, unknown>;
   t.like(entry, {
     chargeId: request.chargeId,

@@ -15,7 +15,10 @@ function capture() {
 
 test('a domain error keeps its status code and message', (t) => {
   const { logger } = capture();
-  t.like(toServiceError(invalidArgument('charge_id is required'), logger, 'TransferCharge'), { code: status.INVALID_ARGUMENT, details: 'charge_id is required' });
+  t.like(toServiceError(invalidArgument('charge_id is required'), logger, 'TransferCharge'), {
+    code: status.INVALID_ARGUMENT,
+    details: 'charge_id is required',
+  });
   t.like(toServiceError(notFound('charge X not found'), logger, 'GetCharge'), { code: status.NOT_FOUND });
 });
 

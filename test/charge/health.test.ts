@@ -5,7 +5,11 @@ import { service as healthService } from 'grpc-health-check';
 import { startCharge } from './charge-harness.js';
 
 interface HealthClient {
-  check(request: { service: string }, options: { deadline: number }, callback: (error: ServiceError | null, response: { status: string }) => void): void;
+  check(
+    request: { service: string },
+    options: { deadline: number },
+    callback: (error: ServiceError | null, response: { status: string }) => void,
+  ): void;
   close(): void;
 }
 

@@ -31,7 +31,9 @@ test('the same charge_id with another amount is INVALID_ARGUMENT', async (t) => 
   const charge = await startCharge(t);
   const request = transferRequest();
   await charge.transfer(request);
-  const error = await t.throwsAsync(charge.transfer({ ...request, amount: { currencyCode: 'EUR', amountMinor: 9900 } }));
+  const error = await t.throwsAsync(
+    charge.transfer({ ...request, amount: { currencyCode: 'EUR', amountMinor: 9900 } }),
+  );
   t.is(grpcCode(error), status.INVALID_ARGUMENT);
 });
 

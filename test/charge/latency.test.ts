@@ -23,7 +23,9 @@ test('a void sent while a slow TransferCharge is still processing wins over it',
   const slow = charge.transfer(request, 20_000);
   // Void once the terminal holds the request: it decides only after latencyMs.
   const received = `"chargeId":"${request.chargeId}","msg":"charge request received"`;
-  await waitUntil('the terminal to receive the TransferCharge', () => charge.logs().includes(received), { seen: charge.logs });
+  await waitUntil('the terminal to receive the TransferCharge', () => charge.logs().includes(received), {
+    seen: charge.logs,
+  });
   t.is((await charge.reverse(request.chargeId)).state, ChargeState.CHARGE_STATE_VOIDED);
   t.false((await slow).approved, 'the late TransferCharge is refused, not approved');
   t.is((await charge.get(request.chargeId)).state, ChargeState.CHARGE_STATE_VOIDED);

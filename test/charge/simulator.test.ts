@@ -21,11 +21,22 @@ test('the Luhn check accepts valid numbers and rejects a changed check digit', (
 
 test('numbers shorter than 12 or longer than 19 digits are INVALID_CARD even when Luhn-valid', (t) => {
   t.is(reasonOf(decideCharge(card({ number: '42424242426' }), FIXED_NOW)), 'UNAVAILABILITY_REASON_INVALID_CARD');
-  t.is(reasonOf(decideCharge(card({ number: '42424242424242424242' }), FIXED_NOW)), 'UNAVAILABILITY_REASON_INVALID_CARD');
+  t.is(
+    reasonOf(decideCharge(card({ number: '42424242424242424242' }), FIXED_NOW)),
+    'UNAVAILABILITY_REASON_INVALID_CARD',
+  );
 });
 
 test('letters in the number, a month outside 1-12 or a CVC that is not 3-4 digits are INVALID_CARD', (t) => {
-  for (const bad of [{ number: '4242a24242424242' }, { expiryMonth: 0 }, { expiryMonth: 13 }, { cvc: '12' }, { cvc: '12345' }, { cvc: '12a' }, { expiryYear: 30 }]) {
+  for (const bad of [
+    { number: '4242a24242424242' },
+    { expiryMonth: 0 },
+    { expiryMonth: 13 },
+    { cvc: '12' },
+    { cvc: '12345' },
+    { cvc: '12a' },
+    { expiryYear: 30 },
+  ]) {
     t.is(reasonOf(decideCharge(card(bad), FIXED_NOW)), 'UNAVAILABILITY_REASON_INVALID_CARD', JSON.stringify(bad));
   }
 });
@@ -38,11 +49,17 @@ test('a card expires at 00:00 UTC on the first day after its expiry month', (t) 
 });
 
 test('an invalid number is INVALID_CARD even when the expiry is also in the past', (t) => {
-  t.is(reasonOf(decideCharge(card({ number: CARDS.luhnInvalid, expiryYear: 2020 }), FIXED_NOW)), 'UNAVAILABILITY_REASON_INVALID_CARD');
+  t.is(
+    reasonOf(decideCharge(card({ number: CARDS.luhnInvalid, expiryYear: 2020 }), FIXED_NOW)),
+    'UNAVAILABILITY_REASON_INVALID_CARD',
+  );
 });
 
 test('an expired decline-test card reports CARD_EXPIRED, not the test decline', (t) => {
-  t.is(reasonOf(decideCharge(card({ number: CARDS.declined, expiryYear: 2020 }), FIXED_NOW)), 'UNAVAILABILITY_REASON_CARD_EXPIRED');
+  t.is(
+    reasonOf(decideCharge(card({ number: CARDS.declined, expiryYear: 2020 }), FIXED_NOW)),
+    'UNAVAILABILITY_REASON_CARD_EXPIRED',
+  );
 });
 
 test('the brand follows the issuer prefix', (t) => {

@@ -18,7 +18,9 @@ test('the response names the brand and the last four digits', async (t) => {
   const visa = await charge.transfer(transferRequest());
   t.is(visa.cardBrand, 'visa');
   t.is(visa.cardLast4, '4242');
-  const amex = await charge.transfer(transferRequest({ creditCard: card({ number: '3782 822463 10005', cvc: '1234' }) }));
+  const amex = await charge.transfer(
+    transferRequest({ creditCard: card({ number: '3782 822463 10005', cvc: '1234' }) }),
+  );
   t.is(amex.cardBrand, 'amex');
   t.is(amex.cardLast4, '0005');
 });

@@ -7,9 +7,21 @@ import { startCharge, transferRequest } from './charge-harness.js';
 const cases = [
   { name: 'a missing charge_id', request: transferRequest({ chargeId: '' }), field: 'charge_id' },
   { name: 'a missing amount', request: transferRequest({ amount: undefined }), field: 'amount' },
-  { name: 'a zero amount', request: transferRequest({ amount: { currencyCode: 'EUR', amountMinor: 0 } }), field: 'amount.amount_minor' },
-  { name: 'a negative amount', request: transferRequest({ amount: { currencyCode: 'EUR', amountMinor: -100 } }), field: 'amount.amount_minor' },
-  { name: 'a missing currency code', request: transferRequest({ amount: { currencyCode: '', amountMinor: 100 } }), field: 'amount.currency_code' },
+  {
+    name: 'a zero amount',
+    request: transferRequest({ amount: { currencyCode: 'EUR', amountMinor: 0 } }),
+    field: 'amount.amount_minor',
+  },
+  {
+    name: 'a negative amount',
+    request: transferRequest({ amount: { currencyCode: 'EUR', amountMinor: -100 } }),
+    field: 'amount.amount_minor',
+  },
+  {
+    name: 'a missing currency code',
+    request: transferRequest({ amount: { currencyCode: '', amountMinor: 100 } }),
+    field: 'amount.currency_code',
+  },
   { name: 'a missing credit_card', request: transferRequest({ creditCard: undefined }), field: 'credit_card' },
 ];
 

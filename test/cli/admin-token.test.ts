@@ -24,7 +24,9 @@ test('a token created on a new database is the last line printed and is accepted
   t.regex(listed.stdout, /gate\s+gate-north/);
   t.false(listed.stdout.includes(token), 'tokens are stored hashed and never shown again');
 
-  const center = await createCenter(centerConfig({ listen: '127.0.0.1:0', database: { kind: 'sqlite', path: join(dir, 'new.sqlite') } }));
+  const center = await createCenter(
+    centerConfig({ listen: '127.0.0.1:0', database: { kind: 'sqlite', path: join(dir, 'new.sqlite') } }),
+  );
   t.teardown(() => center.stop());
   const client = new CenterClient(`127.0.0.1:${await center.listen()}`, token);
   t.teardown(() => client.close());
@@ -32,6 +34,8 @@ test('a token created on a new database is the last line printed and is accepted
 });
 
 test('a bad role is refused with a clear message', async (t) => {
-  const error = await t.throwsAsync(cardgate('admin', 'token', 'create', '--db', 'sqlite::memory:', '--role', 'boss', '--name', 'x'));
+  const error = await t.throwsAsync(
+    cardgate('admin', 'token', 'create', '--db', 'sqlite::memory:', '--role', 'boss', '--name', 'x'),
+  );
   t.regex((error as unknown as { stderr: string }).stderr, /role must be one of kiosk, gate, admin/);
 });

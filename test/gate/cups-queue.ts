@@ -36,7 +36,9 @@ async function ensureCups(): Promise<void> {
     // reported below
   }
   await waitUntil('the CUPS scheduler to run', cupsRunning, { timeoutMs: 5_000, everyMs: 100 }).catch(() => {
-    throw new Error('CUPS is not running and could not be started: install cups and run `mkdir -p /run/cups && cupsd` (as .ci/prepare test does)');
+    throw new Error(
+      'CUPS is not running and could not be started: install cups and run `mkdir -p /run/cups && cupsd` (as .ci/prepare test does)',
+    );
   });
 }
 
@@ -73,10 +75,12 @@ export async function rawQueue(t: ExecutionContext): Promise<TestQueue> {
       if (job) return Promise.resolve(job);
       let waiter: (job: Buffer) => void = () => {};
       const arrived = new Promise<Buffer>((resolve) => waiting.push((waiter = resolve)));
-      return withDeadline(`the next job on CUPS queue ${name}`, arrived, timeoutMs, () => queueReport(name)).finally(() => {
-        const index = waiting.indexOf(waiter);
-        if (index >= 0) waiting.splice(index, 1);
-      });
+      return withDeadline(`the next job on CUPS queue ${name}`, arrived, timeoutMs, () => queueReport(name)).finally(
+        () => {
+          const index = waiting.indexOf(waiter);
+          if (index >= 0) waiting.splice(index, 1);
+        },
+      );
     },
   };
 }

@@ -9,7 +9,10 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 async function gate(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stderr: string }> {
   const { CARDGATE_CARD: _card, CARDGATE_TOKEN: _token, CARDGATE_GATE_ID: _gate, ...inherited } = process.env;
   try {
-    await promisify(execFile)('node', ['--import', 'tsx', 'cli/main.ts', 'gate', ...args], { cwd: ROOT, env: { ...inherited, ...env } });
+    await promisify(execFile)('node', ['--import', 'tsx', 'cli/main.ts', 'gate', ...args], {
+      cwd: ROOT,
+      env: { ...inherited, ...env },
+    });
     return { code: 0, stderr: '' };
   } catch (error) {
     const failed = error as { code: number; stderr: string };
@@ -41,8 +44,13 @@ test('the gate id and token also come from the environment', async (t) => {
 
 test('a --verdict-seconds that is not a whole number of at least 1 is refused, naming the flag', async (t) => {
   for (const value of ['abc', '2.5', '0']) {
-    const { code, stderr } = await gate(['--card', 'file:/tmp/x.card', '--gate-id', 'G1', '--verdict-seconds', value], { CARDGATE_TOKEN: 't' });
+    const { code, stderr } = await gate(['--card', 'file:/tmp/x.card', '--gate-id', 'G1', '--verdict-seconds', value], {
+      CARDGATE_TOKEN: 't',
+    });
     t.is(code, 1);
-    t.regex(stderr, new RegExp(`--verdict-seconds must be a whole number of at least 1, not "${value.replace('.', '\\.')}"`));
+    t.regex(
+      stderr,
+      new RegExp(`--verdict-seconds must be a whole number of at least 1, not "${value.replace('.', '\\.')}"`),
+    );
   }
 });

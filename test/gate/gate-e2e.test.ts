@@ -50,5 +50,9 @@ test('an attendant admits the highlighted ticket, and the same ticket presented 
   await gate.waitFor('PRESENT A CARD');
   // No pause: the waiting screen hears keys from the moment it is drawn (terminal/hooks/use-keys.ts).
   await gate.press('q');
-  t.regex(await gate.waitFor('gate exited with status'), /gate exited with status 0/, 'q closes the console and the process exits cleanly');
+  t.regex(
+    await gate.waitFor('gate exited with status'),
+    /gate exited with status 0/,
+    'q closes the console and the process exits cleanly',
+  );
 });

@@ -18,9 +18,17 @@ export interface CardFixture {
 }
 
 /** Buys `quantity` tickets of a new product onto `card` (claim 3: many tickets on one card). */
-export async function buyOnto(stack: Stack, card: Card, product: Partial<CreateProductRequest>, quantity = 1, buyer = 'Hanako Yamada'): Promise<CardTicket[]> {
+export async function buyOnto(
+  stack: Stack,
+  card: Card,
+  product: Partial<CreateProductRequest>,
+  quantity = 1,
+  buyer = 'Hanako Yamada',
+): Promise<CardTicket[]> {
   const created = await createProduct(stack.admin, product);
-  const { purchase, unavailable } = await stack.kiosk.purchaseTickets(purchaseRequest(created.id, { quantity, cardId: card.id, buyer: { name: buyer, email: 'buyer@example.com' } }));
+  const { purchase, unavailable } = await stack.kiosk.purchaseTickets(
+    purchaseRequest(created.id, { quantity, cardId: card.id, buyer: { name: buyer, email: 'buyer@example.com' } }),
+  );
   if (!purchase) throw new Error(`purchase refused: ${unavailable?.message}`);
   await card.writeImage(mergeTickets(await card.readImage(), purchase.tickets));
   return purchase.tickets;
@@ -46,7 +54,18 @@ export async function threeTicketCard(stack: Stack): Promise<CardFixture> {
   const usedAnswer = await stack.gate.redeemTicket({ gateId: 'G2', cardId: card.id, ticket: used!, dryRun: false });
   if (!usedAnswer.admitted) throw new Error('fixture: the first ticket did not admit');
   const opensAt = new Date(Date.now() + 2 * HOUR);
-  const [early] = await buyOnto(stack, card, { name: 'Morning Rehearsal', venue: 'Studio 4', startsAt: new Date(Date.now() + 3 * HOUR), admissionOpensAt: opensAt });
-  const [valid] = await buyOnto(stack, card, { name: 'Rock Evening', venue: 'Arena', seating: 'Standing' }, 1, 'Taro Suzuki');
+  const [early] = await buyOnto(stack, card, {
+    name: 'Morning Rehearsal',
+    venue: 'Studio 4',
+    startsAt: new Date(Date.now() + 3 * HOUR),
+    admissionOpensAt: opensAt,
+  });
+  const [valid] = await buyOnto(
+    stack,
+    card,
+    { name: 'Rock Evening', venue: 'Arena', seating: 'Standing' },
+    1,
+    'Taro Suzuki',
+  );
   return { spec, card, tickets: [used!, early!, valid!] };
 }

@@ -35,7 +35,10 @@ function rawCard(t: ExecutionContext, capacity: number, data = Buffer.alloc(0)):
   const file = join(tempDir(t), 'other.card');
   const memory = Buffer.alloc(capacity);
   data.copy(memory);
-  writeFileSync(file, Buffer.concat([manufacturerBlock(Buffer.concat([Buffer.of(0x04), randomBytes(6)]), capacity), memory]));
+  writeFileSync(
+    file,
+    Buffer.concat([manufacturerBlock(Buffer.concat([Buffer.of(0x04), randomBytes(6)]), capacity), memory]),
+  );
   return file;
 }
 
@@ -78,19 +81,22 @@ pcscTest('after a verdict the card must be taken off the pcsc reader before it i
   t.regex(await gate.waitFor('Choose a ticket'), /Already used at gate G1/);
 });
 
-pcscTest('a card holding another application\'s data is refused as soon as it is put down, and taking it off goes back to waiting', async (t) => {
-  const stack = await startStack(t);
-  // An NDEF text record where Cardgate's slot headers would be.
-  const file = rawCard(t, 872, Buffer.from('0312D1010E54026568656C6C6F20776F726C64FE', 'hex'));
-  const gate = await renderGate(t, stack.gate, READER);
-  await gate.waitFor('PRESENT A CARD');
-  const card = await insertCard(t, { file });
-  const refused = flat(await gate.waitFor('could not be read'));
-  t.regex(refused, /not a Cardgate card/i);
-  t.regex(refused, /Nothing was admitted/);
-  await card.remove();
-  t.regex(await gate.waitFor('Put the card on the reader.'), /PRESENT A CARD/);
-});
+pcscTest(
+  "a card holding another application's data is refused as soon as it is put down, and taking it off goes back to waiting",
+  async (t) => {
+    const stack = await startStack(t);
+    // An NDEF text record where Cardgate's slot headers would be.
+    const file = rawCard(t, 872, Buffer.from('0312D1010E54026568656C6C6F20776F726C64FE', 'hex'));
+    const gate = await renderGate(t, stack.gate, READER);
+    await gate.waitFor('PRESENT A CARD');
+    const card = await insertCard(t, { file });
+    const refused = flat(await gate.waitFor('could not be read'));
+    t.regex(refused, /not a Cardgate card/i);
+    t.regex(refused, /Nothing was admitted/);
+    await card.remove();
+    t.regex(await gate.waitFor('Put the card on the reader.'), /PRESENT A CARD/);
+  },
+);
 
 pcscTest('a card too small for tickets is refused as soon as it is put down, saying so', async (t) => {
   const stack = await startStack(t);

@@ -33,13 +33,25 @@ test.serial('a printed ticket is a PDF with the event, venue, seat, buyer and ti
   const queue = await rawQueue(t);
   const { card } = await blankCard(stack);
   const [ticket] = await buyOnto(stack, card, { name: 'Jazz Night', venue: 'Blue Note Hall', seating: 'Row B' });
-  const result = await new CupsTicketPrinter(queue.name).print({ ticket: ticket!, gateId: 'G1', admittedAt: new Date() });
+  const result = await new CupsTicketPrinter(queue.name).print({
+    ticket: ticket!,
+    gateId: 'G1',
+    admittedAt: new Date(),
+  });
   t.true(result.ok, result.words);
   const job = await queue.nextJob();
   assertCupsSurvived(t);
   t.is(job.subarray(0, 5).toString(), '%PDF-');
   const text = flat(pdfText(job));
-  for (const expected of [ticket!.ticket!.ticketId, 'Jazz Night', 'Blue Note Hall', 'Row B', 'Hanako Yamada', 'gate G1']) t.true(text.includes(expected), `${expected} in: ${text}`);
+  for (const expected of [
+    ticket!.ticket!.ticketId,
+    'Jazz Night',
+    'Blue Note Hall',
+    'Row B',
+    'Hanako Yamada',
+    'gate G1',
+  ])
+    t.true(text.includes(expected), `${expected} in: ${text}`);
 });
 
 test.serial('on admission the gate prints the ticket and says so (claims 18, 24)', async (t) => {
@@ -54,30 +66,39 @@ test.serial('on admission the gate prints the ticket and says so (claims 18, 24)
   const text = flat(pdfText(await queue.nextJob()));
   t.true(text.includes(ticket!.ticket!.ticketId));
   t.true(text.includes('Rock Evening'));
-  t.regex(await gate.waitFor(/Paper ticket (printed|sent)/), new RegExp(`Paper ticket (printed on|sent to) ${queue.name}`));
+  t.regex(
+    await gate.waitFor(/Paper ticket (printed|sent)/),
+    new RegExp(`Paper ticket (printed on|sent to) ${queue.name}`),
+  );
   assertCupsSurvived(t);
 });
 
-test.serial('`cardgate gate --print QUEUE` prints each admission through the machine\'s cupsd, which keeps running (claims 18, 24)', async (t) => {
-  const stack = await startStack(t);
-  const queue = await rawQueue(t);
-  const { spec, card } = await blankCard(stack);
-  const tickets = await buyOnto(stack, card, { name: 'Rock Evening' }, 2);
-  const command = `node --import tsx cli/main.ts gate --center ${stack.address} --card ${spec} --gate-id G1 --print ${queue.name}`;
-  const gate = startTmux(t, ['sh', '-c', command], { CARDGATE_TOKEN: stack.tokens.gate });
-  for (const ticket of tickets) {
-    await gate.waitFor('PRESENT A CARD', 30_000);
-    await gate.press('Space');
-    await gate.waitFor(/▶ +\d+ +Rock Evening[^\n]*\n[^\n]*Valid here/);
-    await gate.press('Enter');
-    await gate.waitFor('ADMIT');
-    const text = flat(pdfText(await queue.nextJob()));
-    t.true(text.includes(ticket.ticket!.ticketId), `ticket ${ticket.ticket!.ticketId} in: ${text}`);
-    t.regex(await gate.waitFor(/Paper ticket (printed|sent)/), new RegExp(`Paper ticket (printed on|sent to) ${queue.name}`));
-    assertCupsSurvived(t);
-    await gate.press('Enter');
-  }
-});
+test.serial(
+  "`cardgate gate --print QUEUE` prints each admission through the machine's cupsd, which keeps running (claims 18, 24)",
+  async (t) => {
+    const stack = await startStack(t);
+    const queue = await rawQueue(t);
+    const { spec, card } = await blankCard(stack);
+    const tickets = await buyOnto(stack, card, { name: 'Rock Evening' }, 2);
+    const command = `node --import tsx cli/main.ts gate --center ${stack.address} --card ${spec} --gate-id G1 --print ${queue.name}`;
+    const gate = startTmux(t, ['sh', '-c', command], { CARDGATE_TOKEN: stack.tokens.gate });
+    for (const ticket of tickets) {
+      await gate.waitFor('PRESENT A CARD', 30_000);
+      await gate.press('Space');
+      await gate.waitFor(/▶ +\d+ +Rock Evening[^\n]*\n[^\n]*Valid here/);
+      await gate.press('Enter');
+      await gate.waitFor('ADMIT');
+      const text = flat(pdfText(await queue.nextJob()));
+      t.true(text.includes(ticket.ticket!.ticketId), `ticket ${ticket.ticket!.ticketId} in: ${text}`);
+      t.regex(
+        await gate.waitFor(/Paper ticket (printed|sent)/),
+        new RegExp(`Paper ticket (printed on|sent to) ${queue.name}`),
+      );
+      assertCupsSurvived(t);
+      await gate.press('Enter');
+    }
+  },
+);
 
 test.serial('a refused ticket is not printed and the screen says it cannot be issued (claim 18)', async (t) => {
   const stack = await startStack(t);
@@ -111,7 +132,11 @@ test.serial('a stopped printer is reported as stopped, with the command that res
   execFileSync('cupsdisable', [queue.name]);
   const { card } = await blankCard(stack);
   const [ticket] = await buyOnto(stack, card, { name: 'Rock Evening' });
-  const result = await new CupsTicketPrinter(queue.name).print({ ticket: ticket!, gateId: 'G1', admittedAt: new Date() });
+  const result = await new CupsTicketPrinter(queue.name).print({
+    ticket: ticket!,
+    gateId: 'G1',
+    admittedAt: new Date(),
+  });
   t.false(result.ok);
   t.regex(result.words, new RegExp(`Printer ${queue.name} is stopped .*cupsenable ${queue.name}`));
 });

@@ -10,7 +10,12 @@ export interface RenderedGate extends InkDriver {
   unmount(): void;
 }
 
-export async function renderGate(t: ExecutionContext, center: CenterClient, cardSpec: string, props: Partial<GateAppProps> = {}): Promise<RenderedGate> {
+export async function renderGate(
+  t: ExecutionContext,
+  center: CenterClient,
+  cardSpec: string,
+  props: Partial<GateAppProps> = {},
+): Promise<RenderedGate> {
   const reader = await openCardReader(cardSpec);
   const app = render(<GateApp center={center} reader={reader} gateId="G1" verdictSeconds={60} {...props} />);
   t.teardown(async () => {

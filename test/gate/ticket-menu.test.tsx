@@ -21,7 +21,11 @@ test('the menu lists every ticket with its state here and highlights the first u
   t.regex(frame, /3 tickets, 1 usable at this gate now/);
   t.regex(frame, /Jazz Night[\s\S]*Hanako Yamada\s+✖ Already used at gate G2 at (\d\d:\d\d)/);
   t.true(frame.includes(`Already used at gate G2 at ${when(used!.redeemedAt!)}`));
-  const opensAt = await stack.gate.checkTickets({ gateId: 'G1', cardId: fixture.card.id, tickets: [fixture.tickets[1]!] });
+  const opensAt = await stack.gate.checkTickets({
+    gateId: 'G1',
+    cardId: fixture.card.id,
+    tickets: [fixture.tickets[1]!],
+  });
   t.true(frame.includes(`✖ Valid from ${when(opensAt[0]!.validFrom!)}`));
   t.regex(frame, /Rock Evening[^\n]*Standing\n\s+Taro Suzuki\s+✔ Valid here/);
   t.regex(menuRow(frame, 3), /^▶/, 'the first usable ticket is highlighted');
@@ -45,7 +49,10 @@ test('Enter uses the highlighted ticket: ADMIT with the buyer, recorded at this 
   t.regex(frame, /Rock Evening/);
   t.regex(frame, /✔ 1 admitted · ✖ 0 rejected/);
   const redemptions = await stack.admin.listRedemptions({ gateId: 'G1' });
-  t.deepEqual(redemptions.map((r) => r.ticketId), [fixture.tickets[2]!.ticket!.ticketId]);
+  t.deepEqual(
+    redemptions.map((r) => r.ticketId),
+    [fixture.tickets[2]!.ticket!.ticketId],
+  );
   await gate.press(KEY.enter);
   t.regex(await gate.waitFor('PRESENT A CARD'), /Since start: 1 admitted, 0 rejected/);
 });

@@ -33,7 +33,9 @@ test('with the center unreachable the gate says so plainly and admits nothing', 
   t.regex(waiting, /Sales center: UNREACHABLE: nothing can be admitted/);
   t.true(flat(waiting).includes(`cannot reach the sales center at ${address}`));
   const menu = await presentCard(gate);
-  t.true(flat(menu).includes(`The sales center at ${address} did not answer. Nothing can be admitted until it answers.`));
+  t.true(
+    flat(menu).includes(`The sales center at ${address} did not answer. Nothing can be admitted until it answers.`),
+  );
   t.regex(menu, /\? Not checked/);
   await gate.press(KEY.enter);
   const verdict = await gate.waitFor('NO ANSWER');

@@ -34,7 +34,10 @@ async function verdict(t: ExecutionContext, stack: Stack, spec: string, expected
 }
 
 /** Rewrites the card's only ticket, as someone editing the card's bytes would. */
-async function editTicket(card: Awaited<ReturnType<typeof blankCard>>['card'], edit: (ticket: CardTicket) => void): Promise<void> {
+async function editTicket(
+  card: Awaited<ReturnType<typeof blankCard>>['card'],
+  edit: (ticket: CardTicket) => void,
+): Promise<void> {
   const image = await card.readImage();
   const ticket = structuredClone(image.tickets[0]!);
   edit(ticket);
@@ -64,7 +67,10 @@ test('a ticket whose admission has not opened: REJECTED, valid from when', async
 test('a ticket whose admission has closed: REJECTED, closed at when', async (t) => {
   const stack = await startStack(t);
   const closesAt = new Date(Date.now() - HOUR);
-  const { spec } = await oneTicket(stack, { admissionOpensAt: new Date(Date.now() - 2 * HOUR), admissionClosesAt: closesAt });
+  const { spec } = await oneTicket(stack, {
+    admissionOpensAt: new Date(Date.now() - 2 * HOUR),
+    admissionClosesAt: closesAt,
+  });
   t.true((await verdict(t, stack, spec, 'REJECTED')).includes(`REJECTED — Admission closed at ${when(closesAt)}`));
 });
 
@@ -84,7 +90,9 @@ test('a card copied from another card: the menu warns and the verdict says the t
   originalBytes.copy(copyBytes, 16, 16); // user memory only: the copy keeps its own UID
   writeFileSync(copy.spec.slice('file:'.length), copyBytes);
   const gate = await renderGate(t, stack.gate, copy.spec);
-  t.true((await presentCard(gate)).includes(`This card is a copy: its tickets were written for card ${original.card.id}`));
+  t.true(
+    (await presentCard(gate)).includes(`This card is a copy: its tickets were written for card ${original.card.id}`),
+  );
   await gate.press(KEY.enter);
   t.regex(await gate.waitFor('REJECTED'), /REJECTED — This ticket was copied from another card/);
 });

@@ -36,12 +36,23 @@ export function sampleTicket(n = 1, options: { cardId?: string; privateKey?: Key
     orderedAt: new Date('2026-11-01T10:15:00.000Z'),
     orderId: 'ORD-7K3M9Q2B01',
   };
-  const signature = options.privateKey ? signTicket(options.privateKey, ticket, buyerIdentification, options.cardId ?? CARD_ID) : Buffer.alloc(64, n);
-  return { ticket, buyerIdentification, additionalInfo: { venueNotes: 'Doors at 19:00', entryInstructions: 'Main entrance, show your card' }, signature };
+  const signature = options.privateKey
+    ? signTicket(options.privateKey, ticket, buyerIdentification, options.cardId ?? CARD_ID)
+    : Buffer.alloc(64, n);
+  return {
+    ticket,
+    buyerIdentification,
+    additionalInfo: { venueNotes: 'Doors at 19:00', entryInstructions: 'Main entrance, show your card' },
+    signature,
+  };
 }
 
 export function sampleImage(ticketCount: number, cardId = CARD_ID): CardImage {
-  return { formatVersion: FORMAT_VERSION, cardId, tickets: Array.from({ length: ticketCount }, (_, i) => sampleTicket(i + 1)) };
+  return {
+    formatVersion: FORMAT_VERSION,
+    cardId,
+    tickets: Array.from({ length: ticketCount }, (_, i) => sampleTicket(i + 1)),
+  };
 }
 
 /** A temp dir removed when the test ends. */
@@ -60,7 +71,10 @@ export class TearingMemory extends BufferCardMemory {
   written = 0;
   reads: Array<{ offset: number; length: number }> = [];
 
-  constructor(bytes: Buffer, private budget = Number.POSITIVE_INFINITY) {
+  constructor(
+    bytes: Buffer,
+    private budget = Number.POSITIVE_INFINITY,
+  ) {
     super(bytes);
   }
 

@@ -25,7 +25,11 @@ export interface PreparedDatabase {
  * postgres:// URL, that database (dbPath is then the URL, which
  * startCenterProcess accepts too).
  */
-export async function prepareDatabase(t: ExecutionContext, product: Parameters<typeof productRequest>[0] = {}, postgresUrl?: string): Promise<PreparedDatabase> {
+export async function prepareDatabase(
+  t: ExecutionContext,
+  product: Parameters<typeof productRequest>[0] = {},
+  postgresUrl?: string,
+): Promise<PreparedDatabase> {
   let dbPath: string;
   if (postgresUrl) {
     dbPath = postgresUrl;
@@ -42,7 +46,10 @@ export async function prepareDatabase(t: ExecutionContext, product: Parameters<t
   const { id: productId } = await createProduct(em, productRequest(product), new Date());
   await orm.close();
   return {
-    dbPath, productId, kioskToken, gateToken,
+    dbPath,
+    productId,
+    kioskToken,
+    gateToken,
     async open() {
       const opened = await openDatabase(target);
       t.teardown(() => opened.close());
@@ -62,15 +69,24 @@ export interface CenterProcess {
 const CLI = join(import.meta.dirname, '../../cli/main.ts');
 
 const isPostgres = (db: string) => /^postgres(ql)?:\/\//.test(db);
-const targetOf = (db: string): DatabaseTarget => (isPostgres(db) ? { kind: 'postgres', url: db } : { kind: 'sqlite', path: db });
+const targetOf = (db: string): DatabaseTarget =>
+  isPostgres(db) ? { kind: 'postgres', url: db } : { kind: 'sqlite', path: db };
 
 /** Starts `cardgate center` on a free port and resolves once it listens. dbPath: a SQLite file, or a postgres:// URL. */
-export function startCenterProcess(dbPath: string, chargeAddress: string, extraArgs: string[] = []): Promise<CenterProcess> {
+export function startCenterProcess(
+  dbPath: string,
+  chargeAddress: string,
+  extraArgs: string[] = [],
+): Promise<CenterProcess> {
   const db = isPostgres(dbPath) ? dbPath : `sqlite:${dbPath}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'center', '--listen', '127.0.0.1:0', '--db', db, '--charge', chargeAddress, ...extraArgs], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, LOG_LEVEL: 'warn' },
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', CLI, 'center', '--listen', '127.0.0.1:0', '--db', db, '--charge', chargeAddress, ...extraArgs],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+    },
+  );
   return new Promise((resolve, reject) => {
     let stderr = '';
     const timer = setTimeout(() => reject(new Error(`center did not start within 60 s: ${stderr}`)), 60_000);

@@ -40,7 +40,10 @@ export function createProduct(admin: CenterClient, overrides: Partial<CreateProd
   return admin.createProduct(productRequest(overrides));
 }
 
-export function purchaseRequest(productId: string, overrides: Partial<PurchaseTicketsRequest> & { quantity?: number; cardNumber?: string } = {}): PurchaseTicketsRequest {
+export function purchaseRequest(
+  productId: string,
+  overrides: Partial<PurchaseTicketsRequest> & { quantity?: number; cardNumber?: string } = {},
+): PurchaseTicketsRequest {
   const { quantity = 1, cardNumber = CARDS.approved, ...rest } = overrides;
   const nextYear = new Date().getUTCFullYear() + 1;
   return {

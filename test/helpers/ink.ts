@@ -43,7 +43,8 @@ export interface InkDriver {
 
 type Rendered = Pick<ReturnType<typeof render>, 'lastFrame' | 'stdin'>;
 
-export const matches = (frame: string, pattern: RegExp | string) => (typeof pattern === 'string' ? frame.includes(pattern) : pattern.test(frame));
+export const matches = (frame: string, pattern: RegExp | string) =>
+  typeof pattern === 'string' ? frame.includes(pattern) : pattern.test(frame);
 
 export function driveInk(app: Rendered, { settleMs = 1_000, timeoutMs = 10_000 } = {}): InkDriver {
   const frame = () => app.lastFrame() ?? '';
@@ -71,7 +72,10 @@ export function driveInk(app: Rendered, { settleMs = 1_000, timeoutMs = 10_000 }
     waitFor: (pattern, ms) => until(`${pattern} on screen`, (f) => matches(f, pattern), ms),
     waitForGone: (pattern, ms) => until(`${pattern} to leave the screen`, (f) => !matches(f, pattern), ms),
     listening: async () => {
-      await waitUntil('the app to read its keyboard', () => app.stdin.listenerCount('readable') > 0, { timeoutMs, seen: frame });
+      await waitUntil('the app to read its keyboard', () => app.stdin.listenerCount('readable') > 0, {
+        timeoutMs,
+        seen: frame,
+      });
     },
   };
 }

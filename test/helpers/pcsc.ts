@@ -26,7 +26,9 @@ async function probe(): Promise<string | undefined> {
   try {
     const names = await listPcscReaders();
     const missing = [READER_0, READER_1].filter((name) => !names.includes(name));
-    return missing.length ? `pcscd runs but lacks the vpcd readers ${missing.join(', ')} (install vsmartcard-vpcd)` : undefined;
+    return missing.length
+      ? `pcscd runs but lacks the vpcd readers ${missing.join(', ')} (install vsmartcard-vpcd)`
+      : undefined;
   } catch (error) {
     return `pcscd is not usable: ${(error as Error).message} (run .ci/prepare test)`;
   }
@@ -52,7 +54,10 @@ export function pcscTest(title: string, impl: (t: ExecutionContext) => Promise<v
 }
 
 /** Puts an emulated card on a vpcd reader for the rest of the test. */
-export async function insertCard(t: ExecutionContext, options: Partial<EmulatorOptions> = {}): Promise<CardEmulator & { file: string }> {
+export async function insertCard(
+  t: ExecutionContext,
+  options: Partial<EmulatorOptions> = {},
+): Promise<CardEmulator & { file: string }> {
   const file = options.file ?? join(tempDir(t), 'card.bin');
   const emulator = await startCardEmulator({ ...options, file });
   t.teardown(() => emulator.remove());

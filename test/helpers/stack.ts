@@ -57,7 +57,14 @@ export async function startStack(t: ExecutionContext, options: StackOptions = {}
   const chargePort = options.noCharge ? await unusedPort() : await charge.listen('127.0.0.1:0');
   const chargeAddress = `127.0.0.1:${chargePort}`;
   const center = await createCenter(
-    centerConfig({ listen: '127.0.0.1:0', database: { kind: 'sqlite', path: dbPath }, charge: chargeAddress, chargeDeadlineMs: 2_000, logger, ...options.center }),
+    centerConfig({
+      listen: '127.0.0.1:0',
+      database: { kind: 'sqlite', path: dbPath },
+      charge: chargeAddress,
+      chargeDeadlineMs: 2_000,
+      logger,
+      ...options.center,
+    }),
   );
   const port = await center.listen();
   const address = `127.0.0.1:${port}`;
@@ -92,8 +99,15 @@ export async function startStack(t: ExecutionContext, options: StackOptions = {}
     rmSync(dir, { recursive: true, force: true });
   });
   return {
-    dir, dbPath, address, chargeAddress, center, tokens,
-    kiosk: client(tokens.kiosk), gate: client(tokens.gate), admin: client(tokens.admin),
+    dir,
+    dbPath,
+    address,
+    chargeAddress,
+    center,
+    tokens,
+    kiosk: client(tokens.kiosk),
+    gate: client(tokens.gate),
+    admin: client(tokens.admin),
     logs: () => logText,
     client,
     stopCharge,

@@ -31,9 +31,17 @@ const CHARACTER_GAP_MS = 60;
 const SETTLE_MS = 1_000;
 
 /** Starts `command` (an argv array) in a new tmux session that is killed when the test ends. */
-export function startTmux(t: ExecutionContext, command: readonly string[], env: Record<string, string> = {}, cwd = process.cwd()): TmuxSession {
+export function startTmux(
+  t: ExecutionContext,
+  command: readonly string[],
+  env: Record<string, string> = {},
+  cwd = process.cwd(),
+): TmuxSession {
   const name = `cardgate-${randomUUID().slice(0, 8)}`;
-  const environment = Object.entries({ CI: 'false', FORCE_COLOR: '0', ...env }).flatMap(([key, value]) => ['-e', `${key}=${value}`]);
+  const environment = Object.entries({ CI: 'false', FORCE_COLOR: '0', ...env }).flatMap(([key, value]) => [
+    '-e',
+    `${key}=${value}`,
+  ]);
   tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', '-c', cwd, ...environment, ...command);
   tmux('set-option', '-t', name, 'remain-on-exit', 'on');
   t.teardown(() => {
@@ -45,7 +53,10 @@ export function startTmux(t: ExecutionContext, command: readonly string[], env: 
   });
   const screen = () => tmux('capture-pane', '-p', '-t', name);
   /** Waits (at most SETTLE_MS) until the screen differs from `before`. */
-  const settled = (before: string) => waitUntil('the keys to change the screen', () => screen() !== before, { timeoutMs: SETTLE_MS, everyMs: 50 }).catch(() => undefined);
+  const settled = (before: string) =>
+    waitUntil('the keys to change the screen', () => screen() !== before, { timeoutMs: SETTLE_MS, everyMs: 50 }).catch(
+      () => undefined,
+    );
   return {
     name,
     async press(key) {
@@ -64,9 +75,13 @@ export function startTmux(t: ExecutionContext, command: readonly string[], env: 
     },
     screen,
     waitFor: (pattern, timeoutMs = 15_000) =>
-      waitUntil(`${pattern} on the tmux screen`, () => {
-        const current = screen();
-        return matches(current, pattern) ? current : undefined;
-      }, { timeoutMs, everyMs: 100, seen: screen }),
+      waitUntil(
+        `${pattern} on the tmux screen`,
+        () => {
+          const current = screen();
+          return matches(current, pattern) ? current : undefined;
+        },
+        { timeoutMs, everyMs: 100, seen: screen },
+      ),
   };
 }

@@ -15,21 +15,36 @@ export interface WaitOptions {
 }
 
 /** Resolves with the first value of `probe` that is neither undefined nor false; rejects after the deadline. */
-export async function waitUntil<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, options: WaitOptions = {}): Promise<T> {
+export async function waitUntil<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  options: WaitOptions = {},
+): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 10_000);
   for (;;) {
     const value = await probe();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${options.timeoutMs ?? 10_000} ms waiting for ${what}${options.seen ? `; saw:\n${options.seen()}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out after ${options.timeoutMs ?? 10_000} ms waiting for ${what}${options.seen ? `; saw:\n${options.seen()}` : ''}`,
+      );
     await sleep(options.everyMs ?? 20);
   }
 }
 
 /** `promise`, or a rejection naming `what` once `timeoutMs` has passed. */
-export function withDeadline<T>(what: string, promise: Promise<T>, timeoutMs = 10_000, seen?: () => string): Promise<T> {
+export function withDeadline<T>(
+  what: string,
+  promise: Promise<T>,
+  timeoutMs = 10_000,
+  seen?: () => string,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}${seen ? `; saw:\n${seen()}` : ''}`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}${seen ? `; saw:\n${seen()}` : ''}`)),
+      timeoutMs,
+    );
   });
   return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
@@ -39,7 +54,10 @@ export function nextEvent<A extends unknown[]>(
   what: string,
   // Loosely typed so that both EventEmitters and the card readers' typed on/off fit.
   /* eslint-disable @typescript-eslint/no-explicit-any */
-  source: { on?(event: any, listener: (...args: any[]) => void): unknown; off?(event: any, listener: (...args: any[]) => void): unknown },
+  source: {
+    on?(event: any, listener: (...args: any[]) => void): unknown;
+    off?(event: any, listener: (...args: any[]) => void): unknown;
+  },
   /* eslint-enable @typescript-eslint/no-explicit-any */
   event: string,
   timeoutMs = 10_000,
@@ -53,14 +71,21 @@ export function nextEvent<A extends unknown[]>(
 }
 
 /** Resolves once `child` has printed a line matching `pattern` on stdout; rejects when it exits first or after timeoutMs. */
-export function childSays(what: string, child: import('node:child_process').ChildProcess, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+export function childSays(
+  what: string,
+  child: import('node:child_process').ChildProcess,
+  pattern: RegExp,
+  timeoutMs = 30_000,
+): Promise<string> {
   let out = '';
   const said = new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       if (pattern.test(out)) resolve(out);
     });
-    child.once('exit', (code, signal) => reject(new Error(`${what} exited (${signal ?? code}) before printing ${pattern}: ${out}`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`${what} exited (${signal ?? code}) before printing ${pattern}: ${out}`)),
+    );
   });
   return withDeadline(`${what} to print ${pattern}`, said, timeoutMs, () => out);
 }

@@ -54,7 +54,8 @@ test('seats left change on screen while it is open (WatchAvailability)', async (
 
 test('more events than fit on 24 lines: the list pages and says how many more there are', async (t) => {
   const stack = await startStack(t);
-  for (let i = 1; i <= 14; i++) await createProduct(stack.admin, { name: `Event ${String(i).padStart(2, '0')}`, startsAt: at(i) });
+  for (let i = 1; i <= 14; i++)
+    await createProduct(stack.admin, { name: `Event ${String(i).padStart(2, '0')}`, startsAt: at(i) });
   const kiosk = await renderKiosk(t, stack.kiosk);
   await kiosk.press(KEY.enter);
   const first = await kiosk.waitFor('› Event 01');

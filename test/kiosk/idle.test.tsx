@@ -20,5 +20,5 @@ test('left alone on the payment screen, the kiosk returns Home and the buyer and
   await openEvent(kiosk, 'Idle Night');
   const buyer = await chooseQuantity(kiosk);
   t.notRegex(buyer, /Name\s+Hanako/);
-  t.regex(buyer, /e\.g\. Hanako Yamada/, "the empty name field shows its example");
+  t.regex(buyer, /e\.g\. Hanako Yamada/, 'the empty name field shows its example');
 });

@@ -27,10 +27,16 @@ export interface RenderKioskOptions {
   readonly timeZone?: string;
 }
 
-export async function renderKiosk(t: ExecutionContext, center: CenterClient, options: RenderKioskOptions = {}): Promise<KioskDriver> {
+export async function renderKiosk(
+  t: ExecutionContext,
+  center: CenterClient,
+  options: RenderKioskOptions = {},
+): Promise<KioskDriver> {
   const cardPath = options.cardPath ?? join(tempDir(t), 'buyer.card');
   const reader = await openCardReader(options.cardSpec ?? `file:${cardPath}`);
-  const app = render(<KioskApp center={center} reader={reader} idleMs={options.idleMs ?? 0} timeZone={options.timeZone ?? 'UTC'} />);
+  const app = render(
+    <KioskApp center={center} reader={reader} idleMs={options.idleMs ?? 0} timeZone={options.timeZone ?? 'UTC'} />,
+  );
   t.teardown(() => {
     app.unmount();
     return reader.close();
@@ -41,7 +47,10 @@ export async function renderKiosk(t: ExecutionContext, center: CenterClient, opt
 }
 
 /** A stack plus a kiosk on it. */
-export async function kioskOnStack(t: ExecutionContext, options: StackOptions = {}): Promise<{ stack: Stack; kiosk: KioskDriver }> {
+export async function kioskOnStack(
+  t: ExecutionContext,
+  options: StackOptions = {},
+): Promise<{ stack: Stack; kiosk: KioskDriver }> {
   const stack = await startStack(t, options);
   return { stack, kiosk: await renderKiosk(t, stack.kiosk) };
 }

@@ -13,8 +13,12 @@ import { driveInk, KEY } from '../helpers/ink.js';
 async function openLauncher(t: ExecutionContext) {
   const stack = await startStack(t);
   const context = {
-    centerAddress: stack.address, chargeAddress: stack.chargeAddress, tokens: stack.tokens, dbPath: stack.dbPath,
-    cardSpec: `file:${join(tempDir(t), 'demo.card')}`, logPath: 'demo.log',
+    centerAddress: stack.address,
+    chargeAddress: stack.chargeAddress,
+    tokens: stack.tokens,
+    dbPath: stack.dbPath,
+    cardSpec: `file:${join(tempDir(t), 'demo.card')}`,
+    logPath: 'demo.log',
   };
   const app = render(<Launcher context={context} entries={LAUNCHER_ENTRIES} />);
   t.teardown(() => app.unmount());

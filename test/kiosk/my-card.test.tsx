@@ -28,7 +28,10 @@ test('the card’s tickets show as valid or used; c clears the used one off the 
   await kiosk.press('c');
   await kiosk.waitFor('Cleared 1 ticket');
   const left = (await (await reader.waitForCard()).readImage()).tickets;
-  t.deepEqual(left.map((ticket) => ticket.ticket?.eventName), ['Keep Me']);
+  t.deepEqual(
+    left.map((ticket) => ticket.ticket?.eventName),
+    ['Keep Me'],
+  );
   await kiosk.press(KEY.enter);
   const reread = await kiosk.waitFor(/IC card \w+: 1 ticket,/);
   t.notRegex(reread, /Spent Show/);

@@ -7,7 +7,13 @@ import { fillPurchase, kioskOnStack } from './kiosk-harness.js';
 
 test('claim 13/19: two tickets bought, written, read back with this order marked, the buyer and the additional information', async (t) => {
   const { stack, kiosk } = await kioskOnStack(t);
-  await createProduct(stack.admin, { name: 'Harbour Lights', venue: 'Pier 9', price: { currencyCode: 'EUR', amountMinor: 2750 }, venueNotes: 'Bring a coat.', entryInstructions: 'Gate on the quay.' });
+  await createProduct(stack.admin, {
+    name: 'Harbour Lights',
+    venue: 'Pier 9',
+    price: { currencyCode: 'EUR', amountMinor: 2750 },
+    venueNotes: 'Bring a coat.',
+    entryInstructions: 'Gate on the quay.',
+  });
   const review = await fillPurchase(kiosk, { eventName: 'Harbour Lights', quantity: 2, name: 'Taro Yamada' });
   t.regex(review, /2 × €27\.50/);
   t.regex(review, /Total\s+€55\.00/);

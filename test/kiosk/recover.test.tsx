@@ -11,7 +11,9 @@ test('an order paid but never written is found by id and name and written to its
   t.teardown(() => reader.close());
   const card = await reader.waitForCard();
   const product = await createProduct(stack.admin, { name: 'Lost Tickets' });
-  const { purchase } = await stack.kiosk.purchaseTickets(purchaseRequest(product.id, { cardId: card.id, quantity: 2, buyer: { name: 'Hanako Yamada', email: '' } }));
+  const { purchase } = await stack.kiosk.purchaseTickets(
+    purchaseRequest(product.id, { cardId: card.id, quantity: 2, buyer: { name: 'Hanako Yamada', email: '' } }),
+  );
 
   await recoverOrder(kiosk, purchase!.orderId.toLowerCase(), 'hanako  yamada');
   const done = await kiosk.waitFor('read back');

@@ -19,7 +19,6 @@ import { KEY } from '../helpers/ink.js';
 import { waitUntil } from '../helpers/wait.js';
 import { fillPurchase, renderKiosk } from './kiosk-harness.js';
 
-
 test('claim 16: SIGKILL mid-purchase, restart, r: the retry completes the purchase exactly once', async (t) => {
   const charge = createChargeServer({ latencyMs: 1_500 });
   const chargeAddress = `127.0.0.1:${await charge.listen('127.0.0.1:0')}`;
@@ -37,7 +36,11 @@ test('claim 16: SIGKILL mid-purchase, restart, r: the retry completes the purcha
   // Kill once the center has reserved the seats and is waiting for the charge terminal (it takes 1.5 s).
   const orm = await db.open();
   const em = orm.em.fork();
-  await waitUntil('a pending order in the database', async () => (await em.fork().count(OrderEntity, { state: 'pending' })) > 0, { timeoutMs: 10_000, everyMs: 50 });
+  await waitUntil(
+    'a pending order in the database',
+    async () => (await em.fork().count(OrderEntity, { state: 'pending' })) > 0,
+    { timeoutMs: 10_000, everyMs: 50 },
+  );
   first.kill();
   await kiosk.waitFor('Press r to try again');
 

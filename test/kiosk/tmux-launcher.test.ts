@@ -8,7 +8,12 @@ import { startTmux } from '../helpers/tmux.js';
 test('npm start shows the launcher; the kiosk opens on the demo card and Esc returns to the launcher', async (t) => {
   const data = mkdtempSync(join(tmpdir(), 'cardgate-launcher-'));
   t.teardown(() => rmSync(data, { recursive: true, force: true }));
-  const demo = startTmux(t, ['npm', 'start', '--', '--data', data, '--listen', '127.0.0.1:0', '--charge-listen', '127.0.0.1:0'], {}, join(import.meta.dirname, '../..'));
+  const demo = startTmux(
+    t,
+    ['npm', 'start', '--', '--data', data, '--listen', '127.0.0.1:0', '--charge-listen', '127.0.0.1:0'],
+    {},
+    join(import.meta.dirname, '../..'),
+  );
   const launcher = await demo.waitFor('Purchase kiosk', 60_000);
   t.regex(launcher, /kiosk +cg_kiosk_/);
   t.regex(launcher, new RegExp(`${join(data, 'demo.card')}`));

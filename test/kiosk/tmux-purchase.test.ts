@@ -19,7 +19,19 @@ test('a buyer buys two tickets onto a file: card through the real kiosk in tmux'
   const stack = await startStack(t);
   const product = await createProduct(stack.admin, { name: 'Tmux Jazz', venue: 'Blue Note', capacity: 40 });
   const cardPath = join(tempDir(t), 'buyer.card');
-  const kiosk = startTmux(t, [process.execPath, '--import', 'tsx', CLI, 'kiosk', '--center', stack.address, '--card', `file:${cardPath}`, '--token', stack.tokens.kiosk]);
+  const kiosk = startTmux(t, [
+    process.execPath,
+    '--import',
+    'tsx',
+    CLI,
+    'kiosk',
+    '--center',
+    stack.address,
+    '--card',
+    `file:${cardPath}`,
+    '--token',
+    stack.tokens.kiosk,
+  ]);
 
   const home = await kiosk.waitFor('What would you like to do?', 30_000);
   t.regex(home, /Buy tickets/);

@@ -30,7 +30,11 @@ for (const [reason, title, next] of TITLES) {
     t.teardown(() => center.close());
     const { lastFrame, unmount } = render(
       <KioskContext.Provider value={{ center, status: { state: 'online', retry: () => undefined } }}>
-        <UnavailableScreen unavailable={{ reason, message: 'From the center.', productId: '' }} onNext={() => undefined} onHome={() => undefined} />
+        <UnavailableScreen
+          unavailable={{ reason, message: 'From the center.', productId: '' }}
+          onNext={() => undefined}
+          onHome={() => undefined}
+        />
       </KioskContext.Provider>,
     );
     const frame = lastFrame() ?? '';
@@ -53,7 +57,10 @@ async function assertNothingHappened(t: import('ava').ExecutionContext, stack: S
   t.is(orders.length, 1, 'the kiosk sent one purchase');
   t.is(orders[0]!.state, 'unavailable');
   const charges = await em.find(ChargeEntity, { orderId: orders[0]!.id });
-  t.false(charges.some((charge) => charge.state === 'approved'), 'nothing charged');
+  t.false(
+    charges.some((charge) => charge.state === 'approved'),
+    'nothing charged',
+  );
 }
 
 test('a declined credit card ends on the unavailable screen, nothing charged or written; c goes back to payment', async (t) => {

@@ -11,7 +11,10 @@ import { waitUntil } from '../helpers/wait.js';
 
 const ITEMS = [{ label: 'Purchase kiosk' }, { label: 'Gate console' }, { label: 'Box office' }];
 
-for (const [keys, chosen] of [[`${KEY.down}${KEY.enter}`, 1], [`${KEY.down}${KEY.down}${KEY.enter}`, 2]] as const) {
+for (const [keys, chosen] of [
+  [`${KEY.down}${KEY.enter}`, 1],
+  [`${KEY.down}${KEY.down}${KEY.enter}`, 2],
+] as const) {
   test(`${JSON.stringify(keys)} in one read chooses row ${chosen + 1}`, async (t) => {
     const choices: number[] = [];
     const app = render(<Menu items={ITEMS} onChoose={(index) => choices.push(index)} isActive />);

@@ -4,7 +4,11 @@ import { TicketList } from '../../terminal/components/TicketList.js';
 import { sampleTicket } from '../helpers/card-fixtures.js';
 
 test('one line per ticket with its mark and state, within 80 columns, and how many more are off screen', (t) => {
-  const rows = Array.from({ length: 7 }, (_, i) => ({ ticket: sampleTicket(i + 1), mark: i === 0 ? '★' : '', state: i === 1 ? 'used' : 'valid' }));
+  const rows = Array.from({ length: 7 }, (_, i) => ({
+    ticket: sampleTicket(i + 1),
+    mark: i === 0 ? '★' : '',
+    state: i === 1 ? 'used' : 'valid',
+  }));
   const { lastFrame, unmount } = render(<TicketList rows={rows} start={1} pageSize={3} timeZone="UTC" />);
   const frame = lastFrame() ?? '';
   unmount();

@@ -2,8 +2,15 @@
 import test from 'ava';
 import { listCursorReducer, type CursorList, type CursorMove, type CursorState } from '../../terminal/list-cursor.js';
 
-const list = (count: number, extra: Partial<CursorList> = {}): CursorList => ({ count, pageSize: 3, selectable: () => true, wrap: false, ...extra });
-const run = (from: CursorState, on: CursorList, ...moves: CursorMove[]) => moves.reduce((state, move) => listCursorReducer(state, { move, list: on }), from);
+const list = (count: number, extra: Partial<CursorList> = {}): CursorList => ({
+  count,
+  pageSize: 3,
+  selectable: () => true,
+  wrap: false,
+  ...extra,
+});
+const run = (from: CursorState, on: CursorList, ...moves: CursorMove[]) =>
+  moves.reduce((state, move) => listCursorReducer(state, { move, list: on }), from);
 const TOP: CursorState = { index: 0, start: 0 };
 
 test('the window follows the highlight and scrolls no further than it must', (t) => {

@@ -21,11 +21,15 @@ test('an address list becomes one round-robin target; a single address or a URI 
 async function listCalls(center: CenterProcess): Promise<number> {
   const before = center.stderr().length;
   center.child.kill('SIGUSR2');
-  const timings = await waitUntil('the center to print its handler timings', () => /handler timings (\{.*\})\n/.exec(center.stderr().slice(before))?.[1], {
-    timeoutMs: 5_000,
-    everyMs: 50,
-    seen: () => center.stderr().slice(-500),
-  });
+  const timings = await waitUntil(
+    'the center to print its handler timings',
+    () => /handler timings (\{.*\})\n/.exec(center.stderr().slice(before))?.[1],
+    {
+      timeoutMs: 5_000,
+      everyMs: 50,
+      seen: () => center.stderr().slice(-500),
+    },
+  );
   return (JSON.parse(timings) as Record<string, { count: number }>).ListProducts?.count ?? 0;
 }
 
@@ -34,15 +38,22 @@ test('calls go to both centers of a list, and to the other one while one is down
   const chargeAddress = `127.0.0.1:${await charge.listen('127.0.0.1:0')}`;
   t.teardown(() => charge.stop());
   const db = await prepareDatabase(t);
-  const centers = await Promise.all([0, 1].map(() => startCenterProcess(db.dbPath, chargeAddress, ['--report-timings'])));
+  const centers = await Promise.all(
+    [0, 1].map(() => startCenterProcess(db.dbPath, chargeAddress, ['--report-timings'])),
+  );
   t.teardown(() => centers.forEach((center) => center.kill()));
-  const kiosk = new CenterClient(centers.map((center) => center.address).join(','), db.kioskToken, { timeoutMs: 10_000 });
+  const kiosk = new CenterClient(centers.map((center) => center.address).join(','), db.kioskToken, {
+    timeoutMs: 10_000,
+  });
   t.teardown(() => kiosk.close());
 
   for (let i = 0; i < 20; i++) await kiosk.listProducts();
   const counts = await Promise.all(centers.map(listCalls));
   t.is(counts[0]! + counts[1]!, 20);
-  t.true(counts.every((count) => count >= 5), `both centers answered: ${counts.join(' + ')}`);
+  t.true(
+    counts.every((count) => count >= 5),
+    `both centers answered: ${counts.join(' + ')}`,
+  );
 
   centers[0]!.kill();
   for (let i = 0; i < 5; i++) t.is((await kiosk.listProducts()).length, 1, 'answered by the center still up');

@@ -4,11 +4,27 @@ import type { Key } from 'ink';
 import { splitKeys } from '../../terminal/hooks/split-keys.js';
 
 const NONE: Key = {
-  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
-  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
 } as Key;
 const keys = (input: string, key: Partial<Key> = {}) =>
-  splitKeys(input, { ...NONE, ...key }).map(([text, k]) => (k.return ? '⏎' : k.tab ? '⇥' : k.delete || k.backspace ? '⌫' : text));
+  splitKeys(input, { ...NONE, ...key }).map(([text, k]) =>
+    k.return ? '⏎' : k.tab ? '⇥' : k.delete || k.backspace ? '⌫' : text,
+  );
 
 test('a letter, an arrow or a lone Enter is one key, as Ink parsed it', (t) => {
   t.deepEqual(keys('a'), ['a']);

@@ -145,7 +145,5 @@ test('admin, card recover, kiosk, gate and center → charge all work over mutua
   ]);
   t.is(recovered.code, 0, recovered.output);
   const onCard = (await card.readImage()).tickets[0]!;
-  t.true(
-    (await gate.redeemTicket({ gateId: 'G1', cardId: card.id, ticket: onCard, dryRun: false })).admitted,
-  );
+  t.true((await gate.redeemTicket({ gateId: 'G1', cardId: card.id, ticket: onCard, dryRun: false })).admitted);
 });

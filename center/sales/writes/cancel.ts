@@ -13,8 +13,16 @@ import { giveSeatsBack } from './stock.js';
  * `reverse_pending`. Returns those charges' ids, empty when the order was not
  * issued any more.
  */
-export async function cancelSale(sql: SqlTx, orderId: string, seats: readonly OrderLine[], at: Date): Promise<string[]> {
-  const won = await sql.all(`update orders set state = 'cancelled', cancelled_at = ? where id = ? and state = 'issued' returning id`, [at, orderId]);
+export async function cancelSale(
+  sql: SqlTx,
+  orderId: string,
+  seats: readonly OrderLine[],
+  at: Date,
+): Promise<string[]> {
+  const won = await sql.all(
+    `update orders set state = 'cancelled', cancelled_at = ? where id = ? and state = 'issued' returning id`,
+    [at, orderId],
+  );
   if (!won.length) return [];
   await sql.run(`update tickets set state = 'cancelled' where order_id = ? and state = 'issued'`, [orderId]);
   await giveSeatsBack(sql, seats);
@@ -28,5 +36,8 @@ export async function cancelSale(sql: SqlTx, orderId: string, seats: readonly Or
 /** `reverse_pending → reversed`, once the charge terminal has confirmed the reversal of these charges. */
 export async function confirmReversals(sql: SqlTx, chargeIds: readonly string[], at: Date): Promise<void> {
   if (!chargeIds.length) return;
-  await sql.run(`update charges set state = 'reversed', updated_at = ? where state = 'reverse_pending' and id in (${placeholders(chargeIds.length)})`, [at, ...chargeIds]);
+  await sql.run(
+    `update charges set state = 'reversed', updated_at = ? where state = 'reverse_pending' and id in (${placeholders(chargeIds.length)})`,
+    [at, ...chargeIds],
+  );
 }

@@ -22,7 +22,11 @@ export interface SaleToIssue {
 export async function issueSales(sql: SqlTx, sales: readonly SaleToIssue[]): Promise<Set<string>> {
   // The charge attempt first: only one still `requested` is the order's live attempt.
   const charge = (value: (s: SaleToIssue) => string) => caseById(sql, sales, (s) => s.chargeId, value);
-  const [cAuth, cBrand, cLast4] = [charge((s) => s.authorizationCode), charge((s) => s.cardBrand), charge((s) => s.cardLast4)];
+  const [cAuth, cBrand, cLast4] = [
+    charge((s) => s.authorizationCode),
+    charge((s) => s.cardBrand),
+    charge((s) => s.cardLast4),
+  ];
   const open = await sql.all<{ id: string }>(
     `update charges set state = 'approved', authorization_code = ${cAuth.sql}, card_brand = ${cBrand.sql}, card_last4 = ${cLast4.sql}, updated_at = ? ` +
       `where state = 'requested' and id in (${placeholders(sales.length)}) returning id`,
@@ -32,7 +36,11 @@ export async function issueSales(sql: SqlTx, sales: readonly SaleToIssue[]): Pro
   const live = sales.filter((s) => approved.has(s.chargeId));
   if (!live.length) return new Set();
   const order = (value: (s: SaleToIssue) => string) => caseById(sql, live, (s) => s.orderId, value);
-  const [auth, brand, last4] = [order((s) => s.authorizationCode), order((s) => s.cardBrand), order((s) => s.cardLast4)];
+  const [auth, brand, last4] = [
+    order((s) => s.authorizationCode),
+    order((s) => s.cardBrand),
+    order((s) => s.cardLast4),
+  ];
   const rows = await sql.all<{ id: string }>(
     `update orders set state = 'issued', authorization_code = ${auth.sql}, card_brand = ${brand.sql}, card_last4 = ${last4.sql} ` +
       `where state = 'pending' and id in (${placeholders(live.length)}) returning id`,
@@ -41,11 +49,17 @@ export async function issueSales(sql: SqlTx, sales: readonly SaleToIssue[]): Pro
   const won = new Set(rows.map((row) => row.id));
   const signatures = live.filter((s) => won.has(s.orderId)).flatMap((s) => s.signatures);
   if (signatures.length) {
-    const signature = caseById(sql, signatures, (s) => s.ticketId, (s) => s.signature, 'bytea');
-    await sql.run(`update tickets set state = 'issued', signature = ${signature.sql} where id in (${placeholders(signatures.length)})`, [
-      ...signature.params,
-      ...signatures.map((s) => s.ticketId),
-    ]);
+    const signature = caseById(
+      sql,
+      signatures,
+      (s) => s.ticketId,
+      (s) => s.signature,
+      'bytea',
+    );
+    await sql.run(
+      `update tickets set state = 'issued', signature = ${signature.sql} where id in (${placeholders(signatures.length)})`,
+      [...signature.params, ...signatures.map((s) => s.ticketId)],
+    );
   }
   return won;
 }

@@ -26,7 +26,10 @@ export interface SaleToRefuse {
   /** The seats the sale holds, given back; empty when it never took any. */
   readonly seats: readonly OrderLine[];
   /** The sale's charge attempt and how it ended; absent when none was made. */
-  readonly charge?: { readonly id: string; readonly state: Extract<ChargeStateName, 'declined' | 'reversed' | 'reverse_pending'> };
+  readonly charge?: {
+    readonly id: string;
+    readonly state: Extract<ChargeStateName, 'declined' | 'reversed' | 'reverse_pending'>;
+  };
   readonly at: Date;
 }
 
@@ -36,25 +39,41 @@ export interface SaleToRefuse {
  * Returns the ids of the orders this call ended.
  */
 export async function refuseSales(sql: SqlTx, sales: readonly SaleToRefuse[]): Promise<Set<string>> {
-  const live = [...sales.filter((s) => !s.charge), ...(await endAttempts(sql, sales.filter((s) => s.charge)))];
+  const live = [
+    ...sales.filter((s) => !s.charge),
+    ...(await endAttempts(
+      sql,
+      sales.filter((s) => s.charge),
+    )),
+  ];
   if (!live.length) return new Set();
-  const order = (value: (s: SaleToRefuse) => unknown, type?: string) => caseById(sql, live, (s) => s.orderId, value, type);
+  const order = (value: (s: SaleToRefuse) => unknown, type?: string) =>
+    caseById(sql, live, (s) => s.orderId, value, type);
   const columns = {
-    state: order((s) => (s.refusal.reason === UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE ? 'retryable' : 'unavailable')),
+    state: order((s) =>
+      s.refusal.reason === UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE ? 'retryable' : 'unavailable',
+    ),
     unavailable_reason: order((s) => s.refusal.reason, 'integer'),
     unavailable_message: order((s) => s.refusal.message),
     unavailable_product_id: order((s) => s.refusal.productId ?? null),
   };
   const rows = await sql.all<{ id: string }>(
-    `update orders set ${Object.entries(columns).map(([column, value]) => `${column} = ${value.sql}`).join(', ')} ` +
-      `where state = 'pending' and id in (${placeholders(live.length)}) returning id`,
+    `update orders set ${Object.entries(columns)
+      .map(([column, value]) => `${column} = ${value.sql}`)
+      .join(', ')} ` + `where state = 'pending' and id in (${placeholders(live.length)}) returning id`,
     [...Object.values(columns).flatMap((value) => value.params), ...live.map((s) => s.orderId)],
   );
   const won = new Set(rows.map((row) => row.id));
   const seated = live.filter((s) => won.has(s.orderId) && s.seats.length > 0);
   if (seated.length) {
-    await giveSeatsBack(sql, seated.flatMap((s) => s.seats));
-    await sql.run(`delete from tickets where state = 'pending' and order_id in (${placeholders(seated.length)})`, seated.map((s) => s.orderId));
+    await giveSeatsBack(
+      sql,
+      seated.flatMap((s) => s.seats),
+    );
+    await sql.run(
+      `delete from tickets where state = 'pending' and order_id in (${placeholders(seated.length)})`,
+      seated.map((s) => s.orderId),
+    );
   }
   return won;
 }
@@ -67,12 +86,16 @@ export async function refuseSales(sql: SqlTx, sales: readonly SaleToRefuse[]): P
  */
 async function endAttempts(sql: SqlTx, sales: readonly SaleToRefuse[]): Promise<SaleToRefuse[]> {
   if (!sales.length) return [];
-  const state = caseById(sql, sales, (s) => s.charge!.id, (s) => s.charge!.state);
-  const rows = await sql.all<{ id: string }>(`update charges set state = ${state.sql}, updated_at = ? where state = 'requested' and id in (${placeholders(sales.length)}) returning id`, [
-    ...state.params,
-    sales[0]!.at,
-    ...sales.map((s) => s.charge!.id),
-  ]);
+  const state = caseById(
+    sql,
+    sales,
+    (s) => s.charge!.id,
+    (s) => s.charge!.state,
+  );
+  const rows = await sql.all<{ id: string }>(
+    `update charges set state = ${state.sql}, updated_at = ? where state = 'requested' and id in (${placeholders(sales.length)}) returning id`,
+    [...state.params, sales[0]!.at, ...sales.map((s) => s.charge!.id)],
+  );
   const open = new Set(rows.map((row) => row.id));
   return sales.filter((s) => open.has(s.charge!.id));
 }

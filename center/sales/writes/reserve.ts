@@ -13,15 +13,29 @@ import { takeSeats } from './stock.js';
 
 export interface SaleToReserve {
   readonly order: {
-    readonly id: string; readonly idempotencyKey: string; readonly fingerprint: string; readonly cardId: string;
-    readonly buyerName: string; readonly buyerEmail: string; readonly lines: readonly OrderLine[];
-    readonly currencyCode: string; readonly totalMinor: number; readonly buyerIdentification: Buffer; readonly orderedAt: Date;
+    readonly id: string;
+    readonly idempotencyKey: string;
+    readonly fingerprint: string;
+    readonly cardId: string;
+    readonly buyerName: string;
+    readonly buyerEmail: string;
+    readonly lines: readonly OrderLine[];
+    readonly currencyCode: string;
+    readonly totalMinor: number;
+    readonly buyerIdentification: Buffer;
+    readonly orderedAt: Date;
   };
   /** Set when the same idempotency key tries again after PAYMENT_UNAVAILABLE: the order row is retaken, not inserted. */
   readonly retake: boolean;
   /** A refusal decided before any seat is taken (sales closed, card full): recorded instead of taking seats. */
   readonly refused?: Refusal;
-  readonly tickets: ReadonlyArray<{ readonly id: string; readonly productId: string; readonly info: Buffer; readonly additionalInfo: Buffer; readonly entriesAllowed: number }>;
+  readonly tickets: ReadonlyArray<{
+    readonly id: string;
+    readonly productId: string;
+    readonly info: Buffer;
+    readonly additionalInfo: Buffer;
+    readonly entriesAllowed: number;
+  }>;
   readonly chargeId: string;
   readonly at: Date;
   /** The refusal to record when this product has too few seats left. */
@@ -29,31 +43,65 @@ export interface SaleToReserve {
 }
 
 /** reserved: go and charge. refused: recorded as the order's outcome. taken: another request holds this key. */
-export type Reservation = { readonly kind: 'reserved' } | { readonly kind: 'refused'; readonly refusal: Refusal } | { readonly kind: 'taken' };
+export type Reservation =
+  { readonly kind: 'reserved' } | { readonly kind: 'refused'; readonly refusal: Refusal } | { readonly kind: 'taken' };
 
-const ORDER_COLUMNS = 'id, idempotency_key, fingerprint, state, card_id, buyer_name, buyer_email, lines, currency_code, total_minor, buyer_identification, ordered_at, reserved_at';
+const ORDER_COLUMNS =
+  'id, idempotency_key, fingerprint, state, card_id, buyer_name, buyer_email, lines, currency_code, total_minor, buyer_identification, ordered_at, reserved_at';
 const orderValues = ({ order, at }: SaleToReserve) => [
-  order.id, order.idempotencyKey, order.fingerprint, 'pending', order.cardId, order.buyerName, order.buyerEmail,
-  JSON.stringify(order.lines), order.currencyCode, order.totalMinor, order.buyerIdentification, order.orderedAt, at,
+  order.id,
+  order.idempotencyKey,
+  order.fingerprint,
+  'pending',
+  order.cardId,
+  order.buyerName,
+  order.buyerEmail,
+  JSON.stringify(order.lines),
+  order.currencyCode,
+  order.totalMinor,
+  order.buyerIdentification,
+  order.orderedAt,
+  at,
 ];
 
-export async function reserveSales(sql: SqlTx, sales: readonly SaleToReserve[]): Promise<Map<SaleToReserve, Reservation>> {
+export async function reserveSales(
+  sql: SqlTx,
+  sales: readonly SaleToReserve[],
+): Promise<Map<SaleToReserve, Reservation>> {
   const outcome = new Map<SaleToReserve, Reservation>();
   const claimed = await claimKeys(sql, sales);
   for (const sale of sales) if (!claimed.has(sale.order.id)) outcome.set(sale, { kind: 'taken' });
   const claimants = sales.filter((s) => claimed.has(s.order.id));
 
-  const short = await takeSeats(sql, claimants.filter((s) => !s.refused), (s) => s.order.lines);
+  const short = await takeSeats(
+    sql,
+    claimants.filter((s) => !s.refused),
+    (s) => s.order.lines,
+  );
   const refused = claimants.flatMap((sale) => (sale.refused ? [{ sale, refusal: sale.refused }] : []));
   for (const [sale, productId] of short) refused.push({ sale, refusal: sale.soldOut(productId) });
   if (refused.length) {
-    await refuseSales(sql, refused.map(({ sale, refusal }) => ({ orderId: sale.order.id, refusal, seats: [], at: sale.at })));
+    await refuseSales(
+      sql,
+      refused.map(({ sale, refusal }) => ({ orderId: sale.order.id, refusal, seats: [], at: sale.at })),
+    );
     for (const { sale, refusal } of refused) outcome.set(sale, { kind: 'refused', refusal });
   }
   const going = claimants.filter((s) => !outcome.has(s));
   for (const sale of going) outcome.set(sale, { kind: 'reserved' });
 
-  const tickets = going.flatMap((s) => s.tickets.map((t) => [t.id, s.order.id, t.productId, s.order.cardId, 'pending', t.info, t.additionalInfo, t.entriesAllowed]));
+  const tickets = going.flatMap((s) =>
+    s.tickets.map((t) => [
+      t.id,
+      s.order.id,
+      t.productId,
+      s.order.cardId,
+      'pending',
+      t.info,
+      t.additionalInfo,
+      t.entriesAllowed,
+    ]),
+  );
   if (tickets.length) {
     await sql.run(
       `insert into tickets (id, order_id, product_id, card_id, state, info, additional_info, entries_allowed) values ${tickets.map(() => `(${placeholders(8)})`).join(', ')}`,

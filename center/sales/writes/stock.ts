@@ -16,11 +16,19 @@ export function mergeLines(lines: readonly OrderLine[]): OrderLine[] {
   return [...merged].map(([productId, quantity]) => ({ productId, quantity }));
 }
 
-const demandOf = (lines: readonly OrderLine[]) => mergeLines(lines).sort((a, b) => a.productId.localeCompare(b.productId));
+const demandOf = (lines: readonly OrderLine[]) =>
+  mergeLines(lines).sort((a, b) => a.productId.localeCompare(b.productId));
 
 const take = (sql: SqlTx, { productId, quantity }: OrderLine) =>
-  sql.all(`update products set remaining = remaining - ? where id = ? and remaining >= ? returning id`, [quantity, productId, quantity]).then((rows) => rows.length > 0);
-const giveBack = (sql: SqlTx, { productId, quantity }: OrderLine) => sql.run(`update products set remaining = remaining + ? where id = ?`, [quantity, productId]);
+  sql
+    .all(`update products set remaining = remaining - ? where id = ? and remaining >= ? returning id`, [
+      quantity,
+      productId,
+      quantity,
+    ])
+    .then((rows) => rows.length > 0);
+const giveBack = (sql: SqlTx, { productId, quantity }: OrderLine) =>
+  sql.run(`update products set remaining = remaining + ? where id = ?`, [quantity, productId]);
 
 /** Gives back the seats of these lines, one update per product. */
 export async function giveSeatsBack(sql: SqlTx, lines: readonly OrderLine[]): Promise<void> {
@@ -33,7 +41,11 @@ export async function giveSeatsBack(sql: SqlTx, lines: readonly OrderLine[]): Pr
  * arrival order once they run short. Returns the sales that got none, with
  * the product that ran short.
  */
-export async function takeSeats<Sale>(sql: SqlTx, sales: readonly Sale[], linesOf: (sale: Sale) => readonly OrderLine[]): Promise<Map<Sale, string>> {
+export async function takeSeats<Sale>(
+  sql: SqlTx,
+  sales: readonly Sale[],
+  linesOf: (sale: Sale) => readonly OrderLine[],
+): Promise<Map<Sale, string>> {
   const short = new Map<Sale, string>();
   if ((await takeAll(sql, demandOf(sales.flatMap(linesOf)))) === null) return short;
   const failedAt = new Map<string, number>(); // a product that refused n seats refuses n or more for the rest of this transaction
@@ -49,7 +61,11 @@ export async function takeSeats<Sale>(sql: SqlTx, sales: readonly Sale[], linesO
  * taken, else the product that ran short (the others given back). With
  * `failedAt`, a product already short of n seats is not asked for n again.
  */
-async function takeAll(sql: SqlTx, demand: readonly OrderLine[], failedAt?: Map<string, number>): Promise<string | null> {
+async function takeAll(
+  sql: SqlTx,
+  demand: readonly OrderLine[],
+  failedAt?: Map<string, number>,
+): Promise<string | null> {
   for (const [i, line] of demand.entries()) {
     const knownShort = line.quantity >= (failedAt?.get(line.productId) ?? Infinity);
     if (!knownShort && (await take(sql, line))) continue;
