@@ -21,9 +21,10 @@ export const FIRST_ENTRY = 'left join redemptions f on f.ticket_id = t.id and f.
 
 /**
  * The fast path's WHERE over ticket `t`, its order `o` and the presentation
- * `v`, with the judge's rule each condition mirrors (judge.ts, in SPEC §3's
- * order). A row is inserted only when all of them hold, so the order does
- * not matter here: whatever fails, nothing is written and the judge finds the
+ * `v`, with the judge's rule each condition mirrors (judge.ts). A row is
+ * inserted only when all of them hold, so their order does not matter here
+ * (it is the statement's as it was tuned, the ticket's columns before the
+ * order's): whatever fails, nothing is written and the judge finds the
  * reason. The product's window and gates are not in the SQL: exact-admit.ts
  * checks them first with the judge's own refusalByRules.
  */
@@ -34,12 +35,12 @@ export const EXACT_ADMIT_CONDITIONS = [
   't.card_id = v.card_id',
   // TAMPERED (fields): the card's TicketInfo is byte for byte the one issued.
   't.info = v.info',
-  // BUYER_MISMATCH: so is its buyer identification (an order without one matches nothing).
-  'o.buyer_identification = v.buyer',
   // TAMPERED (signature): the card carries the stored signature, the judge's shortcut before it
   // verifies. One that verifies without being the stored one (the center never makes such a one:
   // Ed25519 signing is deterministic) inserts nothing here and is left to the judge.
   't.signature = v.signature',
+  // BUYER_MISMATCH: its buyer identification is the order's (an order without one matches nothing).
+  'o.buyer_identification = v.buyer',
   // ALREADY_USED: an entry is left.
   `${ENTRIES_USED} < t.entries_allowed`,
 ].join(' and ');
