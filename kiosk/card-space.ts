@@ -5,6 +5,7 @@
  * errs on the safe side; the center checks the exact size again (CARD_FULL).
  */
 import type { Product } from '../gen/cardgate/v1/catalog.js';
+import { additionalInfo, ticketInfo } from '../card/ticket-fields.js';
 import { CardImage, type CardTicket } from '../gen/cardgate/v1/ticket.js';
 
 const SIGNATURE = Buffer.alloc(64);
@@ -13,25 +14,14 @@ function sampleTicket(product: Product, buyerName: string): CardTicket {
   const orderId = 'ORD-XXXXXXXX';
   const when = (product.startsAt ?? new Date()).toISOString().slice(0, 16).replace('T', ' ');
   return {
-    ticket: {
-      ticketId: 'TKT-XXXXXXXXXX',
-      productId: product.id,
-      orderId,
-      eventName: product.name,
-      venue: product.venue,
-      startsAt: product.startsAt,
-      seat: product.seating || 'General admission',
-      price: product.price,
-      issuedAt: new Date(),
-      entriesAllowed: Math.max(1, product.entriesPerTicket),
-    },
+    ticket: ticketInfo(product, { ticketId: 'TKT-XXXXXXXXXX', orderId, issuedAt: new Date() }),
     buyerIdentification: {
       buyerName,
       orderContents: `99 x ${product.name} (${product.venue}, ${when} UTC)`,
       orderedAt: new Date(),
       orderId,
     },
-    additionalInfo: { venueNotes: product.venueNotes, entryInstructions: product.entryInstructions },
+    additionalInfo: additionalInfo(product),
     signature: SIGNATURE,
   };
 }

@@ -5,6 +5,7 @@
  */
 import { AdditionalInfo, BuyerIdentification, CardImage, TicketInfo } from '../../gen/cardgate/v1/ticket.js';
 import type { Product } from '../catalog/product.entity.js';
+import { additionalInfo, ticketInfo } from '../../card/ticket-fields.js';
 import { newId } from '../ids.js';
 import type { OrderLine } from './order.entity.js';
 
@@ -37,20 +38,10 @@ export function draftOrder(
   for (const line of lines) {
     const product = products.get(line.productId)!;
     for (let n = 0; n < line.quantity; n++) {
+      const source = { ...product, price: { currencyCode: product.currencyCode, amountMinor: product.priceMinor } };
       tickets.push({
-        info: {
-          ticketId: newId('TKT', 10),
-          productId: product.id,
-          orderId,
-          eventName: product.name,
-          venue: product.venue,
-          startsAt: product.startsAt,
-          seat: product.seating || 'General admission',
-          price: { currencyCode: product.currencyCode, amountMinor: product.priceMinor },
-          issuedAt: orderedAt,
-          entriesAllowed: Math.max(1, product.entriesPerTicket),
-        },
-        additionalInfo: { venueNotes: product.venueNotes, entryInstructions: product.entryInstructions },
+        info: ticketInfo(source, { ticketId: newId('TKT', 10), orderId, issuedAt: orderedAt }),
+        additionalInfo: additionalInfo(source),
       });
     }
   }
