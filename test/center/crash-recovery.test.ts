@@ -21,7 +21,7 @@ import { ProductEntity } from '../../center/catalog/product.entity.js';
 import { unary } from '../../terminal/rpc.js';
 import { CenterClient } from '../../terminal/center-client.js';
 import { purchaseRequest } from '../helpers/factories.js';
-import { prepareDatabase, startCenterProcess } from '../helpers/center-process.js';
+import { prepareDatabase, startCenterProcess, untilOrderPending } from '../helpers/center-process.js';
 import { waitUntil } from '../helpers/wait.js';
 
 const CAPACITY = 30;
@@ -40,11 +40,7 @@ test('SIGKILL mid-sale, restart, retry: no oversell, no charge without tickets o
   const orm = await db.open();
   const em = orm.em.fork();
   // Kill once sales are reserved and waiting on their charge (the terminal takes 1.5 s to answer).
-  await waitUntil(
-    'a pending order in the database',
-    async () => (await em.fork().count(OrderEntity, { state: 'pending' })) > 0,
-    { timeoutMs: 10_000, everyMs: 50 },
-  );
+  await untilOrderPending(em);
   first.kill();
   await Promise.all(inFlight);
   kiosk.close();

@@ -10,6 +10,9 @@ import { createProduct } from '../../center/admin/create-product.js';
 import type { DatabaseTarget } from '../../center/config.js';
 import { openDatabase } from '../../center/db/orm.js';
 import { productRequest } from './factories.js';
+import type { EntityManager } from '@mikro-orm/core';
+import { OrderEntity } from '../../center/sales/order.entity.js';
+import { waitUntil } from './wait.js';
 
 export interface PreparedDatabase {
   readonly dbPath: string;
@@ -103,4 +106,16 @@ export function startCenterProcess(
       reject(new Error(`center exited with ${code}: ${stderr}`));
     });
   });
+}
+
+/** Resolves once a sale is reserved and waiting on its charge: an order in state pending. */
+export async function untilOrderPending(em: EntityManager): Promise<void> {
+  await waitUntil(
+    'a pending order in the database',
+    async () => (await em.fork().count(OrderEntity, { state: 'pending' })) > 0,
+    {
+      timeoutMs: 10_000,
+      everyMs: 50,
+    },
+  );
 }

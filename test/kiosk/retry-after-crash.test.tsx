@@ -14,9 +14,8 @@ import { TicketEntity } from '../../center/sales/ticket.entity.js';
 import { ChargeState, ChargeTransferServiceClient } from '../../gen/cardgate/v1/charge.js';
 import { CenterClient } from '../../terminal/center-client.js';
 import { unary } from '../../terminal/rpc.js';
-import { prepareDatabase, startCenterProcess } from '../helpers/center-process.js';
+import { prepareDatabase, startCenterProcess, untilOrderPending } from '../helpers/center-process.js';
 import { KEY } from '../helpers/ink.js';
-import { waitUntil } from '../helpers/wait.js';
 import { fillPurchase, renderKiosk } from './kiosk-harness.js';
 
 test('claim 16: SIGKILL mid-purchase, restart, r: the retry completes the purchase exactly once', async (t) => {
@@ -36,11 +35,7 @@ test('claim 16: SIGKILL mid-purchase, restart, r: the retry completes the purcha
   // Kill once the center has reserved the seats and is waiting for the charge terminal (it takes 1.5 s).
   const orm = await db.open();
   const em = orm.em.fork();
-  await waitUntil(
-    'a pending order in the database',
-    async () => (await em.fork().count(OrderEntity, { state: 'pending' })) > 0,
-    { timeoutMs: 10_000, everyMs: 50 },
-  );
+  await untilOrderPending(em);
   first.kill();
   await kiosk.waitFor('Press r to try again');
 
