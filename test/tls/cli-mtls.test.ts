@@ -5,7 +5,6 @@
  * charging through mutual TLS.
  */
 import test from 'ava';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { openFileCard } from '../../card/file-card.js';
 import { createTerminalToken } from '../../center/auth/tokens.js';
@@ -14,30 +13,11 @@ import { tempDir } from '../helpers/card-fixtures.js';
 import { startCenterProcess, prepareDatabase } from '../helpers/center-process.js';
 import { purchaseRequest } from '../helpers/factories.js';
 import { makeTls } from '../helpers/tls.js';
+import { runCardgate, startCardgate } from '../helpers/cli.js';
 import { withDeadline } from '../helpers/wait.js';
 
-const CLI = join(import.meta.dirname, '../../cli/main.ts');
-
-function cardgate(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output };
-}
-
-function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; output: string }> {
-  const { child, output } = cardgate(args, env);
-  const ended = new Promise<{ code: number | null; output: string }>((resolve) =>
-    child.on('exit', (code) => resolve({ code, output: output() })),
-  );
-  return withDeadline(`cardgate ${args.slice(0, 2).join(' ')} to exit`, ended, 60_000, output).finally(() =>
-    child.kill('SIGKILL'),
-  );
-}
+const cardgate = startCardgate;
+const run = runCardgate;
 
 test('admin, card recover, kiosk, gate and center → charge all work over mutual TLS', async (t) => {
   const tls = await makeTls(t, ['center', 'kiosk-1', 'gate-1', 'admin-1']);

@@ -4,31 +4,14 @@
  * before it binds or connects (10.255.255.1 is never reached).
  */
 import test from 'ava';
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { isLoopbackTarget } from '../../terminal/center-target.js';
 import { CenterClient } from '../../terminal/center-client.js';
+import { runCardgate, startCardgate } from '../helpers/cli.js';
 import { withDeadline } from '../helpers/wait.js';
 
-const CLI = join(import.meta.dirname, '../../cli/main.ts');
 const FAR = '10.255.255.1:50051';
 
-/** Runs `cardgate ARGS` to its end; resolves with its exit code and output. */
-function cardgate(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const ended = new Promise<{ code: number | null; output: string }>((resolve) =>
-    child.on('exit', (code) => resolve({ code, output })),
-  );
-  return withDeadline(`cardgate ${args.join(' ')} to exit`, ended, 60_000, () => output).finally(() =>
-    child.kill('SIGKILL'),
-  );
-}
+const cardgate = runCardgate;
 
 test('loopback is 127.0.0.0/8, ::1 and localhost; anything else is beyond it', (t) => {
   for (const address of [
@@ -69,18 +52,12 @@ test.serial('cardgate charge refuses 0.0.0.0 without TLS, and listens there with
   const refused = await cardgate(['charge', '--listen', '0.0.0.0:0']);
   t.is(refused.code, 1);
   t.regex(refused.output, /cardgate admin tls init/);
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'charge', '--listen', '0.0.0.0:0', '--insecure'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const { child, output } = startCardgate(['charge', '--listen', '0.0.0.0:0', '--insecure'], { LOG_LEVEL: 'info' });
   t.teardown(() => child.kill('SIGKILL'));
-  let stderr = '';
   const listening = new Promise<void>((resolve) =>
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (/listening on 0\.0\.0\.0:\d+ \(plain text\)/.test(stderr)) resolve();
-    }),
+    child.stderr.on('data', () => /listening on 0\.0\.0\.0:\d+ \(plain text\)/.test(output()) && resolve()),
   );
-  await withDeadline('charge --insecure to listen', listening, 60_000, () => stderr);
+  await withDeadline('charge --insecure to listen', listening, 60_000, output);
   t.pass();
 });
 
