@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { createTerminalToken } from '../center/auth/tokens.js';
 import { createProduct } from '../center/admin/create-product.js';
+import { CreateProductRequest } from '../gen/cardgate/v1/admin.js';
 import { openDatabase } from '../center/db/orm.js';
 import { startCardEmulator } from '../card/emulator/card-emulator.js';
 import { ACR122U_LIMITS, type TagLimits } from '../card/emulator/storage-tag.js';
@@ -80,21 +81,17 @@ export async function measureCardToVerdict(options: CardToVerdictOptions = {}): 
     const now = new Date();
     const product = await createProduct(
       em.fork(),
-      {
+      CreateProductRequest.fromPartial({
         name: 'Card Bench Night',
         venue: 'Bench Hall',
         startsAt: new Date(now.getTime() + 48 * HOUR),
         price: { currencyCode: 'EUR', amountMinor: 3500 },
         capacity: 10,
-        gateIds: [],
-        salesCloseAt: undefined,
-        admissionOpensAt: undefined,
-        admissionClosesAt: undefined,
         entriesPerTicket: presentations + 10,
         seating: 'Row B, seat 7',
         venueNotes: 'Doors at 19:00',
         entryInstructions: 'Main entrance, show your card',
-      },
+      }),
       now,
     );
     await orm.close();

@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { createTerminalToken } from '../center/auth/tokens.js';
 import { createProduct } from '../center/admin/create-product.js';
+import { CreateProductRequest } from '../gen/cardgate/v1/admin.js';
 import type { DatabaseTarget } from '../center/config.js';
 import { openDatabase } from '../center/db/orm.js';
 import { OrderEntity, type Order } from '../center/sales/order.entity.js';
@@ -42,21 +43,19 @@ export async function seed(
     const kioskToken = (await createTerminalToken(em, 'bench-kiosk', 'kiosk')).token;
     const gateToken = (await createTerminalToken(em, 'bench-gate', 'gate')).token;
     const now = new Date();
-    const product = (name: string, capacity: number) => ({
-      name,
-      venue: 'Bench Arena',
-      startsAt: new Date(now.getTime() + 48 * HOUR),
-      price: { currencyCode: 'EUR', amountMinor: 4500 },
-      capacity,
-      gateIds: [],
-      salesCloseAt: undefined,
-      admissionOpensAt: undefined,
-      admissionClosesAt: undefined,
-      entriesPerTicket: 1,
-      seating: 'General admission',
-      venueNotes: 'Doors at 18:00',
-      entryInstructions: 'Any gate',
-    });
+    // fromPartial fills what a product leaves unset (no gate list, no windows) with its defaults.
+    const product = (name: string, capacity: number) =>
+      CreateProductRequest.fromPartial({
+        name,
+        venue: 'Bench Arena',
+        startsAt: new Date(now.getTime() + 48 * HOUR),
+        price: { currencyCode: 'EUR', amountMinor: 4500 },
+        capacity,
+        entriesPerTicket: 1,
+        seating: 'General admission',
+        venueNotes: 'Doors at 18:00',
+        entryInstructions: 'Any gate',
+      });
     const hot = await createProduct(em.fork(), product('Hot On-Sale', hotCapacity), now);
     const warmup = await createProduct(em.fork(), product('Warm-up Sale', WARMUP_SEATS), now);
     const gated = await createProduct(em.fork(), product('Stadium Night', Math.max(1, gateTickets)), now);

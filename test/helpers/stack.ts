@@ -14,6 +14,7 @@ import { createTerminalToken } from '../../center/auth/tokens.js';
 import { centerConfig, type CenterConfig } from '../../center/config.js';
 import { createCenter, type Center } from '../../center/server.js';
 import { CenterClient, type ClientTls } from '../../terminal/center-client.js';
+import type { PurchaseTicketsRequest } from '../../gen/cardgate/v1/sales.js';
 
 export interface Stack {
   readonly dir: string;
@@ -124,4 +125,10 @@ async function unusedPort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** Stops the stack's charge terminal and tries `request`: the reason it was unavailable, if it was. */
+export async function buyWithChargeDown(stack: Stack, request: PurchaseTicketsRequest) {
+  await stack.stopCharge();
+  return (await stack.kiosk.purchaseTickets(request)).unavailable?.reason;
 }
