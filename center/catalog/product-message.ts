@@ -26,13 +26,3 @@ export function toProductMessage(product: Product): ProductMessage {
 export function salesCloseAt(product: Product): Date {
   return product.salesCloseAt ?? product.startsAt;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The admission window (SPEC §3): without one, from the moment of sale until 24 hours after the start. */
-export function admissionWindow(product: Product): { opensAt: Date | null; closesAt: Date } {
-  return {
-    opensAt: product.admissionOpensAt ?? null,
-    closesAt: product.admissionClosesAt ?? new Date(product.startsAt.getTime() + DAY_MS),
-  };
-}
