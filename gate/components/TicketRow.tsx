@@ -26,8 +26,7 @@ export function TicketRow({ number, ticket, usability, highlighted }: TicketRowP
     <Box flexDirection="column">
       <Text color={highlighted ? theme.selected : undefined} bold={highlighted} dimColor={dim}>
         {highlighted ? '▶ ' : '  '}
-        {String(number).padStart(2)} {cell(info?.eventName ?? '', 28)} {cell(formatDateTime(info?.startsAt), 16)}{' '}
-        {cell(info?.seat ?? '', 22)}
+        {`${String(number).padStart(2)}  ${cell(info?.eventName ?? '', 28)}  ${cell(formatDateTime(info?.startsAt), 16)}  ${cell(info?.seat ?? '', 22)}`}
       </Text>
       <Text dimColor={dim}>
         {'      '}

@@ -105,7 +105,7 @@ export function TicketMenuScreen({
             highlighted={start + offset === cursor.index}
           />
         ))}
-        {end < count ? <Text dimColor> ↓ {count - end} more</Text> : null}
+        {end < count ? <Text dimColor>{`   ↓ ${count - end} more`}</Text> : null}
       </Box>
     </GateFrame>
   );

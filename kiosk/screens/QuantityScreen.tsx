@@ -65,7 +65,8 @@ export function QuantityScreen({ product, initial, onChoose, onBack, onMyCard }:
       {card.state === 'done' && max > 0 ? (
         <Box flexDirection="column">
           <Text>
-            Tickets: <Text bold color={theme.accent}>{`◀ ${shown} ▶`}</Text> Total:{' '}
+            Tickets: <Text bold color={theme.accent}>{`◀ ${shown} ▶`}</Text>
+            {'   Total: '}
             <Text bold>{formatMoney(product.price, shown)}</Text>
           </Text>
           <Text dimColor>{`Up to ${max}: ${product.remaining} seats left, room for ${fit} more on your IC card.`}</Text>
