@@ -27,19 +27,6 @@ import { EXACT_ADMIT_CONDITIONS, ENTRIES_USED, REDEMPTION_COLUMNS } from './admi
 import { rulesOf } from './product-rules.js';
 import { readRecords, type TicketRecord } from './ticket-record.js';
 
-/** One row of the INSERT's VALUES, and the rules it was tried under. */
-interface ExactPresentation {
-  readonly ticketId: string;
-  readonly cardId: string;
-  readonly gateId: string;
-  /** The protobuf encodings of the card's TicketInfo and BuyerIdentification. */
-  readonly info: Buffer;
-  readonly buyer: Buffer;
-  readonly signature: Buffer;
-  readonly at: Date;
-  readonly rules: AdmissionRules;
-}
-
 /**
  * The entry recorded, with the rules of the product it admits to; or none and the ticket as it
  * was read (null: no issued or cancelled ticket has this id; undefined: not read).
@@ -72,27 +59,30 @@ export class ExactAdmit {
    * will say why.
    */
   async admit(presented: PresentedTicket, at: Date): Promise<ExactOutcome> {
-    const { cardTicket, cardId, gateId } = presented;
+    const { cardTicket, gateId } = presented;
     const info = cardTicket.ticket!;
     const product = await this.products.find(info.productId);
     if (!product || !cardTicket.signature?.length) return NOT_TRIED;
     const rules = rulesOf(product);
     if (refusalByRules(rules, gateId, at)) return NOT_TRIED;
-    return this.commits.submit({
-      ticketId: info.ticketId,
-      cardId,
-      gateId,
-      info: presented.info,
-      buyer: presented.buyer,
-      signature: Buffer.from(cardTicket.signature),
-      at,
-      rules,
-    });
+    const signature = Buffer.from(cardTicket.signature);
+    return this.commits.submit({ presented, ticketId: info.ticketId, signature, at, rules });
   }
+}
+
+/** One row of the INSERT's VALUES (the ticket as presented, at a time), and the rules it was tried under. */
+interface ExactPresentation {
+  readonly presented: PresentedTicket;
+  readonly ticketId: string;
+  readonly signature: Buffer;
+  readonly at: Date;
+  readonly rules: AdmissionRules;
 }
 
 const PRESENTED = 'ticket_id, card_id, gate_id, info, buyer, signature, at';
 const TYPES = ['varchar', 'varchar', 'varchar', 'bytea', 'bytea', 'bytea', 'timestamptz'] as const;
+const valuesOf = ({ ticketId, presented: p, signature, at }: ExactPresentation) =>
+  [ticketId, p.cardId, p.gateId, p.info, p.buyer, signature, at] as const;
 
 async function insertExact(
   sql: SqlTx,
@@ -112,7 +102,7 @@ async function insertExact(
       `select t.id, ${ENTRIES_USED} + 1, t.product_id, t.order_id, v.gate_id, v.card_id, v.at ` +
       'from v join tickets t on t.id = v.ticket_id join orders o on o.id = t.order_id ' +
       `where ${EXACT_ADMIT_CONDITIONS} on conflict do nothing returning ticket_id, entry_number`,
-    presentations.flatMap((p) => [p.ticketId, p.cardId, p.gateId, p.info, p.buyer, p.signature, p.at]),
+    presentations.flatMap(valuesOf),
   );
   const [tickets, rows] = await Promise.all([read, inserted]);
   const entries = new Map(rows.map((r) => [r.ticket_id, Number(r.entry_number)]));

@@ -6,7 +6,8 @@
  * on the result).
  */
 import test from 'ava';
-import { admissionStack, checkFixture, FIXTURE_GROUPS } from './admission-fixtures.js';
+import { FIXTURE_GROUPS } from './admission-fixtures.js';
+import { admissionStack, checkFixture } from './admission-paths.js';
 
 for (const group of FIXTURE_GROUPS) {
   test(`the fast path inserts exactly when the judge admits, and RedeemTicket answers as the judge: ${group.title}`, async (t) => {

@@ -1,6 +1,7 @@
-/** The fast path and the judge decide alike on PostgreSQL too, where the fast path reads nothing alongside its INSERT (admission-fixtures.ts). */
+/** The fast path and the judge decide alike on PostgreSQL too, where the fast path reads nothing alongside its INSERT (admission-paths.ts). */
 import { postgresTest } from '../helpers/postgres.js';
-import { admissionStack, checkFixture, FIXTURE_GROUPS } from './admission-fixtures.js';
+import { FIXTURE_GROUPS } from './admission-fixtures.js';
+import { admissionStack, checkFixture } from './admission-paths.js';
 
 postgresTest(
   'on PostgreSQL the fast path inserts exactly when the judge admits, and RedeemTicket answers as the judge, for every fixture',
