@@ -4,6 +4,7 @@
  */
 import type { Logger } from 'pino';
 import { pino } from 'pino';
+import { DEFAULT_STREAM_LIMITS, type StreamLimits } from './catalog/stream-quota.js';
 
 export type DatabaseTarget =
   { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'postgres'; readonly url: string };
@@ -41,6 +42,8 @@ export interface CenterConfig {
   readonly logger: Logger;
   /** On SIGUSR2, write `handler timings {json}` (server-side latency per RPC, and memory) to stderr and start counting afresh. */
   readonly reportTimingsOnSignal?: boolean;
+  /** How many server streams the center keeps open, per terminal and in all. */
+  readonly streamLimits: StreamLimits;
   /** The clock; tests pin it to reach admission windows. */
   readonly now: () => Date;
 }
@@ -74,6 +77,7 @@ export function centerConfig(overrides: Partial<CenterConfig> = {}): CenterConfi
     sweepIntervalMs: 5_000,
     logger: pino({ level: 'silent' }),
     now: () => new Date(),
+    streamLimits: DEFAULT_STREAM_LIMITS,
     ...overrides,
   };
 }

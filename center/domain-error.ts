@@ -16,7 +16,9 @@ export type DomainErrorCode =
   /** No credentials, or ones the center does not know. */
   | 'UNAUTHENTICATED'
   /** Known credentials whose role does not allow this. */
-  | 'FORBIDDEN';
+  | 'FORBIDDEN'
+  /** A limit on what one caller or all callers may hold open (streams) is reached. */
+  | 'EXHAUSTED';
 
 export class DomainError extends Error {
   constructor(

@@ -3,7 +3,7 @@
  * registers every service on one grpc-js server. Starting (listen) is
  * separate from building, so tests run the same server on port 0.
  */
-import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { Server, ServerCredentials, type ServiceDefinition } from '@grpc/grpc-js';
 import type { MikroORM } from '@mikro-orm/core';
 import { AdminServiceService } from '../gen/cardgate/v1/admin.js';
 import { CatalogServiceService } from '../gen/cardgate/v1/catalog.js';
@@ -15,11 +15,14 @@ import { Authenticator } from './auth/authenticator.js';
 import { terminalService } from './auth/terminal-service.js';
 import { AvailabilityHub } from './catalog/availability-hub.js';
 import { catalogService } from './catalog/catalog-service.js';
+import { StreamQuota } from './catalog/stream-quota.js';
 import type { CenterConfig, ServerTls } from './config.js';
 import { openDatabase } from './db/orm.js';
 import { gateService } from './admission/gate-service.js';
 import { HandlerTimings } from './timings/handler-timings.js';
+import { CENTER_LIMITS } from './grpc/center-limits.js';
 import { addIntrospection, setServing } from './grpc/introspection.js';
+import { withRequestLimits } from './grpc/request-limits.js';
 import { ProductCache } from './catalog/product-cache.js';
 import { grpcChargeGateway } from './sales/charge-gateway.js';
 import { SaleWriter } from './sales/sale-writer.js';
@@ -27,6 +30,14 @@ import { startSweeper } from './sales/recovery.js';
 import type { SalesDeps } from './sales/sales-deps.js';
 import { salesService } from './sales/sales-service.js';
 import { loadOrCreateSigningKey } from './signing/signing-key.js';
+
+/**
+ * The largest request the center reads, on purpose: a gate's CheckTickets
+ * with a 4K card's tickets is about 10 kB, a purchase under 2 kB. Up to this
+ * size a field too long is refused by name (INVALID_ARGUMENT); beyond it the
+ * request is refused unread (RESOURCE_EXHAUSTED).
+ */
+const MAX_REQUEST_BYTES = 256 * 1024;
 
 export interface Center {
   readonly orm: MikroORM;
@@ -69,12 +80,14 @@ export async function createCenter(config: CenterConfig): Promise<Center> {
     staleReservationMs: config.staleReservationMs,
   };
 
-  const server = new Server();
-  server.addService(CatalogServiceService, catalogService(context, orm, hub));
-  server.addService(SalesServiceService, salesService(context, sales));
-  server.addService(GateServiceService, gateService(context, orm, products, key, config.now));
-  server.addService(AdminServiceService, adminService(context, orm, charge, hub, config.now));
-  server.addService(TerminalServiceService, terminalService(context, key));
+  const server = new Server({ 'grpc.max_receive_message_length': MAX_REQUEST_BYTES });
+  const limited = <S extends ServiceDefinition>(service: S) => withRequestLimits(service, CENTER_LIMITS);
+  const streams = new StreamQuota(config.streamLimits);
+  server.addService(limited(CatalogServiceService), catalogService(context, orm, hub, streams));
+  server.addService(limited(SalesServiceService), salesService(context, sales));
+  server.addService(limited(GateServiceService), gateService(context, orm, products, key, config.now));
+  server.addService(limited(AdminServiceService), adminService(context, orm, charge, hub, config.now));
+  server.addService(limited(TerminalServiceService), terminalService(context, key));
   const health = addIntrospection(server);
   let stopSweeper: (() => Promise<void>) | undefined;
   const reportTimings = () => {

@@ -3,6 +3,7 @@
  * commits, their seats go back on sale, and the charge is reversed (retried
  * by the recovery sweeper until the charge terminal confirms).
  */
+import { quoted } from '../../card/text.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { sqlOn } from '../db/orm-sql.js';
 import { DomainError, notFound } from '../domain-error.js';
@@ -17,7 +18,7 @@ export async function cancelOrder(
   now: Date,
 ): Promise<Order> {
   const order = await em.findOne(OrderEntity, { id: orderId });
-  if (!order) throw notFound(`no order "${orderId}"`);
+  if (!order) throw notFound(`no order ${quoted(orderId)}`);
   if (order.state === 'cancelled') return order;
   if (order.state !== 'issued')
     throw new DomainError('CONFLICT', `only issued orders can be cancelled; this one is ${order.state}`);

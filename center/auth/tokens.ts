@@ -1,3 +1,4 @@
+import { quoted } from '../../card/text.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { newId } from '../ids.js';
@@ -13,7 +14,7 @@ const newToken = (role: Role) => `cg_${role}_${randomBytes(32).toString('base64u
 
 export function parseRole(value: string): Role {
   if ((ROLES as readonly string[]).includes(value)) return value as Role;
-  throw new DomainError('INVALID_INPUT', `role must be one of ${ROLES.join(', ')} (got "${value}")`);
+  throw new DomainError('INVALID_INPUT', `role must be one of ${ROLES.join(', ')} (got ${quoted(value)})`);
 }
 
 /** Registers a terminal and returns its token; the token itself is never stored. */
@@ -25,7 +26,7 @@ export async function createTerminalToken(
 ): Promise<{ token: string; terminal: Terminal }> {
   if (!name.trim()) throw new DomainError('INVALID_INPUT', 'name is required');
   if (await em.count(TerminalEntity, { name }))
-    throw new DomainError('CONFLICT', `a terminal named "${name}" already exists`);
+    throw new DomainError('CONFLICT', `a terminal named ${quoted(name)} already exists`);
   const token = newToken(role);
   const terminal = em.create(TerminalEntity, {
     id: newId('TRM', 8),
@@ -46,7 +47,7 @@ export async function listTerminals(em: EntityManager): Promise<Terminal[]> {
 /** Revokes a terminal's token by terminal name or id; its calls fail from then on. */
 export async function revokeTerminal(em: EntityManager, nameOrId: string, now = new Date()): Promise<Terminal> {
   const terminal = await em.findOne(TerminalEntity, { $or: [{ name: nameOrId }, { id: nameOrId }] });
-  if (!terminal) throw new DomainError('NOT_FOUND', `no terminal named "${nameOrId}"`);
+  if (!terminal) throw new DomainError('NOT_FOUND', `no terminal named ${quoted(nameOrId)}`);
   terminal.revokedAt ??= now;
   await em.flush();
   return terminal;

@@ -1,4 +1,5 @@
 /** CatalogService: products with seats left, and the live availability stream. */
+import { quoted } from '../../card/text.js';
 import { status, type ServerWritableStream } from '@grpc/grpc-js';
 import type { MikroORM } from '@mikro-orm/core';
 import type {
@@ -7,14 +8,21 @@ import type {
   WatchAvailabilityResponse,
 } from '../../gen/cardgate/v1/catalog.js';
 import { invalidInput, notFound } from '../domain-error.js';
+import { refusalOf } from '../grpc/request-limits.js';
 import { authorizationOf, centerError, unary, type HandlerContext } from '../grpc/unary.js';
 import type { AvailabilityHub } from './availability-hub.js';
 import { ProductEntity } from './product.entity.js';
+import type { StreamQuota } from './stream-quota.js';
 import { toProductMessage } from './product-message.js';
 
 const ANY_TERMINAL = ['kiosk', 'gate'] as const;
 
-export function catalogService(context: HandlerContext, orm: MikroORM, hub: AvailabilityHub): CatalogServiceServer {
+export function catalogService(
+  context: HandlerContext,
+  orm: MikroORM,
+  hub: AvailabilityHub,
+  streams: StreamQuota,
+): CatalogServiceServer {
   return {
     listProducts: unary(context, 'ListProducts', ANY_TERMINAL, async () => {
       const products = await orm.em.fork().find(ProductEntity, {}, { orderBy: { startsAt: 'asc', id: 'asc' } });
@@ -24,28 +32,39 @@ export function catalogService(context: HandlerContext, orm: MikroORM, hub: Avai
     getProduct: unary(context, 'GetProduct', ANY_TERMINAL, async (request) => {
       if (!request.productId) throw invalidInput('product_id is required');
       const product = await orm.em.fork().findOne(ProductEntity, { id: request.productId });
-      if (!product) throw notFound(`no product "${request.productId}"`);
+      if (!product) throw notFound(`no product ${quoted(request.productId)}`);
       return { product: toProductMessage(product) };
     }),
 
     watchAvailability(call: ServerWritableStream<WatchAvailabilityRequest, WatchAvailabilityResponse>) {
+      let release = () => {};
       void (async () => {
         try {
-          await context.auth.authorize(authorizationOf(call.metadata), ANY_TERMINAL);
+          const refusal = refusalOf(call.request);
+          if (refusal !== undefined) throw invalidInput(refusal);
+          const caller = await context.auth.authorize(authorizationOf(call.metadata), ANY_TERMINAL);
+          const giveBack = streams.take(caller.terminalId);
           const wanted = new Set(call.request.productIds);
           const matches = (productId: string) => wanted.size === 0 || wanted.has(productId);
           // Subscribe before reading the current state, so no change falls between the two.
           const unsubscribe = hub.subscribe((update) => {
             if (matches(update.productId)) call.write(update);
           });
-          call.on('cancelled', unsubscribe);
-          call.on('close', unsubscribe);
+          release = () => {
+            unsubscribe();
+            giveBack();
+          };
+          call.on('cancelled', release);
+          call.on('close', release);
           const products = await orm.em.fork().find(ProductEntity, {}, { orderBy: { startsAt: 'asc' } });
+          const unknown = [...wanted].find((id) => !products.some((product) => product.id === id));
+          if (unknown !== undefined) throw notFound(`no product ${quoted(unknown)}`);
           for (const product of products) {
             if (matches(product.id))
               call.write({ productId: product.id, remaining: product.remaining, capacity: product.capacity });
           }
         } catch (error) {
+          release();
           const serviceError = centerError(error, context.logger, 'WatchAvailability');
           call.emit('error', { code: serviceError.code ?? status.INTERNAL, details: serviceError.details });
         }

@@ -8,13 +8,12 @@
  * synthetic file, which reflection clients such as buf curl cannot resolve.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Server } from '@grpc/grpc-js';
 import { BinaryReader } from '@bufbuild/protobuf/wire';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
+import { DESCRIPTOR_SET } from './descriptor-set.js';
 
-const DESCRIPTOR_SET = fileURLToPath(new URL('../../gen/cardgate.binpb', import.meta.url));
 export const CENTER_SERVICES = ['CatalogService', 'SalesService', 'GateService', 'AdminService', 'TerminalService'].map(
   (name) => `cardgate.v1.${name}`,
 );

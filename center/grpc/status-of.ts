@@ -13,6 +13,7 @@ const STATUS: Record<DomainErrorCode, status> = {
   BUSY: status.UNAVAILABLE,
   UNAUTHENTICATED: status.UNAUTHENTICATED,
   FORBIDDEN: status.PERMISSION_DENIED,
+  EXHAUSTED: status.RESOURCE_EXHAUSTED,
 };
 
 /** The status and message to send for a domain error; undefined for anything else (answered INTERNAL). */

@@ -4,10 +4,13 @@
  * throws to a status. Errors the caller can act on (`known`) reach the caller
  * with their message; anything else is logged and answered INTERNAL without
  * internals — and without the request, which may carry a card number.
- * Imports nothing of the center, so charge/ may use it.
+ * A request refused as it was decoded (request-limits.ts) is answered
+ * INVALID_ARGUMENT before the call runs. Imports nothing of the center, so
+ * charge/ may use it.
  */
 import { Metadata, status, type handleUnaryCall, type ServerErrorResponse, type ServerUnaryCall } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
+import { refusalOf } from './request-limits.js';
 
 export interface KnownError {
   readonly code: status;
@@ -31,6 +34,12 @@ export function unaryHandler<Req, Res>(
 ): handleUnaryCall<Req, Res> {
   return (call, callback) => {
     const started = performance.now();
+    const refusal = refusalOf(call.request);
+    if (refusal !== undefined) {
+      options.logger.debug({ method: options.method, code: 'INVALID_ARGUMENT', message: refusal }, 'request refused');
+      callback(serviceError(status.INVALID_ARGUMENT, refusal));
+      return;
+    }
     run(call)
       .then(
         (response) => callback(null, response),

@@ -13,6 +13,7 @@
  * A new key costs no read: every request is first sold as new, and the sale
  * writer reports the key taken if it already was; only then is the order read.
  */
+import { quoted } from '../../card/text.js';
 import type { PurchaseTicketsRequest, PurchaseTicketsResponse } from '../../gen/cardgate/v1/sales.js';
 import type { Product } from '../catalog/product.entity.js';
 import { DomainError, invalidInput, notFound } from '../domain-error.js';
@@ -37,7 +38,7 @@ export async function purchaseTickets(
   deps: SalesDeps,
   request: PurchaseTicketsRequest,
 ): Promise<PurchaseTicketsResponse> {
-  const purchase = validatePurchase(request);
+  const purchase = validatePurchase(request, deps.key.fingerprintKey);
   const products = await loadProducts(deps, purchase);
   const sold = await sell(deps, purchase, products, null);
   if (sold !== KEY_TAKEN) return sold;
@@ -117,7 +118,7 @@ async function loadProducts(deps: SalesDeps, purchase: ValidPurchase): Promise<P
   const byId = new Map<string, Product>();
   for (const { productId } of purchase.lines) {
     const product = await deps.products.find(productId);
-    if (!product) throw notFound(`no product "${productId}"`);
+    if (!product) throw notFound(`no product ${quoted(productId)}`);
     byId.set(productId, product);
   }
   return byId;

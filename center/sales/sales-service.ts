@@ -1,4 +1,5 @@
 /** SalesService: thin gRPC handlers over purchase and order lookup. */
+import { quoted } from '../../card/text.js';
 import type { SalesServiceServer } from '../../gen/cardgate/v1/sales.js';
 import { invalidInput, notFound } from '../domain-error.js';
 import { unary, type HandlerContext } from '../grpc/unary.js';
@@ -15,7 +16,7 @@ export function salesService(context: HandlerContext, deps: SalesDeps): SalesSer
       if (!request.orderId) throw invalidInput('order_id is required');
       const em = deps.orm.em.fork();
       const order = await em.findOne(OrderEntity, { id: request.orderId.trim().toUpperCase() });
-      if (!order) throw notFound(`no order "${request.orderId}"`);
+      if (!order) throw notFound(`no order ${quoted(request.orderId)}`);
       return { order: await orderMessageOf(em, order) };
     }),
   };

@@ -3,7 +3,7 @@
  * the database (settings table), so every center instance on one database
  * signs with the same key and the key never lives in the repository.
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, hkdfSync, type KeyObject } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { SettingEntity } from './setting.entity.js';
 
@@ -15,6 +15,12 @@ export interface SigningKey {
   /** The 32 raw public key bytes (the end of the SPKI DER encoding). */
   readonly publicKeyRaw: Buffer;
   readonly publicKeyPem: string;
+  /**
+   * The key of the keyed hash that tells a retried purchase from another one
+   * under the same idempotency key, card number included, without storing the
+   * number. Derived from the signing key, so every center on one database has it.
+   */
+  readonly fingerprintKey: Buffer;
 }
 
 export async function loadOrCreateSigningKey(em: EntityManager): Promise<SigningKey> {
@@ -36,5 +42,8 @@ export async function loadOrCreateSigningKey(em: EntityManager): Promise<Signing
     publicKey,
     publicKeyRaw: der.subarray(der.length - 32),
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    fingerprintKey: Buffer.from(
+      hkdfSync('sha256', privateKey.export({ type: 'pkcs8', format: 'der' }), '', 'cardgate purchase fingerprint', 32),
+    ),
   };
 }

@@ -2,7 +2,8 @@ import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
 import { centerConfig, parseDatabase, redactDatabase } from '../../center/config.js';
 import { createCenter } from '../../center/server.js';
-import { createLogger, dbOption, stopOnSignal } from '../options.js';
+import { DEFAULT_STREAM_LIMITS } from '../../center/catalog/stream-quota.js';
+import { createLogger, dbOption, stopOnSignal, wholeNumber } from '../options.js';
 import { chargeTls, clientTlsFlags, serverTls, serverTlsFlags, type ServerTlsFlags } from '../tls/transport-flags.js';
 
 interface CenterOptions extends ServerTlsFlags {
@@ -11,6 +12,8 @@ interface CenterOptions extends ServerTlsFlags {
   charge: string;
   chargeDeadlineMs: string;
   reportTimings: boolean;
+  maxStreams: number;
+  maxStreamsPerTerminal: number;
   chargeTlsCa?: string;
   chargeTlsCert?: string;
   chargeTlsKey?: string;
@@ -26,6 +29,18 @@ export function registerCenterCommand(program: Command): void {
   serverTlsFlags(command);
   clientTlsFlags(command, 'charge-', undefined)
     .option('--charge-deadline-ms <ms>', 'how long a purchase waits for the charge terminal', '5000')
+    .option(
+      '--max-streams <n>',
+      'server streams (WatchAvailability) open at once, all terminals together',
+      wholeNumber('--max-streams', 1),
+      DEFAULT_STREAM_LIMITS.total,
+    )
+    .option(
+      '--max-streams-per-terminal <n>',
+      'server streams one terminal may hold open at once',
+      wholeNumber('--max-streams-per-terminal', 1),
+      DEFAULT_STREAM_LIMITS.perTerminal,
+    )
     .option(
       '--report-timings',
       'on SIGUSR2, print server-side latency per RPC since the last report to stderr (npm run bench uses it)',
@@ -49,6 +64,7 @@ export function registerCenterCommand(program: Command): void {
           charge: options.charge,
           chargeDeadlineMs: Number(options.chargeDeadlineMs),
           reportTimingsOnSignal: options.reportTimings,
+          streamLimits: { total: options.maxStreams, perTerminal: options.maxStreamsPerTerminal },
           logger,
         }),
       );

@@ -20,7 +20,7 @@ import { TicketEntity } from '../../center/sales/ticket.entity.js';
 import { ProductEntity } from '../../center/catalog/product.entity.js';
 import { unary } from '../../terminal/rpc.js';
 import { CenterClient } from '../../terminal/center-client.js';
-import { purchaseRequest } from '../helpers/factories.js';
+import { cardUid, purchaseRequest } from '../helpers/factories.js';
 import { prepareDatabase, startCenterProcess, untilOrderPending } from '../helpers/center-process.js';
 import { waitUntil } from '../helpers/wait.js';
 
@@ -34,7 +34,7 @@ test('SIGKILL mid-sale, restart, retry: no oversell, no charge without tickets o
   const db = await prepareDatabase(t, { capacity: CAPACITY });
 
   const first = await startCenterProcess(db.dbPath, chargeAddress);
-  const requests = Array.from({ length: 60 }, (_, i) => purchaseRequest(db.productId, { cardId: `CARD${i}` }));
+  const requests = Array.from({ length: 60 }, (_, i) => purchaseRequest(db.productId, { cardId: cardUid(i) }));
   const kiosk = new CenterClient(first.address, db.kioskToken, { timeoutMs: 5000 });
   const inFlight = requests.map((request) => kiosk.purchaseTickets(request).catch(() => undefined));
   const orm = await db.open();
@@ -86,8 +86,8 @@ test('an approved charge whose center died before issuing: the sweeper issues it
   t.teardown(() => first.kill());
   const kiosk = new CenterClient(first.address, db.kioskToken, { timeoutMs: 5_000 });
   t.teardown(() => kiosk.close());
-  const live = await kiosk.purchaseTickets(purchaseRequest(db.productId, { quantity: 2, cardId: 'CARDLIVE' }));
-  const interrupted = purchaseRequest(db.productId, { quantity: 2, cardId: 'CARDCRASH' });
+  const live = await kiosk.purchaseTickets(purchaseRequest(db.productId, { quantity: 2, cardId: '04CA4D11FE0001' }));
+  const interrupted = purchaseRequest(db.productId, { quantity: 2, cardId: '04CA4DC4A50001' });
   const inFlight = kiosk.purchaseTickets(interrupted).catch(() => undefined);
   const order = await waitUntil('the interrupted sale reserved', () =>
     em
@@ -136,7 +136,7 @@ test('an approved charge whose center died before issuing: the sweeper issues it
   t.is(recovered.tickets.length, 2);
   const key = publicKeyFromRaw((await retrying.getSigningKey()).publicKey);
   t.true(
-    recovered.tickets.every((ticket) => verifyCardTicket(key, ticket, 'CARDCRASH')),
+    recovered.tickets.every((ticket) => verifyCardTicket(key, ticket, '04CA4DC4A50001')),
     'signed for the card it was bought for',
   );
   t.is((await em.findOneOrFail(OrderEntity, { id: order.id })).authorizationCode, (await decided())?.authorizationCode);

@@ -3,7 +3,7 @@ import test from 'ava';
 import { UnavailabilityReason } from '../../gen/cardgate/v1/sales.js';
 import { ChargeEntity } from '../../center/sales/charge.entity.js';
 import { TicketEntity } from '../../center/sales/ticket.entity.js';
-import { createProduct, purchaseRequest } from '../helpers/factories.js';
+import { cardUid, createProduct, purchaseRequest } from '../helpers/factories.js';
 import { startStack } from '../helpers/stack.js';
 
 test('220 concurrent buyers for 50 seats: exactly 50 sold, the rest SOLD_OUT, none oversold', async (t) => {
@@ -14,7 +14,7 @@ test('220 concurrent buyers for 50 seats: exactly 50 sold, the rest SOLD_OUT, no
   const kiosks = Array.from({ length: 8 }, () => stack.client(stack.tokens.kiosk));
   const responses = await Promise.all(
     Array.from({ length: 220 }, (_, i) =>
-      kiosks[i % kiosks.length]!.purchaseTickets(purchaseRequest(product.id, { cardId: `CARD${i}` })),
+      kiosks[i % kiosks.length]!.purchaseTickets(purchaseRequest(product.id, { cardId: cardUid(i) })),
     ),
   );
   const sold = responses.filter((r) => r.purchase);

@@ -24,8 +24,8 @@ import { waitUntil } from '../helpers/wait.js';
 
 /** Leaves behind what a center killed between reserving and charging leaves: a pending order with a charge row and seats taken. */
 async function interruptedSale(stack: Stack, request: ReturnType<typeof purchaseRequest>) {
-  const purchase = validatePurchase(request);
   const em = stack.center.orm.em.fork();
+  const purchase = validatePurchase(request, (await loadOrCreateSigningKey(em)).fingerprintKey);
   const longAgo = new Date(Date.now() - 60_000);
   await em.insert(OrderEntity, {
     id: 'ORD-INTERRUPT',

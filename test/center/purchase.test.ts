@@ -82,8 +82,10 @@ test('after sales close a purchase is SALES_CLOSED', async (t) => {
 });
 
 test('sales close at the start of the event when no close time is set', async (t) => {
-  const stack = await startStack(t);
-  const product = await createProduct(stack.admin, { startsAt: new Date(Date.now() - 60_000) });
+  let now = Date.now();
+  const stack = await startStack(t, { center: { now: () => new Date(now) } });
+  const product = await createProduct(stack.admin, { startsAt: new Date(now + 60_000) });
+  now += 120_000;
   const response = await stack.kiosk.purchaseTickets(purchaseRequest(product.id));
   t.is(response.unavailable?.reason, R.UNAVAILABILITY_REASON_SALES_CLOSED);
 });

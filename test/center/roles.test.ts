@@ -18,12 +18,12 @@ const RPCS: Array<{ name: string; roles: Role[]; call: (client: CenterClient) =>
   {
     name: 'RedeemTicket',
     roles: ['gate', 'admin'],
-    call: (c) => c.redeemTicket({ gateId: 'G', cardId: 'C', ticket: undefined, dryRun: true }),
+    call: (c) => c.redeemTicket({ gateId: 'G', cardId: '04C0C0C0C0C0C0', ticket: undefined, dryRun: true }),
   },
   {
     name: 'CheckTickets',
     roles: ['kiosk', 'gate', 'admin'],
-    call: (c) => c.checkTickets({ gateId: 'G', cardId: 'C', tickets: [] }),
+    call: (c) => c.checkTickets({ gateId: 'G', cardId: '04C0C0C0C0C0C0', tickets: [] }),
   },
   { name: 'CreateProduct', roles: ['admin'], call: (c) => c.createProduct(productRequest()) },
   { name: 'CancelOrder', roles: ['admin'], call: (c) => c.cancelOrder({ orderId: 'ORD-NONE', reason: '' }) },

@@ -9,10 +9,10 @@ import { startStack } from '../helpers/stack.js';
 test('terminals can verify issued tickets with the key from GetSigningKey (claim 14)', async (t) => {
   const stack = await startStack(t);
   const product = await createProduct(stack.admin);
-  const { purchase } = await stack.kiosk.purchaseTickets(purchaseRequest(product.id, { cardId: '04AA' }));
+  const { purchase } = await stack.kiosk.purchaseTickets(purchaseRequest(product.id, { cardId: '04AA0000000001' }));
   const { publicKey } = await stack.gate.getSigningKey();
   const key = publicKeyFromRaw(publicKey);
-  t.true(verifyCardTicket(key, purchase!.tickets[0]!, '04AA'));
+  t.true(verifyCardTicket(key, purchase!.tickets[0]!, '04AA0000000001'));
   t.false(verifyCardTicket(key, purchase!.tickets[0]!, '04BB'), 'a copy on another card fails');
 });
 

@@ -40,6 +40,9 @@ export function createProduct(admin: CenterClient, overrides: Partial<CreateProd
   return admin.createProduct(productRequest(overrides));
 }
 
+/** The n-th of many 7-byte card UIDs (NXP's 04 first), as a reader reports them. */
+export const cardUid = (n: number) => `04${n.toString(16).toUpperCase().padStart(12, '0')}`;
+
 export function purchaseRequest(
   productId: string,
   overrides: Partial<PurchaseTicketsRequest> & { quantity?: number; cardNumber?: string } = {},
