@@ -55,12 +55,13 @@ export function withRequestLimits<S extends ServiceDefinition>(service: S, limit
     const timestamps = timestampCheck(method.path, limits.cardData);
     const requestDeserialize = (bytes: Buffer): unknown => {
       let request: unknown;
+      let problem: string | undefined;
       try {
         request = method.requestDeserialize(bytes);
+        problem = problemIn(request, '', limits) ?? timestamps?.(bytes);
       } catch {
         return refused(`the request is not a valid ${rpc} request (protobuf): it could not be decoded`);
       }
-      const problem = problemIn(request, '', limits) ?? timestamps?.(bytes);
       return problem === undefined ? request : refused(problem);
     };
     return [name, { ...method, requestDeserialize }];

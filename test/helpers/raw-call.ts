@@ -33,3 +33,28 @@ export function rawCall(address: string, token: string, path: string, body: Uint
     );
   });
 }
+
+/** A server-streaming call with bytes the test made: OK once a first message or the end arrives, else the error. */
+export function rawStream(address: string, token: string, path: string, body: Uint8Array): Promise<RawAnswer> {
+  const client = new Client(address, credentials.createInsecure());
+  const metadata = new Metadata();
+  metadata.set('authorization', `Bearer ${token}`);
+  const identity = (bytes: Buffer) => bytes;
+  const stream = client.makeServerStreamRequest(path, identity, identity, Buffer.from(body), metadata, {
+    deadline: Date.now() + 10_000,
+  });
+  return new Promise<RawAnswer>((resolve) => {
+    const done = (answer: RawAnswer) => {
+      stream.removeAllListeners();
+      stream.on('error', () => {});
+      stream.cancel();
+      client.close();
+      resolve(answer);
+    };
+    stream.on('data', (body: Buffer) => done({ code: status.OK, details: '', body }));
+    stream.on('end', () => done({ code: status.OK, details: '' }));
+    stream.on('error', (error: { code: status; details: string }) =>
+      done({ code: error.code, details: error.details }),
+    );
+  });
+}
