@@ -34,7 +34,9 @@ function ormOptions(target: DatabaseTarget, postgresDriver?: Options['driver']):
     debug: false,
   } satisfies Options;
   if (target.kind === 'postgres') {
-    return { ...common, driver: postgresDriver, clientUrl: target.url } as Options;
+    // On, whatever the server's default: a commit is answered once it is on disk (the WAL flushed).
+    const durable = { connection: { options: '-c synchronous_commit=on' } };
+    return { ...common, driver: postgresDriver, clientUrl: target.url, driverOptions: durable } as Options;
   }
   return {
     ...common,
@@ -47,15 +49,16 @@ function ormOptions(target: DatabaseTarget, postgresDriver?: Options['driver']):
       // busy timeout instead of failing a read-to-write upgrade.
       min: 1,
       max: SQLITE_CONNECTIONS,
-      // WAL lets gates read while a sale commits; synchronous=NORMAL in WAL mode keeps every
-      // committed transaction across a process crash (only an OS crash can lose the last ones);
+      // WAL lets gates read while a sale commits; synchronous=FULL syncs the WAL at every commit,
+      // so an answered sale or admission survives a power cut, not only a process crash (NORMAL
+      // would lose the last commits to an OS crash). Group commit makes one sync serve a batch.
       // busy_timeout lets admin commands share the file with a running center.
       afterCreate(
         connection: { exec(sql: string, done: (error: Error | null) => void): void },
         done: (error: Error | null, connection: unknown) => void,
       ) {
         connection.exec(
-          'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;',
+          'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;',
           (error) => done(error, connection),
         );
       },
