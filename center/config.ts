@@ -42,6 +42,8 @@ export interface CenterConfig {
   readonly logger: Logger;
   /** On SIGUSR2, write `handler timings {json}` (server-side latency per RPC, and memory) to stderr and start counting afresh. */
   readonly reportTimingsOnSignal?: boolean;
+  /** HOST:PORT to serve Prometheus metrics on (GET /metrics, plain HTTP); none when absent. */
+  readonly metricsListen?: string;
   /** How many server streams the center keeps open, per terminal and in all. */
   readonly streamLimits: StreamLimits;
   /** The clock; tests pin it to reach admission windows. */

@@ -20,6 +20,8 @@ import type { CenterConfig, ServerTls } from './config.js';
 import { openDatabase } from './db/orm.js';
 import { gateService } from './admission/gate-service.js';
 import { HandlerTimings } from './timings/handler-timings.js';
+import { CenterMetrics } from './metrics/center-metrics.js';
+import { serveMetrics, type MetricsServer } from './metrics/metrics-server.js';
 import { CENTER_LIMITS } from './grpc/center-limits.js';
 import { addIntrospection, setServing } from './grpc/introspection.js';
 import { withRequestLimits } from './grpc/request-limits.js';
@@ -43,6 +45,8 @@ export interface Center {
   readonly orm: MikroORM;
   /** Server-side latency per RPC since the last reset. */
   readonly timings: HandlerTimings;
+  /** The port /metrics is served on once listening (config.metricsListen), else undefined. */
+  metricsPort(): number | undefined;
   /** Binds config.listen; resolves with the bound port. */
   listen(): Promise<number>;
   /** Stops accepting calls, finishes running ones, and closes the database. */
@@ -65,7 +69,8 @@ export async function createCenter(config: CenterConfig): Promise<Center> {
   const charge = grpcChargeGateway(config.charge, config.chargeDeadlineMs, config.chargeTls);
   const hub = new AvailabilityHub();
   const timings = new HandlerTimings();
-  const context = { auth: new Authenticator(orm), logger: config.logger, timings };
+  const metrics = new CenterMetrics();
+  const context = { auth: new Authenticator(orm), logger: config.logger, timings, metrics };
   const products = new ProductCache(orm);
   const sales: SalesDeps = {
     orm,
@@ -90,6 +95,7 @@ export async function createCenter(config: CenterConfig): Promise<Center> {
   server.addService(limited(TerminalServiceService), terminalService(context, key));
   const health = addIntrospection(server);
   let stopSweeper: (() => Promise<void>) | undefined;
+  let metricsServer: MetricsServer | undefined;
   const reportTimings = () => {
     const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
     process.stderr.write(
@@ -101,12 +107,14 @@ export async function createCenter(config: CenterConfig): Promise<Center> {
   return {
     orm,
     timings,
+    metricsPort: () => metricsServer?.port,
     async listen() {
       const port = await new Promise<number>((resolve, reject) =>
         server.bindAsync(config.listen, serverCredentials(config.tls), (error, bound) =>
           error ? reject(error) : resolve(bound),
         ),
       );
+      if (config.metricsListen) metricsServer = await serveMetrics(metrics.registry, config.metricsListen);
       stopSweeper = startSweeper(sales, config.sweepIntervalMs);
       if (config.reportTimingsOnSignal) process.on('SIGUSR2', reportTimings);
       setServing(health, true);
@@ -127,6 +135,7 @@ export async function createCenter(config: CenterConfig): Promise<Center> {
         });
       });
       await stopSweeper?.();
+      await metricsServer?.close();
       timings.close();
       charge.close();
       await orm.close();

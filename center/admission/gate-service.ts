@@ -1,6 +1,6 @@
 /** GateService: thin gRPC handlers over redeemTicket. */
 import type { MikroORM } from '@mikro-orm/core';
-import type { GateServiceServer } from '../../gen/cardgate/v1/gate.js';
+import { RejectReason, type GateServiceServer } from '../../gen/cardgate/v1/gate.js';
 import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
 import { signatureCheck } from '../../card/admission/judge.js';
 import { invalidInput } from '../domain-error.js';
@@ -11,8 +11,6 @@ import { ExactAdmit } from './exact-admit.js';
 import type { ProductCache } from '../catalog/product-cache.js';
 import { TicketReader } from './ticket-record.js';
 import { redeemTicket, type GateDeps } from './redeem.js';
-
-const MAX_TICKETS_PER_CHECK = 100;
 
 function requireTicket(ticket: CardTicket | undefined, field: string): CardTicket {
   if (!ticket?.ticket?.ticketId) throw invalidInput(`${field}.ticket.ticket_id is required`);
@@ -48,12 +46,14 @@ export function gateService(
         { gateId: request.gateId, cardId: request.cardId, cardTicket, dryRun: request.dryRun },
         now(),
       );
+      const reason = response.admitted ? '' : reasonName(response.reason);
+      if (!request.dryRun) context.metrics?.redemption(response.admitted, reason, request.gateId);
       context.logger.info(
         {
           gateId: request.gateId,
           ticketId: cardTicket.ticket!.ticketId,
           admitted: response.admitted,
-          reason: response.reason,
+          reason: reason || undefined,
           dryRun: request.dryRun,
         },
         'redeem',
@@ -63,8 +63,6 @@ export function gateService(
 
     checkTickets: unary(context, 'CheckTickets', ['gate', 'kiosk'], async (request) => {
       if (!request.cardId) throw invalidInput('card_id is required');
-      if (request.tickets.length > MAX_TICKETS_PER_CHECK)
-        throw invalidInput(`tickets: at most ${MAX_TICKETS_PER_CHECK} per call`);
       const tickets = request.tickets.map((ticket, index) => requireTicket(ticket, `tickets[${index}]`));
       const at = now();
       // Dry runs in parallel: their reads share one batched query.
@@ -77,3 +75,6 @@ export function gateService(
     }),
   };
 }
+
+/** `ALREADY_USED`, `TAMPERED`, ...: the reason as logs and metrics name it. */
+const reasonName = (reason: RejectReason) => (RejectReason[reason] ?? String(reason)).replace('REJECT_REASON_', '');

@@ -7,6 +7,7 @@ import type { handleUnaryCall, Metadata } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
 import type { Authenticator, Caller } from '../auth/authenticator.js';
 import type { Role } from '../auth/terminal.entity.js';
+import type { CenterMetrics } from '../metrics/center-metrics.js';
 import type { HandlerTimings } from '../timings/handler-timings.js';
 import { statusOf } from './status-of.js';
 import { toServiceError, unaryHandler } from './unary-handler.js';
@@ -15,6 +16,7 @@ export interface HandlerContext {
   readonly auth: Authenticator;
   readonly logger: Logger;
   readonly timings?: HandlerTimings;
+  readonly metrics?: CenterMetrics;
 }
 
 const INTERNAL = 'internal error in the sales center';
@@ -33,7 +35,10 @@ export function unary<Req, Res>(
     method,
     known: statusOf,
     internal: INTERNAL,
-    done: (ms: number) => context.timings?.record(method, ms),
+    done: (ms: number) => {
+      context.timings?.record(method, ms);
+      context.metrics?.rpc(method, ms);
+    },
   };
   return unaryHandler<Req, Res>(options, async (call) =>
     run(call.request, await context.auth.authorize(authorizationOf(call.metadata), roles)),

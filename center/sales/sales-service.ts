@@ -1,6 +1,10 @@
 /** SalesService: thin gRPC handlers over purchase and order lookup. */
 import { quoted } from '../../card/text.js';
-import type { SalesServiceServer } from '../../gen/cardgate/v1/sales.js';
+import {
+  UnavailabilityReason,
+  type PurchaseTicketsResponse,
+  type SalesServiceServer,
+} from '../../gen/cardgate/v1/sales.js';
 import { invalidInput, notFound } from '../domain-error.js';
 import { unary, type HandlerContext } from '../grpc/unary.js';
 import { OrderEntity } from './order.entity.js';
@@ -10,7 +14,11 @@ import type { SalesDeps } from './sales-deps.js';
 
 export function salesService(context: HandlerContext, deps: SalesDeps): SalesServiceServer {
   return {
-    purchaseTickets: unary(context, 'PurchaseTickets', ['kiosk'], (request) => purchaseTickets(deps, request)),
+    purchaseTickets: unary(context, 'PurchaseTickets', ['kiosk'], async (request) => {
+      const response = await purchaseTickets(deps, request);
+      context.metrics?.purchase(outcomeOf(response));
+      return response;
+    }),
 
     getOrder: unary(context, 'GetOrder', ['kiosk'], async (request) => {
       if (!request.orderId) throw invalidInput('order_id is required');
@@ -21,3 +29,11 @@ export function salesService(context: HandlerContext, deps: SalesDeps): SalesSer
     }),
   };
 }
+
+/** `issued`, or the unavailability reason in lower case (`sold_out`, `payment_declined`, ...). */
+const outcomeOf = (response: PurchaseTicketsResponse) =>
+  response.purchase
+    ? 'issued'
+    : (UnavailabilityReason[response.unavailable?.reason ?? 0] ?? 'unknown')
+        .replace('UNAVAILABILITY_REASON_', '')
+        .toLowerCase();

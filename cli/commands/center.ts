@@ -13,6 +13,7 @@ interface CenterOptions extends ServerTlsFlags {
   chargeDeadlineMs: string;
   reportTimings: boolean;
   maxStreams: number;
+  metricsListen?: string;
   maxStreamsPerTerminal: number;
   chargeTlsCa?: string;
   chargeTlsCert?: string;
@@ -29,6 +30,7 @@ export function registerCenterCommand(program: Command): void {
   serverTlsFlags(command);
   clientTlsFlags(command, 'charge-', undefined)
     .option('--charge-deadline-ms <ms>', 'how long a purchase waits for the charge terminal', '5000')
+    .option('--metrics-listen <host:port>', 'serve Prometheus metrics over plain HTTP at http://HOST:PORT/metrics')
     .option(
       '--max-streams <n>',
       'server streams (WatchAvailability) open at once, all terminals together',
@@ -64,6 +66,7 @@ export function registerCenterCommand(program: Command): void {
           charge: options.charge,
           chargeDeadlineMs: Number(options.chargeDeadlineMs),
           reportTimingsOnSignal: options.reportTimings,
+          metricsListen: options.metricsListen,
           streamLimits: { total: options.maxStreams, perTerminal: options.maxStreamsPerTerminal },
           logger,
         }),
@@ -73,6 +76,12 @@ export function registerCenterCommand(program: Command): void {
       process.stderr.write(
         `sales center listening on ${options.listen.replace(/:\d+$/, `:${port}`)} (${security}, ${redactDatabase(options.db)})\n`,
       );
+      const metricsPort = center.metricsPort();
+      if (options.metricsListen && metricsPort !== undefined) {
+        process.stderr.write(
+          `metrics on http://${options.metricsListen.replace(/:\d+$/, `:${metricsPort}`)}/metrics\n`,
+        );
+      }
       stopOnSignal(() => center.stop());
     });
 }
