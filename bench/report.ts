@@ -35,13 +35,32 @@ interface Result {
     | { not_measured: string };
 }
 
+/**
+ * Issue 19's targets, as ratios to the bare grpc-js echo of the same run: on SQLite redemptions at
+ * 0.8x with server p99 within 10 ms, on PostgreSQL (a network round trip per batch) 0.6x and 20 ms;
+ * purchases (two RPCs each, so ~0.5x is the ceiling) at 0.4x on either.
+ */
+const TARGETS = {
+  sqlite: { redeemRatio: 0.8, redeemP99Ms: 10, purchaseRatio: 0.4 },
+  postgres: { redeemRatio: 0.6, redeemP99Ms: 20, purchaseRatio: 0.4 },
+} as const;
+
 export function printTable(r: Result): void {
+  const target = r.database === 'postgres' ? TARGETS.postgres : TARGETS.sqlite;
   const rows: Array<[string, string, string]> = [
     ['echo baseline, 32 clients', `${r.echo_rps} req/s`, ''],
     ['echo baseline, 256 clients', `${r.echo_rps_256} req/s`, ''],
     ['redemptions, 32 gates', `${r.redeem_rps} /s`, ''],
-    ['  ratio to echo (32)', r.redeem_ratio.toFixed(3), mark(r.redeem_ratio >= 0.5, '>= 0.5')],
-    ['  server p50 / p99', `${r.redeem_p50_ms} / ${r.redeem_p99_ms} ms`, mark(r.redeem_p99_ms <= 20, 'p99 <= 20 ms')],
+    [
+      '  ratio to echo (32)',
+      r.redeem_ratio.toFixed(3),
+      mark(r.redeem_ratio >= target.redeemRatio, `>= ${target.redeemRatio}`),
+    ],
+    [
+      '  server p50 / p99',
+      `${r.redeem_p50_ms} / ${r.redeem_p99_ms} ms`,
+      mark(r.redeem_p99_ms <= target.redeemP99Ms, `p99 <= ${target.redeemP99Ms} ms`),
+    ],
     ['  client p99', `${r.redeem_client_p99_ms} ms`, ''],
     [
       '  center GC pauses, minor / major',
@@ -49,7 +68,11 @@ export function printTable(r: Result): void {
       `longest ${Math.max(r.redeem_gc_pauses.minor.max_ms, r.redeem_gc_pauses.major.max_ms)} ms`,
     ],
     ['purchases, 256 buyers', `${r.purchase_rps} /s (${r.sold} of ${r.capacity} seats)`, ''],
-    ['  ratio to echo (256)', r.purchase_ratio.toFixed(3), mark(r.purchase_ratio >= 0.25, '>= 0.25')],
+    [
+      '  ratio to echo (256)',
+      r.purchase_ratio.toFixed(3),
+      mark(r.purchase_ratio >= target.purchaseRatio, `>= ${target.purchaseRatio}`),
+    ],
     ['  server p50 / p99', `${r.purchase_p50_ms} / ${r.purchase_p99_ms} ms`, ''],
     ['  client p99', `${r.purchase_client_p99_ms} ms`, ''],
     [
