@@ -27,6 +27,7 @@ import { addIntrospection, setServing } from './grpc/introspection.js';
 import { withRequestLimits } from './grpc/request-limits.js';
 import { ProductCache } from './catalog/product-cache.js';
 import { grpcChargeGateway } from './sales/charge-gateway.js';
+import { stockReader } from './sales/publish-stock.js';
 import { SaleWriter } from './sales/sale-writer.js';
 import { startSweeper } from './sales/recovery.js';
 import type { SalesDeps } from './sales/sales-deps.js';
@@ -67,7 +68,7 @@ export async function createCenter(config: CenterConfig): Promise<Center> {
   const orm = await openDatabase(config.database);
   const key = await loadOrCreateSigningKey(orm.em.fork());
   const charge = grpcChargeGateway(config.charge, config.chargeDeadlineMs, config.chargeTls);
-  const hub = new AvailabilityHub();
+  const hub = new AvailabilityHub(stockReader(orm));
   const timings = new HandlerTimings();
   const metrics = new CenterMetrics();
   const context = { auth: new Authenticator(orm), logger: config.logger, timings, metrics };
@@ -135,6 +136,7 @@ export async function createCenter(config: CenterConfig): Promise<Center> {
         });
       });
       await stopSweeper?.();
+      hub.close();
       await metricsServer?.close();
       timings.close();
       charge.close();

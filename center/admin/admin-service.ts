@@ -36,8 +36,8 @@ export function adminService(
       const em = orm.em.fork();
       const order = await cancelOrder(em, charge, request.orderId, now());
       context.logger.info({ orderId: order.id, reason: request.reason }, 'order cancelled');
-      await publishStock(
-        { orm, hub },
+      publishStock(
+        { hub },
         order.lines.map((line) => line.productId),
       );
       return { order: await orderMessageOf(em, order) };

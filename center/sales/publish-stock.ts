@@ -1,24 +1,22 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { ProductEntity } from '../catalog/product.entity.js';
-import type { AvailabilityHub } from '../catalog/availability-hub.js';
+import type { AvailabilityHub, StockReader } from '../catalog/availability-hub.js';
 
-/**
- * Tells WatchAvailability streams the seats left of these products, after the
- * change committed. Costs nothing when nobody watches; a failed read only
- * delays the update to the next change, so it is never an error for the caller.
- */
-export async function publishStock(
-  { orm, hub }: { readonly orm: MikroORM; readonly hub: AvailabilityHub },
-  productIds: readonly string[],
-): Promise<void> {
-  if (!hub.watching || productIds.length === 0) return;
-  try {
+/** Tells WatchAvailability streams that these products' seats changed (after the change committed). */
+export function publishStock({ hub }: { readonly hub: AvailabilityHub }, productIds: readonly string[]): void {
+  if (productIds.length > 0) hub.stockChanged(productIds);
+}
+
+/** The hub's reader: each product's seats left as the database has them. */
+export const stockReader =
+  (orm: MikroORM): StockReader =>
+  async (productIds) => {
     const products = await orm.em
       .fork()
       .find(ProductEntity, { id: { $in: [...productIds] } }, { fields: ['id', 'remaining', 'capacity'] });
-    for (const product of products)
-      hub.publish({ productId: product.id, remaining: product.remaining, capacity: product.capacity });
-  } catch {
-    // the next change publishes again
-  }
-}
+    return products.map((product) => ({
+      productId: product.id,
+      remaining: product.remaining,
+      capacity: product.capacity,
+    }));
+  };

@@ -47,7 +47,7 @@ export async function recoverOrder(deps: SalesDeps, orderId: string): Promise<vo
     }
     await endAsTheTerminalSays(deps, order, charge.id, known.value);
   }
-  await publishStock(
+  publishStock(
     deps,
     order.lines.map((line) => line.productId),
   );

@@ -83,7 +83,7 @@ export async function sell(
   if (reservation.kind === 'taken') return KEY_TAKEN;
   if (reservation.kind === 'refused') return unavailable(reservation.refusal);
 
-  void publishStock(deps, productIds);
+  publishStock(deps, productIds);
   const answer = await deps.charge.transfer({
     chargeId,
     amount: { currencyCode, amountMinor: totalMinor },
@@ -123,13 +123,13 @@ export async function sell(
         },
       };
     }
-    void publishStock(deps, productIds);
+    publishStock(deps, productIds);
     return recordedOutcome(deps, orderId);
   }
 
   const { refusal, charge } = await refusalOf(deps, answer, orderId, chargeId);
   const refused = await deps.writer.refuse({ orderId, refusal, seats: purchase.lines, charge, at: deps.now() });
-  void publishStock(deps, productIds);
+  publishStock(deps, productIds);
   return refused ? unavailable(refusal) : recordedOutcome(deps, orderId);
 }
 

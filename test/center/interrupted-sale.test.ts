@@ -7,6 +7,7 @@ import { ChargeTransferServiceClient } from '../../gen/cardgate/v1/charge.js';
 import { UnavailabilityReason } from '../../gen/cardgate/v1/sales.js';
 import { unary } from '../../terminal/rpc.js';
 import { AvailabilityHub } from '../../center/catalog/availability-hub.js';
+import { stockReader } from '../../center/sales/publish-stock.js';
 import { ProductCache } from '../../center/catalog/product-cache.js';
 import { ProductEntity } from '../../center/catalog/product.entity.js';
 import { grpcChargeGateway } from '../../center/sales/charge-gateway.js';
@@ -169,7 +170,7 @@ test('recovery leaves alone a pending order that is not stale: a call is selling
     orm,
     charge: grpcChargeGateway(stack.chargeAddress, 2_000),
     key: await loadOrCreateSigningKey(orm.em.fork()),
-    hub: new AvailabilityHub(),
+    hub: new AvailabilityHub(stockReader(orm)),
     logger: pino({ level: 'silent' }),
     now: () => new Date(),
     staleReservationMs: 60_000,

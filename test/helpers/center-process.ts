@@ -71,6 +71,12 @@ export interface CenterProcess {
 
 const CLI = join(import.meta.dirname, '../../cli/main.ts');
 
+/** Centers still running: killed when the worker exits, so a test that failed before its own kill leaves none behind. */
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 const isPostgres = (db: string) => /^postgres(ql)?:\/\//.test(db);
 const targetOf = (db: string): DatabaseTarget =>
   isPostgres(db) ? { kind: 'postgres', url: db } : { kind: 'sqlite', path: db };
@@ -90,6 +96,8 @@ export function startCenterProcess(
       env: { ...process.env, LOG_LEVEL: 'warn' },
     },
   );
+  running.add(child);
+  child.on('exit', () => running.delete(child));
   return new Promise((resolve, reject) => {
     let stderr = '';
     const timer = setTimeout(() => reject(new Error(`center did not start within 60 s: ${stderr}`)), 60_000);
