@@ -15,6 +15,7 @@ import { createPostgresDatabase, dropPostgresDatabase } from '../center/db/postg
 import { measureCardGate } from './card-gate.js';
 import { checkInvariants } from './check.js';
 import type { LoadResult } from './load.js';
+import { CenterClient } from '../terminal/center-client.js';
 import { CLI, cpuSeconds, handlerTimings, runLoad, sampleRss, startListening } from './processes.js';
 import { printTable } from './report.js';
 import { seed, WARMUP_SEATS } from './seed.js';
@@ -23,11 +24,14 @@ const { values: flags } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     'skip-purchase': { type: 'boolean', default: false },
+    // Kiosks watching seats left after the load (issue 19: RSS within 200 MB with 2,000 of them open).
+    watchers: { type: 'string', default: '2000' },
     db: { type: 'string' },
     out: { type: 'string', default: join(import.meta.dirname, 'results/latest.json') },
   },
 });
 const GATES = 32;
+const WATCHERS = Number(flags.watchers);
 const CENTER_HEAP = '--max-old-space-size=96';
 const BUYERS = 256;
 const size = flags.quick
@@ -57,6 +61,39 @@ let dropDatabase = async () => {};
 /** Server CPU per answered call (warm-up calls included, so a slight overestimate). */
 const cpuMicros = (seconds: number, result: LoadResult) =>
   Math.round((seconds * 1e6) / Math.max(1, result.requests + (result.unmeasuredCalls ?? 0)));
+/** `count` kiosks watching seats left on one connection, live (each has had its first update) until close(). */
+async function watchAvailability(address: string, token: string, count: number) {
+  const client = new CenterClient(address, token);
+  let updates = 0;
+  let failed: string | undefined;
+  const opened: Array<Promise<void>> = [];
+  const cancels = Array.from({ length: count }, (_, i) => {
+    let first: () => void = () => {};
+    opened[i] = new Promise<void>((resolve) => (first = resolve));
+    return client.watchAvailability(
+      [],
+      () => {
+        updates++;
+        first();
+      },
+      (error) => {
+        failed ??= error?.details ?? 'a stream ended';
+        first();
+      },
+    );
+  });
+  await Promise.all(opened);
+  if (failed) throw new Error(`WatchAvailability: ${failed}`);
+  return {
+    close() {
+      for (const cancel of cancels) cancel();
+      client.close();
+      return { streams: count, updates, failed: failed ?? null };
+    },
+  };
+}
+
+const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 const log = (line: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(1)}s] ${line}\n`);
 
 try {
@@ -101,7 +138,10 @@ try {
   const centerNodeArgs = [CENTER_HEAP, ...(process.env.BENCH_CENTER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
   const center = await startListening(
     CLI,
-    ['center', '--listen', '127.0.0.1:0', '--db', dbSpec, '--charge', charge.address, '--report-timings'],
+    [
+      ...['center', '--listen', '127.0.0.1:0', '--db', dbSpec, '--charge', charge.address, '--report-timings'],
+      ...['--max-streams-per-terminal', String(Math.max(1, WATCHERS)), '--max-streams', String(WATCHERS + 100)],
+    ],
     centerNodeArgs,
   );
   log(`center idle RSS ${sampleRss(center.child.pid!).stop().toFixed(0)} MB`);
@@ -168,6 +208,11 @@ try {
     `redeem x${GATES}: ${gates.rps.toFixed(0)}/s ${JSON.stringify(gates.outcomes)}, load generator at ${gates.loadCpuPct}% CPU`,
   );
   const centerRssMb = rss.stop();
+  // Then the kiosks watching seats left: the center's RSS with that many streams open (each has had its first update).
+  const streamsRss = sampleRss(center.child.pid!);
+  const watchers = await watchAvailability(center.address, seeded.kioskToken, WATCHERS);
+  const watched = { ...watchers.close(), center_rss_mb: round(streamsRss.stop(), 1) };
+  log(`${WATCHERS} WatchAvailability streams: center RSS ${watched.center_rss_mb} MB`);
   await center.stop();
   await charge.stop();
 
@@ -176,7 +221,6 @@ try {
 
   // 5. One gate, one card, through pcscd (its own center on SQLite: this is about the card path).
   const cardGate = await measureCardGate(size.presentations, log);
-  const round = (n: number, digits = 2) => Number(n.toFixed(digits));
   const result = {
     echo_rps: round(echo32.rps, 0),
     echo_rps_256: round(echo256.rps, 0),
@@ -214,6 +258,7 @@ try {
     approved_without_tickets: checked.approvedWithoutTickets,
     double_admits: checked.doubleAdmits + (gates.doubleAdmits ?? 0),
     center_rss_mb: round(centerRssMb, 1),
+    watchers: watched,
     card_to_verdict: cardGate,
     sold: checked.sold,
     capacity: checked.capacity,

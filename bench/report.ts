@@ -17,6 +17,7 @@ interface Result {
   approved_without_tickets: number;
   double_admits: number;
   center_rss_mb: number;
+  watchers: { streams: number; updates: number; failed: string | null; center_rss_mb: number };
   cpu_us_per_call: { echo_server: number; purchase_center: number; purchase_charge: number; redeem_center: number };
   sold: number;
   capacity: number;
@@ -87,6 +88,11 @@ export function printTable(r: Result): void {
     ],
     ['double admits', String(r.double_admits), mark(r.double_admits === 0, '0')],
     ['center peak RSS', `${r.center_rss_mb} MB`, mark(r.center_rss_mb <= 200, '<= 200 MB')],
+    [
+      `  with ${r.watchers.streams} WatchAvailability streams`,
+      `${r.watchers.center_rss_mb} MB`,
+      mark(r.watchers.center_rss_mb <= 200 && !r.watchers.failed, r.watchers.failed ?? '<= 200 MB'),
+    ],
     ['CPU per call: echo server', `${r.cpu_us_per_call.echo_server} µs`, ''],
     [
       '  center per purchase (+ charge)',
