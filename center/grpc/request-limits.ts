@@ -58,7 +58,7 @@ export function withRequestLimits<S extends ServiceDefinition>(service: S, limit
       let problem: string | undefined;
       try {
         request = method.requestDeserialize(bytes);
-        problem = problemIn(request, '', limits) ?? timestamps?.(bytes);
+        problem = problemIn(request, limits) ?? timestamps?.(bytes);
       } catch {
         return refused(`the request is not a valid ${rpc} request (protobuf): it could not be decoded`);
       }
@@ -71,40 +71,42 @@ export function withRequestLimits<S extends ServiceDefinition>(service: S, limit
 
 const refused = (message: string): Refused => ({ [REFUSAL]: message });
 
-/** The first field of `message` outside its limits, in words; undefined when every field is within them. */
-export function problemIn(message: unknown, path: string, limits: RequestLimits): string | undefined {
+/**
+ * The first field of `message` outside its limits, in words that start with
+ * its path (`buyer.name holds …`); undefined when every field is within them.
+ * The path is only spelled out for a problem: a request within its limits
+ * costs a walk over its fields and nothing more.
+ */
+export function problemIn(message: unknown, limits: RequestLimits): string | undefined {
   if (typeof message !== 'object' || message === null || message instanceof Date || ArrayBuffer.isView(message)) {
     return undefined;
   }
   for (const [name, value] of Object.entries(message)) {
     if (value === undefined) continue;
-    const field = `${path}${snakeCase(name)}`;
-    if (limits.cardData.has(name)) {
+    if (Array.isArray(value)) {
       const max = limits.lists[name] ?? DEFAULT_LIST;
-      if (Array.isArray(value) && value.length > max) return `${field} must have at most ${max} entries`;
-      continue;
+      if (value.length > max) return `${snakeCase(name)} must have at most ${max} entries`;
+      if (limits.cardData.has(name)) continue;
+      for (const [index, entry] of value.entries()) {
+        const problem = valueProblem(name, entry, limits);
+        if (problem !== undefined) return `${snakeCase(name)}[${index}]${problem}`;
+      }
+    } else if (!limits.cardData.has(name)) {
+      const problem = valueProblem(name, value, limits);
+      if (problem !== undefined) return `${snakeCase(name)}${problem}`;
     }
-    const problem = Array.isArray(value)
-      ? listProblem(name, value, field, limits)
-      : typeof value === 'string'
-        ? stringProblem(value, limits.strings[name] ?? DEFAULT_TEXT)
-        : problemIn(value, `${field}.`, limits);
-    if (problem !== undefined) return problem.startsWith(field) ? problem : `${field} ${problem}`;
   }
   return undefined;
 }
 
-function listProblem(name: string, list: unknown[], field: string, limits: RequestLimits): string | undefined {
-  const max = limits.lists[name] ?? DEFAULT_LIST;
-  if (list.length > max) return `${field} must have at most ${max} entries`;
-  for (const [index, entry] of list.entries()) {
-    const problem =
-      typeof entry === 'string'
-        ? stringProblem(entry, limits.strings[name] ?? DEFAULT_TEXT)
-        : problemIn(entry, `${field}[${index}].`, limits);
-    if (problem !== undefined) return problem.startsWith(field) ? problem : `${field}[${index}] ${problem}`;
+/** What is wrong with one value of field `name`, to follow its path (` must be …` or `.nested …`). */
+function valueProblem(name: string, value: unknown, limits: RequestLimits): string | undefined {
+  if (typeof value === 'string') {
+    const problem = stringProblem(value, limits.strings[name] ?? DEFAULT_TEXT);
+    return problem === undefined ? undefined : ` ${problem}`;
   }
-  return undefined;
+  const nested = problemIn(value, limits);
+  return nested === undefined ? undefined : `.${nested}`;
 }
 
 function stringProblem(value: string, rule: FieldRule): string | undefined {
