@@ -4,6 +4,7 @@
  */
 import type { Logger } from 'pino';
 import { pino } from 'pino';
+import { DEFAULT_DECLINE_RULE, type DeclineRule } from './sales/decline-guard.js';
 
 export type DatabaseTarget =
   { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'postgres'; readonly url: string };
@@ -41,6 +42,8 @@ export interface CenterConfig {
   readonly logger: Logger;
   /** On SIGUSR2, write `handler timings {json}` (server-side latency per RPC, and memory) to stderr and start counting afresh. */
   readonly reportTimingsOnSignal?: boolean;
+  /** Card-testing defence: this many declines from one terminal within the window refuse its purchases for a cool-down. */
+  readonly declineRule: DeclineRule;
   /** The clock; tests pin it to reach admission windows. */
   readonly now: () => Date;
 }
@@ -72,6 +75,7 @@ export function centerConfig(overrides: Partial<CenterConfig> = {}): CenterConfi
     chargeDeadlineMs,
     staleReservationMs: chargeDeadlineMs + 5_000,
     sweepIntervalMs: 5_000,
+    declineRule: DEFAULT_DECLINE_RULE,
     logger: pino({ level: 'silent' }),
     now: () => new Date(),
     ...overrides,

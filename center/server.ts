@@ -22,6 +22,7 @@ import { HandlerTimings } from './timings/handler-timings.js';
 import { addIntrospection, setServing } from './grpc/introspection.js';
 import { ProductCache } from './catalog/product-cache.js';
 import { grpcChargeGateway } from './sales/charge-gateway.js';
+import { DeclineGuard } from './sales/decline-guard.js';
 import { SaleWriter } from './sales/sale-writer.js';
 import { startSweeper } from './sales/recovery.js';
 import type { SalesDeps } from './sales/sales-deps.js';
@@ -63,6 +64,7 @@ export async function createCenter(config: CenterConfig): Promise<Center> {
     hub,
     products,
     writer: new SaleWriter(orm),
+    declines: new DeclineGuard(config.declineRule),
     timings,
     logger: config.logger,
     now: config.now,

@@ -9,7 +9,9 @@ import type { SalesDeps } from './sales-deps.js';
 
 export function salesService(context: HandlerContext, deps: SalesDeps): SalesServiceServer {
   return {
-    purchaseTickets: unary(context, 'PurchaseTickets', ['kiosk'], (request) => purchaseTickets(deps, request)),
+    purchaseTickets: unary(context, 'PurchaseTickets', ['kiosk'], (request, caller) =>
+      purchaseTickets(deps, request, caller),
+    ),
 
     getOrder: unary(context, 'GetOrder', ['kiosk'], async (request) => {
       if (!request.orderId) throw invalidInput('order_id is required');

@@ -1,7 +1,8 @@
 import { setFlagsFromString } from 'node:v8';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { centerConfig, parseDatabase, redactDatabase } from '../../center/config.js';
 import { createCenter } from '../../center/server.js';
+import { DEFAULT_DECLINE_RULE } from '../../center/sales/decline-guard.js';
 import { createLogger, dbOption, stopOnSignal } from '../options.js';
 import { chargeTls, clientTlsFlags, serverTls, serverTlsFlags, type ServerTlsFlags } from '../tls/transport-flags.js';
 
@@ -11,6 +12,8 @@ interface CenterOptions extends ServerTlsFlags {
   charge: string;
   chargeDeadlineMs: string;
   reportTimings: boolean;
+  declineLimit: number;
+  declineWindowS: number;
   chargeTlsCa?: string;
   chargeTlsCert?: string;
   chargeTlsKey?: string;
@@ -26,6 +29,18 @@ export function registerCenterCommand(program: Command): void {
   serverTlsFlags(command);
   clientTlsFlags(command, 'charge-', undefined)
     .option('--charge-deadline-ms <ms>', 'how long a purchase waits for the charge terminal', '5000')
+    .option(
+      '--decline-limit <n>',
+      "card testing: after this many declined cards from one terminal within the window, refuse that terminal's purchases for a cool-down as long as the window (0: off)",
+      wholeNumber(0),
+      DEFAULT_DECLINE_RULE.limit,
+    )
+    .option(
+      '--decline-window-s <seconds>',
+      'the sliding window of --decline-limit, and the length of the cool-down',
+      wholeNumber(1),
+      DEFAULT_DECLINE_RULE.windowMs / 1000,
+    )
     .option(
       '--report-timings',
       'on SIGUSR2, print server-side latency per RPC since the last report to stderr (npm run bench uses it)',
@@ -49,6 +64,7 @@ export function registerCenterCommand(program: Command): void {
           charge: options.charge,
           chargeDeadlineMs: Number(options.chargeDeadlineMs),
           reportTimingsOnSignal: options.reportTimings,
+          declineRule: { limit: options.declineLimit, windowMs: options.declineWindowS * 1000 },
           logger,
         }),
       );
@@ -59,4 +75,12 @@ export function registerCenterCommand(program: Command): void {
       );
       stopOnSignal(() => center.stop());
     });
+}
+
+function wholeNumber(min: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number, ${min} or more`);
+    return n;
+  };
 }
