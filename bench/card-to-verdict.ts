@@ -95,7 +95,7 @@ export async function measureCardToVerdict(options: CardToVerdictOptions = {}): 
       now,
     );
     await orm.close();
-    const charge = await startListening(CLI, ['charge', '--listen', '127.0.0.1:0']);
+    const charge = await startListening(CLI, ['charge', '--listen', '127.0.0.1:0', '--db', join(dir, 'charge.sqlite')]);
     stops.push(() => charge.stop());
     const center = await startListening(CLI, [
       'center',

@@ -132,7 +132,7 @@ try {
   log(`seeded ${size.gateTickets} gate tickets and a product of ${size.hotCapacity} seats (${target.kind})`);
 
   // 3. The charge terminal and the center, each its own process.
-  const charge = await startListening(CLI, ['charge', '--listen', '127.0.0.1:0']);
+  const charge = await startListening(CLI, ['charge', '--listen', '127.0.0.1:0', '--db', join(dir, 'charge.sqlite')]);
   // The center runs with the heap cap the README gives for production (its live heap is 30-50 MB; uncapped,
   // V8 lets garbage grow it past 200 MB under this load). BENCH_CENTER_NODE_ARGS (e.g. "--cpu-prof") add to it.
   const centerNodeArgs = [CENTER_HEAP, ...(process.env.BENCH_CENTER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];

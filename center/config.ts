@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import { pino } from 'pino';
 import { DEFAULT_STREAM_LIMITS, type StreamLimits } from './catalog/stream-quota.js';
+import { DEFAULT_DECLINE_RULE, type DeclineRule } from './sales/decline-guard.js';
 
 export type DatabaseTarget =
   { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'postgres'; readonly url: string };
@@ -46,6 +47,8 @@ export interface CenterConfig {
   readonly metricsListen?: string;
   /** How many server streams the center keeps open, per terminal and in all. */
   readonly streamLimits: StreamLimits;
+  /** Card-testing defence: this many declines from one terminal within the window refuse its purchases for a cool-down. */
+  readonly declineRule: DeclineRule;
   /** The clock; tests pin it to reach admission windows. */
   readonly now: () => Date;
 }
@@ -77,6 +80,7 @@ export function centerConfig(overrides: Partial<CenterConfig> = {}): CenterConfi
     chargeDeadlineMs,
     staleReservationMs: chargeDeadlineMs + 5_000,
     sweepIntervalMs: 5_000,
+    declineRule: DEFAULT_DECLINE_RULE,
     logger: pino({ level: 'silent' }),
     now: () => new Date(),
     streamLimits: DEFAULT_STREAM_LIMITS,

@@ -28,6 +28,7 @@ import { withRequestLimits } from './grpc/request-limits.js';
 import { ProductCache } from './catalog/product-cache.js';
 import { grpcChargeGateway } from './sales/charge-gateway.js';
 import { stockReader } from './sales/publish-stock.js';
+import { DeclineGuard } from './sales/decline-guard.js';
 import { SaleWriter } from './sales/sale-writer.js';
 import { startSweeper } from './sales/recovery.js';
 import type { SalesDeps } from './sales/sales-deps.js';
@@ -80,6 +81,7 @@ export async function createCenter(config: CenterConfig): Promise<Center> {
     hub,
     products,
     writer: new SaleWriter(orm),
+    declines: new DeclineGuard(config.declineRule),
     timings,
     logger: config.logger,
     now: config.now,

@@ -34,7 +34,7 @@ export function chargeService({ ledger, logger, latencyMs }: ChargeServiceDeps):
       // Deciding after the delay, not before, lets a ReverseCharge sent meanwhile void the id,
       // as with a real processor that had not yet processed the request when the caller gave up.
       if (latencyMs > 0) await delay(latencyMs);
-      const answer = ledger.transfer(input);
+      const answer = await ledger.transfer(input);
       logTransfer(logger, input, answer);
       return encodeTransfer(answer);
     }),
@@ -42,7 +42,7 @@ export function chargeService({ ledger, logger, latencyMs }: ChargeServiceDeps):
     /** Reverses an approval, or voids an id never seen; safe to repeat. */
     reverseCharge: unaryHandler(logger, 'ReverseCharge', async (request) => {
       const chargeId = requireChargeId(request.chargeId);
-      const { record, changed } = ledger.reverse(chargeId);
+      const { record, changed } = await ledger.reverse(chargeId);
       logger.info({ chargeId, state: stateName(record.state), changed, reason: request.reason }, 'charge reversal');
       return { state: record.state };
     }),
@@ -50,7 +50,7 @@ export function chargeService({ ledger, logger, latencyMs }: ChargeServiceDeps):
     /** The stored record, for the center's recovery after a crash. */
     getCharge: unaryHandler(logger, 'GetCharge', async (request): Promise<GetChargeResponse> => {
       const chargeId = requireChargeId(request.chargeId);
-      const record = ledger.get(chargeId);
+      const record = await ledger.get(chargeId);
       if (!record) throw notFound(`charge ${chargeId} not found`);
       return {
         chargeId,

@@ -1,14 +1,17 @@
 /**
- * The terminal's memory of charges, keyed by the caller's charge_id, which
- * makes TransferCharge idempotent and lets a void beat a late request.
- * In memory: a restart of the terminal forgets every charge (acceptable for a
- * test-mode simulator; a real processor keeps this durably). Records hold a
+ * The terminal's record of charges, keyed by the caller's charge_id, which
+ * makes TransferCharge idempotent and lets a void beat a late request. Kept
+ * in the terminal's own SQLite file (ledger-file.ts), so a restarted terminal
+ * still knows what it approved; each call reads and writes its record in one
+ * transaction, and answers once that transaction is durable. Records hold a
  * card summary only, never the number or the CVC.
  */
 import { ChargeState } from '../gen/cardgate/v1/charge.js';
 import type { Money } from '../gen/cardgate/v1/money.js';
 import { UnavailabilityReason, type CreditCard } from '../gen/cardgate/v1/sales.js';
 import { invalidArgument } from './charge-error.js';
+import type { LedgerFile, LedgerSql } from './ledger-file.js';
+import { recordOf, rowParams, SELECT_CHARGE, UPSERT_CHARGE, type ChargeRow } from './ledger-schema.js';
 import { decideCharge, summarizeCard, type CardSummary } from './simulator.js';
 
 export interface ChargeRecord {
@@ -48,64 +51,75 @@ export interface LedgerClock {
 }
 
 export class ChargeLedger {
-  private readonly records = new Map<string, ChargeRecord>();
-
-  constructor(private readonly deps: LedgerClock) {}
+  constructor(
+    private readonly file: LedgerFile,
+    private readonly deps: LedgerClock,
+  ) {}
 
   /** The first request for an id decides and is stored; later ones get that answer, or an error when they differ. */
-  transfer(input: TransferInput): TransferAnswer {
+  transfer(input: TransferInput): Promise<TransferAnswer> {
     const card = summarizeCard(input.card);
-    const existing = this.records.get(input.chargeId);
-    if (existing) return this.replay(existing, input.amount, card);
-    const now = this.deps.now();
-    const decision = decideCharge(input.card, now);
-    const record: ChargeRecord = {
-      chargeId: input.chargeId,
-      state: decision.approved ? ChargeState.CHARGE_STATE_APPROVED : ChargeState.CHARGE_STATE_DECLINED,
-      amount: { ...input.amount },
-      card,
-      authorizationCode: decision.approved ? this.deps.newAuthorizationCode() : '',
-      declineReason: decision.approved ? UnavailabilityReason.UNAVAILABILITY_REASON_UNSPECIFIED : decision.reason,
-      createdAt: now,
-      updatedAt: now,
-    };
-    this.records.set(record.chargeId, record);
-    return answer('decided', record, card);
-  }
-
-  private replay(existing: ChargeRecord, amount: Money, card: CardSummary): TransferAnswer {
-    if (existing.state === ChargeState.CHARGE_STATE_VOIDED) return refused(existing, card);
-    assertSameCharge(existing, amount, card);
-    // Replaying "approved" for a reversed charge would let the caller hand out goods nobody paid for.
-    if (existing.state === ChargeState.CHARGE_STATE_REVERSED) return refused(existing, card);
-    return answer('replayed', existing, card);
-  }
-
-  /** Undoes an approval, leaves a decline as it is, and voids an id never seen so a late request is refused. */
-  reverse(chargeId: string): { readonly record: ChargeRecord; readonly changed: boolean } {
-    const now = this.deps.now();
-    const existing = this.records.get(chargeId);
-    if (!existing) {
+    return this.file.transaction(async (sql) => {
+      const existing = await find(sql, input.chargeId);
+      if (existing) return replay(existing, input.amount, card);
+      const now = this.deps.now();
+      const decision = decideCharge(input.card, now);
       const record: ChargeRecord = {
-        chargeId,
-        state: ChargeState.CHARGE_STATE_VOIDED,
-        authorizationCode: '',
-        declineReason: UnavailabilityReason.UNAVAILABILITY_REASON_UNSPECIFIED,
+        chargeId: input.chargeId,
+        state: decision.approved ? ChargeState.CHARGE_STATE_APPROVED : ChargeState.CHARGE_STATE_DECLINED,
+        amount: { currencyCode: input.amount.currencyCode, amountMinor: input.amount.amountMinor },
+        card,
+        authorizationCode: decision.approved ? this.deps.newAuthorizationCode() : '',
+        declineReason: decision.approved ? UnavailabilityReason.UNAVAILABILITY_REASON_UNSPECIFIED : decision.reason,
         createdAt: now,
         updatedAt: now,
       };
-      this.records.set(chargeId, record);
-      return { record, changed: true };
-    }
-    if (existing.state !== ChargeState.CHARGE_STATE_APPROVED) return { record: existing, changed: false };
-    const record = { ...existing, state: ChargeState.CHARGE_STATE_REVERSED, updatedAt: now };
-    this.records.set(chargeId, record);
-    return { record, changed: true };
+      await store(sql, record);
+      return answer('decided', record, card);
+    });
   }
 
-  get(chargeId: string): ChargeRecord | undefined {
-    return this.records.get(chargeId);
+  /** Undoes an approval, leaves a decline as it is, and voids an id never seen so a late request is refused. */
+  reverse(chargeId: string): Promise<{ readonly record: ChargeRecord; readonly changed: boolean }> {
+    return this.file.transaction(async (sql) => {
+      const now = this.deps.now();
+      const existing = await find(sql, chargeId);
+      if (existing && existing.state !== ChargeState.CHARGE_STATE_APPROVED) return { record: existing, changed: false };
+      const record: ChargeRecord = existing
+        ? { ...existing, state: ChargeState.CHARGE_STATE_REVERSED, updatedAt: now }
+        : {
+            chargeId,
+            state: ChargeState.CHARGE_STATE_VOIDED,
+            authorizationCode: '',
+            declineReason: UnavailabilityReason.UNAVAILABILITY_REASON_UNSPECIFIED,
+            createdAt: now,
+            updatedAt: now,
+          };
+      await store(sql, record);
+      return { record, changed: true };
+    });
   }
+
+  /** The stored record, read in turn with the writes (so it reflects every call answered before it). */
+  get(chargeId: string): Promise<ChargeRecord | undefined> {
+    return this.file.transaction((sql) => find(sql, chargeId));
+  }
+}
+
+async function find(sql: LedgerSql, chargeId: string): Promise<ChargeRecord | undefined> {
+  const row = await sql.get<ChargeRow>(SELECT_CHARGE, [chargeId]);
+  return row && recordOf(row);
+}
+
+const store = (sql: LedgerSql, record: ChargeRecord) => sql.run(UPSERT_CHARGE, rowParams(record));
+
+/** Throws (before anything is written) when the request differs from the one that decided the id. */
+function replay(existing: ChargeRecord, amount: Money, card: CardSummary): TransferAnswer {
+  if (existing.state === ChargeState.CHARGE_STATE_VOIDED) return refused(existing, card);
+  assertSameCharge(existing, amount, card);
+  // Replaying "approved" for a reversed charge would let the caller hand out goods nobody paid for.
+  if (existing.state === ChargeState.CHARGE_STATE_REVERSED) return refused(existing, card);
+  return answer('replayed', existing, card);
 }
 
 function assertSameCharge(existing: ChargeRecord, amount: Money, card: CardSummary): void {

@@ -9,6 +9,7 @@ import { pino, type Logger } from 'pino';
 import { ChargeTransferServiceService } from '../gen/cardgate/v1/charge.js';
 import { chargeService } from './charge-service.js';
 import { ChargeLedger } from './ledger.js';
+import { LedgerFile } from './ledger-file.js';
 import { randomAuthorizationCode } from './simulator.js';
 
 const SERVICE_NAME = 'cardgate.v1.ChargeTransferService';
@@ -16,6 +17,11 @@ const SERVICE_NAME = 'cardgate.v1.ChargeTransferService';
 const FORCE_STOP_AFTER_MS = 2_000;
 
 export interface ChargeServerOptions {
+  /**
+   * The ledger's SQLite file (`cardgate charge --db`), created when missing. ':memory:' (the default,
+   * for tests that never restart the terminal) forgets every charge when the server stops.
+   */
+  readonly ledgerPath?: string;
   /** Where decisions are logged; silent by default. */
   readonly logger?: Logger;
   /** The clock for expiry checks and record timestamps; the wall clock by default. */
@@ -30,19 +36,20 @@ export interface ChargeServerOptions {
 }
 
 export interface ChargeServer {
-  /** Binds HOST:PORT (port 0 picks a free one) and resolves with the bound port. */
+  /** Opens the ledger, binds HOST:PORT (port 0 picks a free one) and resolves with the bound port. */
   listen(hostPort: string): Promise<number>;
-  /** Stops accepting calls and lets running ones finish, cutting them off after a short grace period. */
+  /** Stops accepting calls, lets running ones finish (cut off after a short grace period), and closes the ledger. */
   stop(): Promise<void>;
 }
 
-/** The charge-transfer terminal, ready to listen. Its ledger lives in memory and ends with the server. */
+/** The charge-transfer terminal, ready to listen. */
 export function createChargeServer(options: ChargeServerOptions = {}): ChargeServer {
   const logger = options.logger ?? pino({ level: 'silent' });
   const latencyMs = options.latencyMs ?? 0;
   if (!Number.isFinite(latencyMs) || latencyMs < 0)
     throw new RangeError(`latencyMs must be a non-negative number, got ${latencyMs}`);
-  const ledger = new ChargeLedger({
+  const file = new LedgerFile(options.ledgerPath ?? ':memory:');
+  const ledger = new ChargeLedger(file, {
     now: options.now ?? (() => new Date()),
     newAuthorizationCode: randomAuthorizationCode,
   });
@@ -63,11 +70,12 @@ export function createChargeServer(options: ChargeServerOptions = {}): ChargeSer
 
   return {
     async listen(hostPort) {
+      await file.opened();
       const port = await new Promise<number>((resolve, reject) =>
         server.bindAsync(hostPort, credentials, (error, bound) => (error ? reject(error) : resolve(bound))),
       );
       logger.info(
-        { port, latencyMs, tls: tls ? (tls.clientCa ? 'mutual' : 'server') : 'off' },
+        { port, latencyMs, ledger: file.path, tls: tls ? (tls.clientCa ? 'mutual' : 'server') : 'off' },
         'charge-transfer terminal listening',
       );
       return port;
@@ -84,6 +92,7 @@ export function createChargeServer(options: ChargeServerOptions = {}): ChargeSer
           resolve();
         });
       });
+      await file.close();
       logger.info('charge-transfer terminal stopped');
     },
   };

@@ -61,6 +61,13 @@ export function unavailableWords(reason: R): UnavailableWords {
         explanation: 'These tickets do not fit in the free space on your IC card.',
         next: ['quantity', 'my-card', 'catalog'],
       };
+    case R.UNAVAILABILITY_REASON_TOO_MANY_DECLINES:
+      return {
+        title: 'Card payments are paused at this kiosk',
+        explanation:
+          'Too many cards were declined here in a short time. Please try again later, or ask a member of staff.',
+        next: ['catalog'],
+      };
     default:
       return {
         title: 'The tickets could not be bought',

@@ -12,12 +12,19 @@
  *
  * A new key costs no read: every request is first sold as new, and the sale
  * writer reports the key taken if it already was; only then is the order read.
+ *
+ * While the calling terminal is in a card-testing cool-down (decline-guard.ts)
+ * nothing is sold or recorded: a new key, or a retryable one, is answered
+ * TOO_MANY_DECLINES, while a key whose sale has ended still gets its outcome
+ * (a buyer who paid gets the tickets, whoever was declined after them).
  */
 import { quoted } from '../../card/text.js';
 import type { PurchaseTicketsRequest, PurchaseTicketsResponse } from '../../gen/cardgate/v1/sales.js';
+import type { Caller } from '../auth/authenticator.js';
 import type { Product } from '../catalog/product.entity.js';
 import { DomainError, invalidInput, notFound } from '../domain-error.js';
 import { OrderEntity, type Order } from './order.entity.js';
+import { refusalWhileHeld } from './decline-guard.js';
 import { outcomeOf } from './order-view.js';
 import { isStale, recoverOrder } from './recovery.js';
 import type { SalesDeps } from './sales-deps.js';
@@ -37,27 +44,32 @@ type KeyState =
 export async function purchaseTickets(
   deps: SalesDeps,
   request: PurchaseTicketsRequest,
+  caller: Caller,
 ): Promise<PurchaseTicketsResponse> {
   const purchase = validatePurchase(request, deps.key.fingerprintKey);
   const products = await loadProducts(deps, purchase);
-  const sold = await sell(deps, purchase, products, null);
-  if (sold !== KEY_TAKEN) return sold;
+  const held = refusalWhileHeld(deps, caller);
+  if (!held) {
+    const sold = await sell(deps, purchase, products, null, caller);
+    if (sold !== KEY_TAKEN) return sold;
+  }
 
   const em = deps.orm.em.fork();
-  const state = stateOf(
-    deps,
-    purchase,
-    await em.findOneOrFail(OrderEntity, { idempotencyKey: purchase.idempotencyKey }),
-  );
+  const order = await em.findOne(OrderEntity, { idempotencyKey: purchase.idempotencyKey });
+  if (!order) {
+    if (held) return held;
+    throw new DomainError('BUSY', 'this purchase is still being processed; try again in a few seconds');
+  }
+  const state = stateOf(deps, purchase, order);
   switch (state.kind) {
     case 'otherRequest':
       throw invalidInput('idempotency_key was already used for a different purchase; use a new key for a new purchase');
     case 'retryable':
-      return sellAgain(deps, purchase, products, state.order);
+      return sellAgain(deps, purchase, products, state.order, caller);
     case 'pendingFresh':
       throw new DomainError('BUSY', 'this purchase is still being processed; try again in a few seconds');
     case 'pendingStale':
-      return recoverThenAnswer(deps, purchase, products, state.order);
+      return recoverThenAnswer(deps, purchase, products, state.order, caller);
     case 'ended':
       return outcomeOf(em, state.order);
   }
@@ -82,8 +94,11 @@ async function sellAgain(
   purchase: ValidPurchase,
   products: Products,
   order: Order,
+  caller: Caller,
 ): Promise<PurchaseTicketsResponse> {
-  const sold = await sell(deps, purchase, products, order);
+  const held = refusalWhileHeld(deps, caller);
+  if (held) return held;
+  const sold = await sell(deps, purchase, products, order, caller);
   if (sold === KEY_TAKEN)
     throw new DomainError('BUSY', 'this purchase is already being retried; try again in a few seconds');
   return sold;
@@ -95,6 +110,7 @@ async function recoverThenAnswer(
   purchase: ValidPurchase,
   products: Products,
   order: Order,
+  caller: Caller,
 ): Promise<PurchaseTicketsResponse> {
   await recoverOrder(deps, order.id);
   const em = deps.orm.em.fork();
@@ -106,7 +122,7 @@ async function recoverThenAnswer(
         'this purchase is still being processed (payment service unreachable); try again shortly',
       );
     case 'retryable':
-      return sellAgain(deps, purchase, products, recovered);
+      return sellAgain(deps, purchase, products, recovered, caller);
     case 'issued':
     case 'cancelled':
     case 'unavailable':

@@ -14,8 +14,8 @@ import type { SalesDeps } from './sales-deps.js';
 
 export function salesService(context: HandlerContext, deps: SalesDeps): SalesServiceServer {
   return {
-    purchaseTickets: unary(context, 'PurchaseTickets', ['kiosk'], async (request) => {
-      const response = await purchaseTickets(deps, request);
+    purchaseTickets: unary(context, 'PurchaseTickets', ['kiosk'], async (request, caller) => {
+      const response = await purchaseTickets(deps, request, caller);
       context.metrics?.purchase(outcomeOf(response));
       return response;
     }),

@@ -8,12 +8,14 @@
 import type { TransferChargeResponse } from '../../gen/cardgate/v1/charge.js';
 import { UnavailabilityReason, type PurchaseTicketsResponse } from '../../gen/cardgate/v1/sales.js';
 import { signTicket } from '../../card/signature.js';
+import type { Caller } from '../auth/authenticator.js';
 import type { Product } from '../catalog/product.entity.js';
 import { salesCloseAt } from '../catalog/product-message.js';
 import { DomainError, invalidInput } from '../domain-error.js';
 import { newId } from '../ids.js';
 import { stageTimer } from '../timings/handler-timings.js';
 import type { Reachable } from './charge-gateway.js';
+import { noteDecline } from './decline-guard.js';
 import { OrderEntity, type Order } from './order.entity.js';
 import { outcomeOf } from './order-view.js';
 import { publishStock } from './publish-stock.js';
@@ -34,12 +36,13 @@ const R = UnavailabilityReason;
 /** What `sell` answers when the idempotency key turned out to be held by an order it did not expect. */
 export const KEY_TAKEN = 'key taken';
 
-/** Sells to a new key (retake null) or again under the retryable order `retake`. */
+/** Sells to a new key (retake null) or again under the retryable order `retake`, for the terminal `caller`. */
 export async function sell(
   deps: SalesDeps,
   purchase: ValidPurchase,
   products: ReadonlyMap<string, Product>,
   retake: Order | null,
+  caller: Caller,
 ): Promise<PurchaseTicketsResponse | typeof KEY_TAKEN> {
   const now = deps.now();
   const orderId = retake?.id ?? newId('ORD', 8);
@@ -128,6 +131,7 @@ export async function sell(
   }
 
   const { refusal, charge } = await refusalOf(deps, answer, orderId, chargeId);
+  if (answer.reached) noteDecline(deps, caller, refusal.reason);
   const refused = await deps.writer.refuse({ orderId, refusal, seats: purchase.lines, charge, at: deps.now() });
   publishStock(deps, productIds);
   return refused ? unavailable(refusal) : recordedOutcome(deps, orderId);

@@ -4,6 +4,7 @@ import { centerConfig, parseDatabase, redactDatabase } from '../../center/config
 import { createCenter } from '../../center/server.js';
 import { DEFAULT_STREAM_LIMITS } from '../../center/catalog/stream-quota.js';
 import { createLogger, dbOption, stopOnSignal, wholeNumber } from '../options.js';
+import { DEFAULT_DECLINE_RULE } from '../../center/sales/decline-guard.js';
 import { chargeTls, clientTlsFlags, serverTls, serverTlsFlags, type ServerTlsFlags } from '../tls/transport-flags.js';
 
 interface CenterOptions extends ServerTlsFlags {
@@ -15,6 +16,8 @@ interface CenterOptions extends ServerTlsFlags {
   maxStreams: number;
   metricsListen?: string;
   maxStreamsPerTerminal: number;
+  declineLimit: number;
+  declineWindowS: number;
   chargeTlsCa?: string;
   chargeTlsCert?: string;
   chargeTlsKey?: string;
@@ -44,6 +47,18 @@ export function registerCenterCommand(program: Command): void {
       DEFAULT_STREAM_LIMITS.perTerminal,
     )
     .option(
+      '--decline-limit <n>',
+      "card testing: after this many declined cards from one terminal within the window, refuse that terminal's purchases for a cool-down as long as the window (0: off)",
+      wholeNumber('--decline-limit', 0),
+      DEFAULT_DECLINE_RULE.limit,
+    )
+    .option(
+      '--decline-window-s <seconds>',
+      'the sliding window of --decline-limit, and the length of the cool-down',
+      wholeNumber('--decline-window-s', 1),
+      DEFAULT_DECLINE_RULE.windowMs / 1000,
+    )
+    .option(
       '--report-timings',
       'on SIGUSR2, print server-side latency per RPC since the last report to stderr (npm run bench uses it)',
       false,
@@ -68,6 +83,7 @@ export function registerCenterCommand(program: Command): void {
           reportTimingsOnSignal: options.reportTimings,
           metricsListen: options.metricsListen,
           streamLimits: { total: options.maxStreams, perTerminal: options.maxStreamsPerTerminal },
+          declineRule: { limit: options.declineLimit, windowMs: options.declineWindowS * 1000 },
           logger,
         }),
       );

@@ -1,6 +1,7 @@
 /**
  * `npm start`: the charge-transfer terminal and the sales center in one
- * process on 127.0.0.1, SQLite under ./data, the demo catalog when the
+ * process on 127.0.0.1, SQLite under ./data (the center's database and the
+ * charge terminal's ledger, one file each), the demo catalog when the
  * database is empty, and fresh demo tokens printed with ways to try the API.
  * On an interactive terminal a launcher then opens the terminal UIs (see
  * ../launcher/entries.ts) on the virtual card ./data/demo.card; without one
@@ -48,7 +49,8 @@ export function registerDemoCommand(program: Command): void {
       const tls = serverTls({ tlsCert: tlsFile('server.crt'), tlsKey: tlsFile('server.key') }, options.listen)!;
       const clientTls = { ca: readFileSync(tlsFile('ca.crt')) };
       const logger = createLogger(join(options.data, 'demo.log'));
-      const charge = createChargeServer({ logger, tls });
+      const ledgerPath = join(options.data, 'charge.sqlite');
+      const charge = createChargeServer({ logger, tls, ledgerPath });
       const chargePort = await charge.listen(options.chargeListen);
       const dbPath = join(options.data, 'center.sqlite');
       const center = await createCenter(
@@ -73,7 +75,7 @@ export function registerDemoCommand(program: Command): void {
       const curl = `npx buf curl --protocol grpc --cacert ${tlsFile('ca.crt')}`;
       console.log(`Cardgate demo
   sales center      ${address}   (TLS, authority ${tlsFile('ca.crt')}; SQLite ${dbPath}${seeded.length ? `, seeded ${seeded.length} products` : ''})
-  charge terminal   127.0.0.1:${chargePort}
+  charge terminal   127.0.0.1:${chargePort}   (ledger ${ledgerPath})
   logs              ${join(options.data, 'demo.log')}
 
 Terminal tokens (new on every start):

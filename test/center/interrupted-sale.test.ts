@@ -12,6 +12,7 @@ import { ProductCache } from '../../center/catalog/product-cache.js';
 import { ProductEntity } from '../../center/catalog/product.entity.js';
 import { grpcChargeGateway } from '../../center/sales/charge-gateway.js';
 import { recoverOrder } from '../../center/sales/recovery.js';
+import { DeclineGuard, DEFAULT_DECLINE_RULE } from '../../center/sales/decline-guard.js';
 import type { SalesDeps } from '../../center/sales/sales-deps.js';
 import { loadOrCreateSigningKey } from '../../center/signing/signing-key.js';
 import { OrderEntity } from '../../center/sales/order.entity.js';
@@ -176,6 +177,7 @@ test('recovery leaves alone a pending order that is not stale: a call is selling
     staleReservationMs: 60_000,
     products: new ProductCache(orm),
     writer: new SaleWriter(orm),
+    declines: new DeclineGuard(DEFAULT_DECLINE_RULE),
   };
   t.teardown(() => deps.charge.close());
   await recoverOrder(deps, order.id);

@@ -1,7 +1,7 @@
 /** The README's main command boots and serves the catalog (a smoke test of `npm start`). */
 import test from 'ava';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CenterClient } from '../../terminal/center-client.js';
@@ -43,6 +43,7 @@ test('npm start boots the demo and answers ListProducts with the seeded catalog 
   // Certificates made on first start under DATA/tls, the keys readable by their owner only.
   const ca = join(data, 'tls', 'ca.crt');
   for (const key of ['ca.key', 'server.key']) t.is(statSync(join(data, 'tls', key)).mode & 0o777, 0o600, key);
+  t.true(existsSync(join(data, 'charge.sqlite')), "the charge terminal's ledger is a file under DATA");
   const kiosk = new CenterClient(address, kioskToken!, { tls: { ca: readFileSync(ca) } });
   t.teardown(() => kiosk.close());
   const products = await kiosk.listProducts();

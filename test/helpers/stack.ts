@@ -1,7 +1,8 @@
 /**
  * A real stack for service tests: the charge-transfer terminal and the sales
- * center on 127.0.0.1 port 0, a SQLite file in a temp dir, one token per role,
- * and a CenterClient per role. Everything is torn down with the test.
+ * center on 127.0.0.1 port 0, a SQLite file each in a temp dir (the center's
+ * database, the terminal's ledger), one token per role, and a CenterClient
+ * per role. Everything is torn down with the test.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +32,7 @@ export interface Stack {
   /** Makes a client with any token, e.g. a revoked or made-up one. */
   client(token: string): CenterClient;
   stopCharge(): Promise<void>;
-  /** Starts a fresh charge terminal on the same address (after stopCharge). */
+  /** Starts a fresh charge terminal on the same address and ledger file (after stopCharge). */
   startCharge(): Promise<void>;
 }
 
@@ -54,7 +55,13 @@ export async function startStack(t: ExecutionContext, options: StackOptions = {}
   logStream.on('data', (chunk: Buffer) => (logText += chunk.toString()));
   const logger = pino({ level: 'debug' }, logStream);
 
-  let charge = createChargeServer({ logger, latencyMs: options.chargeLatencyMs ?? 0, tls: options.chargeTls });
+  const chargeOptions: ChargeServerOptions = {
+    logger,
+    latencyMs: options.chargeLatencyMs ?? 0,
+    tls: options.chargeTls,
+    ledgerPath: join(dir, 'charge.sqlite'),
+  };
+  let charge = createChargeServer(chargeOptions);
   const chargePort = options.noCharge ? await unusedPort() : await charge.listen('127.0.0.1:0');
   const chargeAddress = `127.0.0.1:${chargePort}`;
   const center = await createCenter(
@@ -88,7 +95,7 @@ export async function startStack(t: ExecutionContext, options: StackOptions = {}
     await charge.stop();
   };
   const startCharge = async () => {
-    charge = createChargeServer({ logger, latencyMs: options.chargeLatencyMs ?? 0, tls: options.chargeTls });
+    charge = createChargeServer(chargeOptions);
     await charge.listen(chargeAddress);
     chargeStopped = false;
   };

@@ -22,6 +22,7 @@ const TITLES: Array<[R, RegExp, RegExp]> = [
   [R.UNAVAILABILITY_REASON_SALES_CLOSED, /Sales have closed/, /e choose another event/],
   [R.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE, /payment service did not answer/, /c enter the card again and retry/],
   [R.UNAVAILABILITY_REASON_CARD_FULL, /IC card is full/, /m clear used tickets off your IC card/],
+  [R.UNAVAILABILITY_REASON_TOO_MANY_DECLINES, /Card payments are paused at this kiosk/, /e choose another event/],
 ];
 
 for (const [reason, title, next] of TITLES) {
