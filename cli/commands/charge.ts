@@ -33,7 +33,7 @@ export function registerChargeCommand(program: Command): void {
     // stderr, so stdout stays pure JSON log lines for whatever collects them.
     const security = tls ? (tls.clientCa ? 'mutual TLS' : 'TLS') : 'plain text';
     process.stderr.write(
-      `charge-transfer terminal listening on ${options.listen.replace(/:\d+$/, `:${port}`)} (${security}, ledger ${options.db})\n`,
+      `charge-transfer terminal listening on ${options.listen.replace(/:\d+$/, `:${port}`)} (${security}), ledger ${options.db}\n`,
     );
     stopOnSignal(() => server.stop());
   });

@@ -20,8 +20,8 @@ import { purchaseRequest } from '../helpers/factories.js';
 import { waitUntil } from '../helpers/wait.js';
 
 test('a sale whose center died mid-charge and whose charge terminal restarted is finished with tickets (claim 6)', async (t) => {
-  // The terminal takes 1 s to decide, and decides even after the center that asked is gone.
-  const terminal = await startChargeProcess(t, ['--latency-ms', '1000']);
+  // The terminal takes 3 s to decide, and decides even after the center that asked is gone.
+  const terminal = await startChargeProcess(t, ['--latency-ms', '3000'], { LOG_LEVEL: 'debug' });
   const charge = connectCharge(t, terminal.address);
   const db = await prepareDatabase(t, { capacity: 10 });
   const em = (await db.open()).em.fork();
@@ -38,9 +38,15 @@ test('a sale whose center died mid-charge and whose charge terminal restarted is
       .findOne(OrderEntity, { idempotencyKey: request.idempotencyKey, state: 'pending' })
       .then((found) => found ?? undefined),
   );
+  const [chargeRow] = await em.fork().find(ChargeEntity, { orderId: order.id });
+  // Killed once the request has reached the terminal, while it is still deciding.
+  await waitUntil(
+    'the terminal to receive the charge request',
+    () => terminal.output().includes(`"chargeId":"${chargeRow!.id}","msg":"charge request received"`),
+    { seen: () => terminal.output().slice(-2000) },
+  );
   first.kill();
   await inFlight;
-  const [chargeRow] = await em.fork().find(ChargeEntity, { orderId: order.id });
   const approved = await waitUntil(
     'the terminal to approve the charge',
     async () => {

@@ -19,15 +19,19 @@ export interface ChargeProcess {
   kill(): Promise<void>;
   /** A new process on the same ledger file and address (after kill()). */
   restart(): Promise<void>;
-  /** What the current process printed so far. */
+  /** What the current process printed so far (its log lines too, at LOG_LEVEL from `env`). */
   output(): string;
 }
 
 /** Starts `cardgate charge` on a free port with a ledger file in a temp dir; killed at teardown. */
-export async function startChargeProcess(t: ExecutionContext, extraArgs: string[] = []): Promise<ChargeProcess> {
+export async function startChargeProcess(
+  t: ExecutionContext,
+  extraArgs: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<ChargeProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'cardgate-charge-'));
   const ledgerPath = join(dir, 'charge.sqlite');
-  let current = await spawnCharge('127.0.0.1:0', ledgerPath, extraArgs);
+  let current = await spawnCharge('127.0.0.1:0', ledgerPath, extraArgs, env);
   const address = current.address;
   t.teardown(async () => {
     await current.kill();
@@ -38,14 +42,14 @@ export async function startChargeProcess(t: ExecutionContext, extraArgs: string[
     ledgerPath,
     kill: () => current.kill(),
     async restart() {
-      current = await spawnCharge(address, ledgerPath, extraArgs);
+      current = await spawnCharge(address, ledgerPath, extraArgs, env);
     },
     output: () => current.output(),
   };
 }
 
-async function spawnCharge(listen: string, ledgerPath: string, extraArgs: string[]) {
-  const { child, output } = startCardgate(['charge', '--listen', listen, '--db', ledgerPath, ...extraArgs]);
+async function spawnCharge(listen: string, ledgerPath: string, extraArgs: string[], env: NodeJS.ProcessEnv) {
+  const { child, output } = startCardgate(['charge', '--listen', listen, '--db', ledgerPath, ...extraArgs], env);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let gone = false;
   void exited.then(() => (gone = true));
