@@ -11,6 +11,8 @@ import { chargeService } from './charge-service.js';
 import { ChargeLedger } from './ledger.js';
 import { LedgerFile } from './ledger-file.js';
 import { randomAuthorizationCode } from './simulator.js';
+import { withRequestLimits } from '../center/grpc/request-limits.js';
+import { CHARGE_LIMITS, MAX_CHARGE_REQUEST_BYTES } from './charge-limits.js';
 
 const SERVICE_NAME = 'cardgate.v1.ChargeTransferService';
 /** How long stop() lets running calls finish before cutting them off. */
@@ -63,8 +65,11 @@ export function createChargeServer(options: ChargeServerOptions = {}): ChargeSer
       )
     : ServerCredentials.createInsecure();
 
-  const server = new Server();
-  server.addService(ChargeTransferServiceService, chargeService({ ledger, logger, latencyMs }));
+  const server = new Server({ 'grpc.max_receive_message_length': MAX_CHARGE_REQUEST_BYTES });
+  server.addService(
+    withRequestLimits(ChargeTransferServiceService, CHARGE_LIMITS),
+    chargeService({ ledger, logger, latencyMs }),
+  );
   const health = new HealthImplementation({ '': 'SERVING', [SERVICE_NAME]: 'SERVING' });
   health.addToServer(server);
 
