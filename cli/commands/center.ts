@@ -2,14 +2,14 @@ import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
 import { centerConfig, parseDatabase, redactDatabase } from '../../center/config.js';
 import { createCenter } from '../../center/server.js';
-import { createLogger, dbOption, stopOnSignal } from '../options.js';
+import { createLogger, dbOption, stopOnSignal, wholeNumber } from '../options.js';
 import { chargeTls, clientTlsFlags, serverTls, serverTlsFlags, type ServerTlsFlags } from '../tls/transport-flags.js';
 
 interface CenterOptions extends ServerTlsFlags {
   listen: string;
   db: string;
   charge: string;
-  chargeDeadlineMs: string;
+  chargeDeadlineMs: number;
   reportTimings: boolean;
   chargeTlsCa?: string;
   chargeTlsCert?: string;
@@ -25,7 +25,12 @@ export function registerCenterCommand(program: Command): void {
     .option('--charge <host:port>', 'the charge-transfer terminal', '127.0.0.1:50052');
   serverTlsFlags(command);
   clientTlsFlags(command, 'charge-', undefined)
-    .option('--charge-deadline-ms <ms>', 'how long a purchase waits for the charge terminal', '5000')
+    .option(
+      '--charge-deadline-ms <ms>',
+      'how long a purchase waits for the charge terminal',
+      wholeNumber('--charge-deadline-ms', 1),
+      5000,
+    )
     .option(
       '--report-timings',
       'on SIGUSR2, print server-side latency per RPC since the last report to stderr (npm run bench uses it)',
@@ -47,7 +52,7 @@ export function registerCenterCommand(program: Command): void {
           chargeTls: towardsCharge,
           database: parseDatabase(options.db),
           charge: options.charge,
-          chargeDeadlineMs: Number(options.chargeDeadlineMs),
+          chargeDeadlineMs: options.chargeDeadlineMs,
           reportTimingsOnSignal: options.reportTimings,
           logger,
         }),

@@ -1,7 +1,7 @@
 /** `cardgate charge`: the charge-transfer terminal (the payment simulator) on its own. */
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { createChargeServer } from '../../charge/server.js';
-import { createLogger, stopOnSignal } from '../options.js';
+import { createLogger, stopOnSignal, wholeNumber } from '../options.js';
 import { serverTls, serverTlsFlags, type ServerTlsFlags } from '../tls/transport-flags.js';
 
 export function registerChargeCommand(program: Command): void {
@@ -11,7 +11,7 @@ export function registerChargeCommand(program: Command): void {
       'run the charge-transfer terminal: a payment processor in test mode (gRPC; no tokens: private network, or mutual TLS)',
     )
     .option('--listen <host:port>', 'address to serve on', '127.0.0.1:50052')
-    .option('--latency-ms <ms>', 'simulated processing time of each TransferCharge', parseLatency, 0);
+    .option('--latency-ms <ms>', 'simulated processing time of each TransferCharge', wholeNumber('--latency-ms'), 0);
   serverTlsFlags(command).action(async (options: ServerTlsFlags & { listen: string; latencyMs: number }) => {
     const tls = serverTls(options, options.listen);
     const logger = createLogger();
@@ -24,11 +24,4 @@ export function registerChargeCommand(program: Command): void {
     );
     stopOnSignal(() => server.stop());
   });
-}
-
-function parseLatency(value: string): number {
-  const ms = Number(value);
-  if (!Number.isInteger(ms) || ms < 0)
-    throw new InvalidArgumentError('expected a whole number of milliseconds, 0 or more');
-  return ms;
 }
