@@ -34,7 +34,7 @@ function refusalOf(orderId: string, used: readonly UsedTicket[]): DomainError {
   return new DomainError(
     'CONFLICT',
     `order ${orderId} was not cancelled: its ${what} already admitted: ${list}. ` +
-      'Force it to cancel and refund anyway; used seats are never sold again.',
+      'Set force (cardgate admin cancel-order --force) to cancel and refund anyway; used seats are never sold again.',
   );
 }
 
