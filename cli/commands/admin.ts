@@ -89,6 +89,26 @@ export function registerAdminCommands(program: Command): void {
   registerTlsCommands(admin);
 
   admin
+    .command('db')
+    .description('the center database')
+    .command('create')
+    .description(
+      'create the database of --db if it does not exist (PostgreSQL; a SQLite file is made by any command) and bring its schema up to date',
+    )
+    .addOption(dbOption())
+    .action(async (options: { db: string }) => {
+      const target = parseDatabase(options.db);
+      let created = false;
+      if (target.kind === 'postgres') {
+        const { ensurePostgresDatabase } = await import('../../center/db/postgres-databases.js');
+        created = (await ensurePostgresDatabase(target.url, true)).created;
+      }
+      await withDatabase(options.db, async () => undefined);
+      const name = target.kind === 'postgres' ? new URL(target.url).pathname.slice(1) : target.path;
+      console.log(`${created ? 'created' : 'found'} the database ${name}; its schema is up to date`);
+    });
+
+  admin
     .command('seed')
     .description('add the demo catalog to an empty database')
     .addOption(dbOption())

@@ -11,6 +11,7 @@ interface CenterOptions extends ServerTlsFlags {
   charge: string;
   chargeDeadlineMs: number;
   reportTimings: boolean;
+  createDatabase: boolean;
   chargeTlsCa?: string;
   chargeTlsCert?: string;
   chargeTlsKey?: string;
@@ -32,6 +33,11 @@ export function registerCenterCommand(program: Command): void {
       5000,
     )
     .option(
+      '--create-database',
+      'create the PostgreSQL database of --db when it does not exist (without it, a missing one is an error)',
+      false,
+    )
+    .option(
       '--report-timings',
       'on SIGUSR2, print server-side latency per RPC since the last report to stderr (npm run bench uses it)',
       false,
@@ -45,12 +51,19 @@ export function registerCenterCommand(program: Command): void {
       // before the center starts; the bench's GC figures show it takes effect here (README, Performance).
       setFlagsFromString('--no-allocation-site-pretenuring');
       const logger = createLogger();
+      const database = parseDatabase(options.db);
+      if (database.kind === 'postgres') {
+        // Loaded only for PostgreSQL; the center opens the database itself and refuses a missing one.
+        const { ensurePostgresDatabase } = await import('../../center/db/postgres-databases.js');
+        if (options.createDatabase && (await ensurePostgresDatabase(database.url, true)).created)
+          process.stderr.write(`created the database ${new URL(database.url).pathname.slice(1)}\n`);
+      }
       const center = await createCenter(
         centerConfig({
           listen: options.listen,
           tls,
           chargeTls: towardsCharge,
-          database: parseDatabase(options.db),
+          database,
           charge: options.charge,
           chargeDeadlineMs: options.chargeDeadlineMs,
           reportTimingsOnSignal: options.reportTimings,
