@@ -34,13 +34,23 @@ export interface KioskAppProps {
   readonly timeZone?: string;
   /** A line on the payment screen, e.g. which test card numbers the demo's payment simulator approves. */
   readonly paymentHint?: string;
+  /** The time now; tests pass the center's test clock. */
+  readonly clock?: () => Date;
 }
 
 /** The purchase kiosk (SPEC §2 steps 1-6): the buyer's screens around one state reducer. */
-export function KioskApp({ center, reader, idleMs = DEFAULT_IDLE_MS, onExit, timeZone, paymentHint }: KioskAppProps) {
+export function KioskApp({
+  center,
+  reader,
+  idleMs = DEFAULT_IDLE_MS,
+  onExit,
+  timeZone,
+  paymentHint,
+  clock,
+}: KioskAppProps) {
   const status = useCenterStatus(center);
   return (
-    <KioskContext.Provider value={{ center, status, timeZone, paymentHint }}>
+    <KioskContext.Provider value={{ center, status, timeZone, paymentHint, clock }}>
       <CardReaderProvider reader={reader}>
         {/* One keyboard subscription for all the screens (terminal/hooks/use-keys.ts). */}
         <KeysRoot>

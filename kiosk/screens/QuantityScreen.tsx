@@ -11,6 +11,8 @@ import { KioskScreen } from '../components/KioskScreen.js';
 import type { CardSpace } from '../flow/kiosk-state.js';
 import { useKiosk } from '../kiosk-context.js';
 import { useKeys } from '../../terminal/hooks/use-keys.js';
+import { useNow } from '../../terminal/hooks/use-now.js';
+import { salesClosed } from '../sales-window.js';
 
 export interface QuantityScreenProps {
   /** The chosen product, kept live (seats left) by the app. */
@@ -29,18 +31,19 @@ const readCardSpace = async (card: Card): Promise<CardSpace> => ({
 
 /** Step 2: how many tickets, bounded by seats left and by the room on the IC card (read now, before anything is charged). */
 export function QuantityScreen({ product, initial, onChoose, onBack, onMyCard }: QuantityScreenProps) {
-  const { timeZone } = useKiosk();
+  const { timeZone, clock } = useKiosk();
+  const closed = salesClosed(product, useNow(clock));
   const card = useCardTask(readCardSpace, { runOnMount: true });
   const [quantity, setQuantity] = useState(initial);
   const fit = card.result ? ticketsThatFit(product, card.result.freeBytes) : 0;
-  const max = card.result ? maxQuantity(product, card.result.freeBytes) : 0;
+  const max = card.result && !closed ? maxQuantity(product, card.result.freeBytes) : 0;
   const shown = Math.max(1, Math.min(quantity, max));
 
   useKeys((input, key) => {
     if (key.escape) return onBack();
     if (card.state === 'failed' && input === 'r') return card.run();
     if (card.state !== 'done') return;
-    if (max === 0) return input === 'm' && fit === 0 ? onMyCard() : undefined;
+    if (max === 0) return input === 'm' && fit === 0 && !closed ? onMyCard() : undefined;
     if (key.upArrow || key.rightArrow || input === '+' || input === 'k') setQuantity(Math.min(max, shown + 1));
     else if (key.downArrow || key.leftArrow || input === '-' || input === 'j') setQuantity(Math.max(1, shown - 1));
     else if (/^[1-9]$/.test(input)) setQuantity(Math.min(max, Number(input)));
@@ -74,9 +77,11 @@ export function QuantityScreen({ product, initial, onChoose, onBack, onMyCard }:
       ) : null}
       {card.state === 'done' && max === 0 ? (
         <Text color={theme.bad}>
-          {product.remaining <= 0
-            ? 'This event has just sold out. Press Esc to choose another event.'
-            : 'Your IC card is full: not even one more ticket fits. Press m to clear used tickets off it (My card), or use another card.'}
+          {closed
+            ? 'Sales for this event have just closed. Press Esc to choose another event.'
+            : product.remaining <= 0
+              ? 'This event has just sold out. Press Esc to choose another event.'
+              : 'Your IC card is full: not even one more ticket fits. Press m to clear used tickets off it (My card), or use another card.'}
         </Text>
       ) : null}
     </KioskScreen>

@@ -25,6 +25,8 @@ export interface RenderKioskOptions {
   /** A `--card` spec instead of the file: card at cardPath, e.g. `pcsc:Virtual PCD 00 00`. */
   readonly cardSpec?: string;
   readonly timeZone?: string;
+  /** The kiosk's clock, e.g. the center's TestClock. */
+  readonly clock?: () => Date;
 }
 
 export async function renderKiosk(
@@ -35,7 +37,13 @@ export async function renderKiosk(
   const cardPath = options.cardPath ?? join(tempDir(t), 'buyer.card');
   const reader = await openCardReader(options.cardSpec ?? `file:${cardPath}`);
   const app = render(
-    <KioskApp center={center} reader={reader} idleMs={options.idleMs ?? 0} timeZone={options.timeZone ?? 'UTC'} />,
+    <KioskApp
+      center={center}
+      reader={reader}
+      idleMs={options.idleMs ?? 0}
+      timeZone={options.timeZone ?? 'UTC'}
+      clock={options.clock}
+    />,
   );
   t.teardown(() => {
     app.unmount();
