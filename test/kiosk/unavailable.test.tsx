@@ -85,5 +85,5 @@ test('an event that sells out while the buyer types ends on the unavailable scre
   await kiosk.waitFor('Not enough seats left');
   await assertNothingHappened(t, stack, kiosk);
   await kiosk.press('f');
-  await kiosk.waitFor(/Up to 1: 1 seats left/);
+  await kiosk.waitFor(/Up to 1: 1 seat left/);
 });
