@@ -138,6 +138,7 @@ function KioskFlow({ idleMs, onExit }: { readonly idleMs: number; readonly onExi
       return (
         <UnavailableScreen
           unavailable={phase.unavailable}
+          seatsLeft={catalog.products.find((p) => p.id === phase.order.product.id)?.remaining}
           onHome={home}
           onNext={(next) => dispatch({ type: 'next', next })}
         />
