@@ -16,7 +16,17 @@ export function CardContentsView({ contents, orderId }: { readonly contents: Car
   const { timeZone } = useKiosk();
   const { tickets } = contents.image;
   // A list to read, not to choose from: the cursor runs over the first row shown, so each ↑↓ scrolls by one.
-  const scroll = useListCursor({ count: Math.max(1, tickets.length - PAGE + 1), pageSize: PAGE, isActive: true });
+  // It starts where this order's tickets begin (merged onto the card, they may sit below older ones).
+  const firstOfOrder = Math.max(
+    0,
+    tickets.findIndex((t) => t.ticket?.orderId === orderId),
+  );
+  const scroll = useListCursor({
+    count: Math.max(1, tickets.length - PAGE + 1),
+    pageSize: PAGE,
+    isActive: true,
+    initial: Math.min(firstOfOrder, Math.max(0, tickets.length - PAGE)),
+  });
   const mine = tickets.filter((t) => t.ticket?.orderId === orderId);
   const first = mine[0];
   const buyer = first?.buyerIdentification;
