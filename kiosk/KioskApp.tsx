@@ -22,6 +22,7 @@ import { ReviewScreen } from './screens/ReviewScreen.js';
 import { UnavailableScreen } from './screens/UnavailableScreen.js';
 import { WritingScreen } from './screens/WritingScreen.js';
 import { useKeys } from '../terminal/hooks/use-keys.js';
+import { isRetryKey } from '../terminal/components/CenterBanner.js';
 import { DEFAULT_IDLE_MS } from './defaults.js';
 
 export interface KioskAppProps {
@@ -36,6 +37,8 @@ export interface KioskAppProps {
   readonly paymentHint?: string;
   /** The time now; tests pass the center's test clock. */
   readonly clock?: () => Date;
+  /** How often the center's reachability is checked (default 5000 ms). */
+  readonly statusIntervalMs?: number;
 }
 
 /** The purchase kiosk (SPEC §2 steps 1-6): the buyer's screens around one state reducer. */
@@ -47,8 +50,9 @@ export function KioskApp({
   timeZone,
   paymentHint,
   clock,
+  statusIntervalMs,
 }: KioskAppProps) {
-  const status = useCenterStatus(center);
+  const status = useCenterStatus(center, { role: 'kiosk', intervalMs: statusIntervalMs });
   return (
     <KioskContext.Provider value={{ center, status, timeZone, paymentHint, clock }}>
       <CardReaderProvider reader={reader}>
@@ -68,8 +72,10 @@ function KioskFlow({ idleMs, onExit }: { readonly idleMs: number; readonly onExi
   const back = () => dispatch({ type: 'back' });
   const home = () => dispatch({ type: 'reset' });
   useIdleTimeout(idleMs, home, phase.kind !== 'home' && phase.kind !== 'processing');
-  useKeys((input) => {
-    if (input === 'r' && phase.kind === 'home' && status.state === 'offline') status.retry();
+  useKeys((input, key) => {
+    // Ctrl+R on every screen (it types nothing into a field); plain r too on Home, which has no field.
+    if (status.state !== 'offline') return;
+    if (isRetryKey(input, key) || (input === 'r' && phase.kind === 'home')) status.retry();
   });
 
   switch (phase.kind) {

@@ -20,6 +20,7 @@ const CENTER_WORDS = {
   connecting: 'connecting…',
   online: 'online',
   offline: 'UNREACHABLE: nothing can be admitted',
+  refused: 'REFUSES THIS GATE’S TOKEN: nothing can be admitted',
 } as const;
 
 /** "Present a card": the gate id, the center's state and the counts since start. */
@@ -63,7 +64,7 @@ export function WaitingScreen({ frame, presence, readerName, lastPrint, onPresen
         <Text>
           Gate <Text bold>{frame.gateId}</Text>
           {'   '}Sales center:{' '}
-          <Text color={center.state === 'online' ? theme.ok : center.state === 'offline' ? theme.bad : theme.warn} bold>
+          <Text color={center.state === 'online' ? theme.ok : center.state === 'connecting' ? theme.warn : theme.bad} bold>
             {CENTER_WORDS[center.state]}
           </Text>
           {center.terminalName ? <Text dimColor> (as {center.terminalName})</Text> : null}

@@ -27,6 +27,7 @@ export interface RenderKioskOptions {
   readonly timeZone?: string;
   /** The kiosk's clock, e.g. the center's TestClock. */
   readonly clock?: () => Date;
+  readonly statusIntervalMs?: number;
 }
 
 export async function renderKiosk(
@@ -43,6 +44,7 @@ export async function renderKiosk(
       idleMs={options.idleMs ?? 0}
       timeZone={options.timeZone ?? 'UTC'}
       clock={options.clock}
+      statusIntervalMs={options.statusIntervalMs}
     />,
   );
   t.teardown(() => {
