@@ -128,3 +128,13 @@ test('Esc back past payment wipes the card data', async (t) => {
   t.notRegex(payment, /4242/);
   t.regex(payment, /1234 5678 9012 3456/, 'the empty field shows its placeholder');
 });
+
+test('the e-mail field promises no receipt: none is sent', async (t) => {
+  const stack = await startStack(t);
+  await createProduct(stack.admin, { name: 'Mail Night' });
+  const kiosk = await renderKiosk(t, stack.kiosk);
+  await openEvent(kiosk, 'Mail Night');
+  const details = await chooseQuantity(kiosk);
+  t.notRegex(details, /receipt/i);
+  t.regex(details, /E-mail[\s\S]*optional: kept with your order for staff; nothing is sent/);
+});
