@@ -64,7 +64,10 @@ export function WaitingScreen({ frame, presence, readerName, lastPrint, onPresen
         <Text>
           Gate <Text bold>{frame.gateId}</Text>
           {'   '}Sales center:{' '}
-          <Text color={center.state === 'online' ? theme.ok : center.state === 'connecting' ? theme.warn : theme.bad} bold>
+          <Text
+            color={center.state === 'online' ? theme.ok : center.state === 'connecting' ? theme.warn : theme.bad}
+            bold
+          >
             {CENTER_WORDS[center.state]}
           </Text>
           {center.terminalName ? <Text dimColor> (as {center.terminalName})</Text> : null}

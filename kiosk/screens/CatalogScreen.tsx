@@ -11,9 +11,10 @@ import { PRODUCT_HEADER, ProductRow } from '../components/ProductRow.js';
 import { useKiosk } from '../kiosk-context.js';
 import { useKeys } from '../../terminal/hooks/use-keys.js';
 import { useNow } from '../../terminal/hooks/use-now.js';
+import { useExtraRows } from '../../terminal/hooks/use-terminal-size.js';
 import { salesClosed } from '../sales-window.js';
 
-/** Products per page: what fits on 24 lines with the header, details and key help. */
+/** Products per page on 24 lines, with the header, details and key help; a taller terminal shows more. */
 export const CATALOG_PAGE = 9;
 
 export interface CatalogScreenProps {
@@ -32,7 +33,7 @@ export function CatalogScreen({ catalog, onChoose, onBack }: CatalogScreenProps)
   const products = catalog.products.filter((product) => !salesClosed(product, now));
   const cursor = useListCursor({
     count: products.length,
-    pageSize: CATALOG_PAGE,
+    pageSize: CATALOG_PAGE + useExtraRows(),
     isActive: true,
     selectable: (index) => (products[index]?.remaining ?? 0) > 0,
     onChoose: (index) => onChoose(products[index]!),
