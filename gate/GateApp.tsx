@@ -49,8 +49,8 @@ export function GateApp(props: GateAppProps) {
 function GateScreens({ center, reader, gateId, printer, verdictSeconds = 8, statusIntervalMs, onExit }: GateAppProps) {
   const { exit } = useApp();
   const status = useCenterStatus(center, { intervalMs: statusIntervalMs, role: 'gate' });
-  useKeys((input, key) => {
-    if (isRetryKey(input, key) && status.state === 'offline') status.retry();
+  useKeys((input) => {
+    if (isRetryKey(input) && status.state === 'offline') status.retry();
   });
   const [state, dispatch] = useGateFlow({ center, gateId });
   const { phase } = state;

@@ -10,6 +10,7 @@ interface KioskOptions extends ClientTlsFlags {
   token?: string;
   card?: string;
   idleSeconds: number;
+  unlocked?: boolean;
 }
 
 export function registerKioskCommand(program: Command): void {
@@ -23,6 +24,10 @@ export function registerKioskCommand(program: Command): void {
       wholeNumber('--idle-seconds'),
       DEFAULT_IDLE_MS / 1000,
     )
+    .option(
+      '--unlocked',
+      'for development: Ctrl+C quits. Without it the kiosk is locked: only staff leave, with Ctrl+X three times and an admin token',
+    )
     .action(async (options: KioskOptions) => {
       const token = requireToken(options.token);
       const card = requireCard(options.card);
@@ -31,6 +36,13 @@ export function registerKioskCommand(program: Command): void {
       channelCredentials(options.center, tls);
       // Loaded here, not at the top: every other command (the center above all) would carry Ink and React for nothing.
       const { runKiosk } = await import('../../kiosk/run-kiosk.js');
-      await runKiosk({ center: options.center, token, cardSpec: card, idleMs: options.idleSeconds * 1000, tls });
+      await runKiosk({
+        center: options.center,
+        token,
+        cardSpec: card,
+        idleMs: options.idleSeconds * 1000,
+        tls,
+        unlocked: options.unlocked,
+      });
     });
 }

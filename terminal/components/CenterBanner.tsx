@@ -24,5 +24,5 @@ export function CenterBanner({ status }: { readonly status: CenterStatus }) {
   );
 }
 
-/** True for the retry key (Ctrl+R) as Ink reports it. */
-export const isRetryKey = (input: string, key: { readonly ctrl: boolean }) => key.ctrl && input === 'r';
+/** True for the retry key, Ctrl+R, as useKeys delivers it (hooks/use-keys.ts). */
+export const isRetryKey = (input: string) => input === '^R';

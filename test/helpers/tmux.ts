@@ -22,6 +22,8 @@ export interface TmuxSession {
   waitFor(pattern: RegExp | string, timeoutMs?: number): Promise<string>;
   /** Resizes the terminal, as a person dragging the window's corner. */
   resize(columns: number, rows: number): void;
+  /** Whether the command has ended (the pane stays, dead, for its last screen). */
+  exited(): boolean;
 }
 
 /** The terminal's size in characters (default 80 × 24). */
@@ -84,6 +86,7 @@ export function startTmux(
       await settled(before);
     },
     screen,
+    exited: () => tmux('display-message', '-p', '-t', name, '#{pane_dead}').trim() === '1',
     resize: (columns, rows) => void tmux('resize-window', '-t', name, '-x', String(columns), '-y', String(rows)),
     waitFor: (pattern, timeoutMs = 15_000) =>
       waitUntil(
