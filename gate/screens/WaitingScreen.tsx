@@ -25,8 +25,10 @@ const CENTER_WORDS = {
 
 /** "Present a card": the gate id, the center's state and the counts since start. */
 export function WaitingScreen({ frame, presence, readerName, lastPrint, onPresent, onExit }: WaitingScreenProps) {
+  // A reader that notices cards by itself (pcsc) has no key to present one.
+  const byKey = presence.mode !== 'auto';
   useKeys((input, key) => {
-    if (input === ' ' || key.return) onPresent();
+    if (byKey && (input === ' ' || key.return)) onPresent();
     else if (input === 'r') frame.center.retry();
     else if (input === 'q') onExit();
   });
@@ -40,11 +42,7 @@ export function WaitingScreen({ frame, presence, readerName, lastPrint, onPresen
     <GateFrame
       {...frame}
       title="Waiting"
-      keys={[
-        ['Space', 'present card'],
-        ['r', 'retry center'],
-        ['q', 'close gate'],
-      ]}
+      keys={[...(byKey ? ([['Space', 'present card']] as const) : []), ['r', 'retry center'], ['q', 'close gate']]}
     >
       <Box
         flexDirection="column"
