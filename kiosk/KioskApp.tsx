@@ -93,9 +93,15 @@ function KioskFlow({ idleMs, onExit, locked }: KioskFlowProps) {
   const presses = useRef<number[]>([]);
   const back = () => dispatch({ type: 'back' });
   const home = () => dispatch({ type: 'reset' });
-  useIdleTimeout(idleMs, home, staff || (phase.kind !== 'home' && phase.kind !== 'processing'));
+  // Idle on the staff screen too: a staff member who walked away leaves a fresh Home, not a token prompt.
+  const idle = () => {
+    home();
+    setStaff(false);
+  };
+  useIdleTimeout(idleMs, idle, staff || (phase.kind !== 'home' && phase.kind !== 'processing'));
   useKeys((input) => {
-    if (!locked || staff || input !== '^X') return;
+    // Never in the middle of paying or writing the card: the buyer's tickets would be left half done.
+    if (!locked || staff || input !== '^X' || phase.kind === 'processing' || phase.kind === 'writing') return;
     const next = staffSequence(presses.current, Date.now());
     presses.current = next.presses;
     if (next.complete) setStaff(true);
@@ -111,11 +117,8 @@ function KioskFlow({ idleMs, onExit, locked }: KioskFlowProps) {
       <StaffExitScreen
         check={locked.check}
         onExit={locked.onExit}
-        onCancel={() => {
-          // Back to a fresh Home: nothing of a buyer's order waits behind the staff screen.
-          home();
-          setStaff(false);
-        }}
+        // Back to a fresh Home: nothing of a buyer's order waits behind the staff screen.
+        onCancel={idle}
       />
     );
   switch (phase.kind) {
