@@ -2,6 +2,7 @@
  * Turns a `--card` spec (SPEC §5) into a reader: `file:PATH` for a virtual
  * card, `pcsc` or `pcsc:READER` for a PC/SC reader.
  */
+import { existsSync } from 'node:fs';
 import type { CardReader } from './card.js';
 import { CardError } from './card-error.js';
 import { FileCardReader } from './file-reader.js';
@@ -9,6 +10,8 @@ import { FileCardReader } from './file-reader.js';
 export interface CardReaderOptions {
   /** User memory of a `file:` card created by this call; existing files keep their size. */
   readonly capacity?: number;
+  /** A `file:` card must exist already: reading one (`card show`) must never put a new blank card in its place. */
+  readonly existing?: boolean;
 }
 
 const ACCEPTED =
@@ -20,6 +23,8 @@ export async function openCardReader(spec: string, options: CardReaderOptions = 
   if (trimmed.startsWith('file:')) {
     const path = trimmed.slice('file:'.length);
     if (!path) throw new CardError('BAD_SPEC', `--card file: needs a path, for example file:./data/demo.card`);
+    if (options.existing && !existsSync(path))
+      throw new CardError('NO_CARD', `There is no virtual card at ${path}: check the path (nothing was created).`);
     return new FileCardReader(path, options.capacity);
   }
   if (trimmed === 'pcsc' || trimmed.startsWith('pcsc:')) {

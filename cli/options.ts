@@ -48,12 +48,20 @@ export function requireCard(spec: string | undefined): string {
   return spec;
 }
 
-/** A commander argParser for a whole number of at least `min`, naming the flag when it is not one. */
-export function wholeNumber(flag: string, min = 0): (value: string) => number {
+/** The largest value of a protobuf int32 field, where most counts travel. */
+export const MAX_INT32 = 2 ** 31 - 1;
+
+/**
+ * A commander argParser for a whole number from `min` to `max`, naming the flag when it is not one, so that
+ * "abc", "2.5" or "0" is refused where it is parsed instead of reaching the wire.
+ */
+export function wholeNumber(flag: string, min = 0, max = MAX_INT32): (value: string) => number {
   return (value) => {
     const number = Number(value);
     if (!/^\d+$/.test(value.trim()) || number < min)
       throw new InvalidArgumentError(`${flag} must be a whole number of at least ${min}, not ${JSON.stringify(value)}`);
+    if (number > max)
+      throw new InvalidArgumentError(`${flag} must be a whole number of at most ${max}, not ${JSON.stringify(value)}`);
     return number;
   };
 }

@@ -4,7 +4,8 @@ import { CardReaderProvider } from '../terminal/card/CardReaderProvider.js';
 import { useCardPresence } from '../terminal/card/use-card-presence.js';
 import type { CenterClient } from '../terminal/center-client.js';
 import { useCenterStatus } from '../terminal/hooks/use-center-status.js';
-import { KeysRoot } from '../terminal/hooks/use-keys.js';
+import { KeysRoot, useKeys } from '../terminal/hooks/use-keys.js';
+import { isRetryKey } from '../terminal/components/CenterBanner.js';
 import { cardProblem } from './flow/card-problem.js';
 import { useGateFlow } from './hooks/use-gate-flow.js';
 import { usePrinting } from './hooks/use-printing.js';
@@ -47,7 +48,10 @@ export function GateApp(props: GateAppProps) {
 
 function GateScreens({ center, reader, gateId, printer, verdictSeconds = 8, statusIntervalMs, onExit }: GateAppProps) {
   const { exit } = useApp();
-  const status = useCenterStatus(center, statusIntervalMs);
+  const status = useCenterStatus(center, { intervalMs: statusIntervalMs, role: 'gate' });
+  useKeys((input) => {
+    if (isRetryKey(input) && status.state === 'offline') status.retry();
+  });
   const [state, dispatch] = useGateFlow({ center, gateId });
   const { phase } = state;
   const presence = useCardPresence({

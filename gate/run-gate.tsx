@@ -30,11 +30,14 @@ export interface RunGateOptions {
 
 export async function runGate(options: RunGateOptions): Promise<void> {
   if (!options.gateId.trim()) throw new Error('--gate-id is required, for example --gate-id G1');
+  const printer = options.print ? new CupsTicketPrinter(options.print) : undefined;
+  // A printer CUPS does not know is a typo to fix now, not a surprise at the first admission.
+  const problem = printer?.problem();
+  if (problem?.unknown) throw new Error(`--print ${options.print}: ${problem.words}`);
   const reader = await openCardReader(options.cardSpec);
   // A gate must not keep a queue waiting: after 5 s without an answer it says so (NO ANSWER) and admits nothing.
   const center = new CenterClient(options.center, options.token, { timeoutMs: 5_000, tls: options.tls });
   try {
-    const printer = options.print ? new CupsTicketPrinter(options.print) : undefined;
     const app = render(
       <GateApp
         center={center}

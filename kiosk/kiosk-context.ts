@@ -9,6 +9,8 @@ export interface KioskContextValue {
   readonly timeZone?: string;
   /** A line on the payment screen, e.g. the demo's test card numbers. */
   readonly paymentHint?: string;
+  /** The kiosk's clock (sales closing); tests move it with the center's. */
+  readonly clock?: () => Date;
 }
 
 export const KioskContext = createContext<KioskContextValue | undefined>(undefined);

@@ -11,9 +11,19 @@ export interface UnavailableWords {
   readonly next: readonly NextStep[];
 }
 
-export function unavailableWords(reason: R): UnavailableWords {
+/**
+ * `seatsLeft`: the event's seats left now, as the live catalog has them: with none left, choosing
+ * fewer tickets cannot help and the way forward is another event.
+ */
+export function unavailableWords(reason: R, seatsLeft?: number): UnavailableWords {
   switch (reason) {
     case R.UNAVAILABILITY_REASON_SOLD_OUT:
+      if (seatsLeft === 0)
+        return {
+          title: 'This event has sold out',
+          explanation: 'Someone else bought the last seats first.',
+          next: ['catalog'],
+        };
       return {
         title: 'Not enough seats left',
         explanation: 'Someone else bought the last seats first.',

@@ -132,8 +132,10 @@ export class CenterClient {
     return (await unary(this.admin.createProduct.bind(this.admin), request, this.timeoutMs)).product!;
   }
 
-  async cancelOrder(request: CancelOrderRequest): Promise<Order> {
-    return (await unary(this.admin.cancelOrder.bind(this.admin), request, this.timeoutMs)).order!;
+  /** The order as it is now, whether it was already cancelled, and how many of its tickets had been used. */
+  cancelOrder(request: Pick<CancelOrderRequest, 'orderId'> & Partial<CancelOrderRequest>) {
+    const full: CancelOrderRequest = { reason: '', force: false, ...request };
+    return unary(this.admin.cancelOrder.bind(this.admin), full, this.timeoutMs);
   }
 
   async listRedemptions(request: Partial<ListRedemptionsRequest> = {}) {

@@ -7,6 +7,7 @@
  * so each kind of failure has both sentences side by side.
  */
 import { status, type ServiceError } from '@grpc/grpc-js';
+import { TerminalRole } from '../gen/cardgate/v1/terminal.js';
 
 /** Who reads the sentence: a buyer at the kiosk, or the attendant at a gate. */
 export type Reader = 'buyer' | 'attendant';
@@ -74,6 +75,22 @@ export function isRetryableError(error: unknown): boolean {
 /** One sentence saying what went wrong, for a buyer (the default) or a gate attendant. */
 export function describeCenterError(error: unknown, address?: string, reader: Reader = 'buyer'): string {
   return WORDS[reader][failureOf(error)](address ? ` at ${address}` : '', error);
+}
+
+/** The two terminal UIs, by the role their token needs. */
+export type TerminalKind = 'kiosk' | 'gate';
+
+/**
+ * Why this terminal's token will never do, and what staff do about it: the center does not know it
+ * (revoked, or mistyped), or it belongs to another role (`found`). Said once at start-up, never retried.
+ */
+export function describeRefusedToken(needed?: TerminalKind, found?: TerminalRole): string {
+  const create = needed ? `cardgate admin token create --role ${needed}` : 'cardgate admin token create';
+  const what =
+    found === undefined
+      ? 'the sales center does not accept this terminal’s token (revoked or unknown)'
+      : `this is a ${TerminalRole[found].replace('TERMINAL_ROLE_', '').toLowerCase()} token, not a ${needed} token`;
+  return `${what}: staff must start it again with a valid ${needed ?? 'terminal'} token (${create})`;
 }
 
 /** Why the center counts as unreachable, as the few words the center banner puts before "— retrying". */

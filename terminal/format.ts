@@ -34,3 +34,8 @@ export function formatTime(date: Date | undefined, timeZone?: string): string {
 export function cell(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
 }
+
+/** "1 seat", "2 seats": a count with its noun, plural by English's plain -s. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -34,13 +34,17 @@ export function adminService(
     cancelOrder: unary(context, 'CancelOrder', ADMIN, async (request) => {
       if (!request.orderId) throw invalidInput('order_id is required');
       const em = orm.em.fork();
-      const order = await cancelOrder(em, charge, request.orderId, now());
-      context.logger.info({ orderId: order.id, reason: request.reason }, 'order cancelled');
-      publishStock(
-        { hub },
-        order.lines.map((line) => line.productId),
-      );
-      return { order: await orderMessageOf(em, order) };
+      const { order, alreadyCancelled, usedTickets } = await cancelOrder(em, charge, request.orderId, now(), {
+        force: request.force,
+      });
+      if (!alreadyCancelled) {
+        context.logger.info({ orderId: order.id, reason: request.reason, usedTickets }, 'order cancelled');
+        publishStock(
+          { hub },
+          order.lines.map((line) => line.productId),
+        );
+      }
+      return { order: await orderMessageOf(em, order), alreadyCancelled, usedTickets };
     }),
 
     listRedemptions: unary(context, 'ListRedemptions', ADMIN, async (request) => {

@@ -14,7 +14,7 @@ const target =
   kind === 'postgres'
     ? parseDatabase(process.env.CARDGATE_DB ?? 'postgres://localhost/cardgate_migrations')
     : parseDatabase(`sqlite:${join(mkdtempSync(join(tmpdir(), 'cardgate-migration-')), 'scratch.sqlite')}`);
-const orm = await openDatabase(target);
+const orm = await openDatabase(target, { createDatabase: true }); // a scratch database
 const result = await orm.getMigrator().createMigration(undefined, false, false);
 console.log(result.fileName ? `wrote ${result.fileName}` : 'no changes: the migrations already match the entities');
 await orm.close();

@@ -34,9 +34,16 @@ function ormOptions(target: DatabaseTarget, postgresDriver?: Options['driver']):
     debug: false,
   } satisfies Options;
   if (target.kind === 'postgres') {
-    // On, whatever the server's default: a commit is answered once it is on disk (the WAL flushed).
+    // synchronous_commit on, whatever the server's default: a commit is answered once it is on disk (the WAL
+    // flushed). ensureDatabase off: MikroORM would otherwise create a missing database, a mistyped name included.
     const durable = { connection: { options: '-c synchronous_commit=on' } };
-    return { ...common, driver: postgresDriver, clientUrl: target.url, driverOptions: durable } as Options;
+    return {
+      ...common,
+      driver: postgresDriver,
+      clientUrl: target.url,
+      driverOptions: durable,
+      ensureDatabase: false,
+    } as Options;
   }
   return {
     ...common,
@@ -66,12 +73,19 @@ function ormOptions(target: DatabaseTarget, postgresDriver?: Options['driver']):
   } as Options;
 }
 
-/** Connects and runs pending migrations. */
-export async function openDatabase(target: DatabaseTarget): Promise<MikroORM> {
+export interface OpenDatabaseOptions {
+  /** Create a missing PostgreSQL database (SQLite files are always created): only on an explicit request. */
+  readonly createDatabase?: boolean;
+}
+
+/** Connects and runs pending migrations; a PostgreSQL database that does not exist is an error unless `createDatabase`. */
+export async function openDatabase(target: DatabaseTarget, options: OpenDatabaseOptions = {}): Promise<MikroORM> {
   if (target.kind === 'sqlite' && target.path !== ':memory:')
     mkdirSync(dirname(resolve(target.path)), { recursive: true });
   let orm: MikroORM;
   if (target.kind === 'postgres') {
+    const { ensurePostgresDatabase } = await import('./postgres-databases.js');
+    await ensurePostgresDatabase(target.url, options.createDatabase ?? false);
     // Loaded only when asked for: the PostgreSQL driver costs a SQLite center memory for nothing.
     const { MikroORM: PostgresORM, PostgreSqlDriver } = await import('@mikro-orm/postgresql');
     orm = await PostgresORM.init(ormOptions(target, PostgreSqlDriver) as never);

@@ -7,7 +7,7 @@ import { seedDemoCatalog } from '../../center/admin/seed.js';
 import { OrderState } from '../../gen/cardgate/v1/sales.js';
 import { CenterClient } from '../../terminal/center-client.js';
 import { formatMoney, toMinorUnits } from '../money.js';
-import { dbOption, env, requireToken, tokenOption } from '../options.js';
+import { dbOption, env, requireToken, tokenOption, wholeNumber } from '../options.js';
 import { clientTls, clientTlsFlags, type ClientTlsFlags } from '../tls/transport-flags.js';
 import { registerTlsCommands } from './admin-tls.js';
 
@@ -34,6 +34,8 @@ async function withCenter<T>(
     center.close();
   }
 }
+
+const stateWord = (state: OrderState) => OrderState[state].replace('ORDER_STATE_', '').toLowerCase();
 
 const date = (flag: string) => (value: string) => {
   const parsed = new Date(value);
@@ -87,6 +89,26 @@ export function registerAdminCommands(program: Command): void {
   registerTlsCommands(admin);
 
   admin
+    .command('db')
+    .description('the center database')
+    .command('create')
+    .description(
+      'create the database of --db if it does not exist (PostgreSQL; a SQLite file is made by any command) and bring its schema up to date',
+    )
+    .addOption(dbOption())
+    .action(async (options: { db: string }) => {
+      const target = parseDatabase(options.db);
+      let created = false;
+      if (target.kind === 'postgres') {
+        const { ensurePostgresDatabase } = await import('../../center/db/postgres-databases.js');
+        created = (await ensurePostgresDatabase(target.url, true)).created;
+      }
+      await withDatabase(options.db, async () => undefined);
+      const name = target.kind === 'postgres' ? new URL(target.url).pathname.slice(1) : target.path;
+      console.log(`${created ? 'created' : 'found'} the database ${name}; its schema is up to date`);
+    });
+
+  admin
     .command('seed')
     .description('add the demo catalog to an empty database')
     .addOption(dbOption())
@@ -103,7 +125,7 @@ export function registerAdminCommands(program: Command): void {
     .requiredOption('--starts-at <iso>', 'event start', date('--starts-at'))
     .requiredOption('--price <amount>', 'e.g. 35.00')
     .option('--currency <code>', 'ISO 4217', 'EUR')
-    .requiredOption('--capacity <n>', 'tickets for sale', Number)
+    .requiredOption('--capacity <n>', 'tickets for sale', wholeNumber('--capacity', 1))
     .option('--gate <id...>', 'gates that admit it (default: every gate)', [])
     .option('--sales-close-at <iso>', 'end of sales (default: the start)', date('--sales-close-at'))
     .option('--admission-opens-at <iso>', 'start of admission', date('--admission-opens-at'))
@@ -112,7 +134,7 @@ export function registerAdminCommands(program: Command): void {
       'end of admission (default: 24 h after the start)',
       date('--admission-closes-at'),
     )
-    .option('--entries <n>', 'entries per ticket', Number, 1)
+    .option('--entries <n>', 'entries per ticket', wholeNumber('--entries', 1), 1)
     .option('--seating <text>', 'seat or category', 'General admission')
     .option('--venue-notes <text>', '', '')
     .option('--entry-instructions <text>', '', '')
@@ -138,24 +160,42 @@ export function registerAdminCommands(program: Command): void {
     });
 
   centerOptions(
-    admin.command('cancel-order').description('cancel an order: its tickets stop admitting and the charge is reversed'),
+    admin
+      .command('cancel-order')
+      .description('cancel an order: its tickets stop admitting, unused seats go back on sale, the charge is reversed'),
   )
     .argument('<order-id>')
     .option('--reason <text>', 'why', '')
-    .action(async (orderId: string, o: ClientTlsFlags & { center: string; token?: string; reason: string }) => {
-      const order = await withCenter(o, (center) => center.cancelOrder({ orderId, reason: o.reason }));
-      console.log(
-        `order ${order.orderId} is ${OrderState[order.state].replace('ORDER_STATE_', '').toLowerCase()} (${order.tickets.length} tickets)`,
-      );
-    });
+    .option('--force', 'cancel and refund even if a ticket was already admitted (its seat stays sold)')
+    .action(
+      async (
+        orderId: string,
+        o: ClientTlsFlags & { center: string; token?: string; reason: string; force?: boolean },
+      ) => {
+        const { order, alreadyCancelled, usedTickets } = await withCenter(o, (center) =>
+          center.cancelOrder({ orderId, reason: o.reason, force: o.force ?? false }),
+        );
+        const count = order!.tickets.length;
+        const tickets = `${count} ticket${count === 1 ? '' : 's'}`;
+        if (alreadyCancelled) {
+          console.log(`order ${order!.orderId} was already cancelled (${tickets}); nothing changed`);
+          return;
+        }
+        console.log(`order ${order!.orderId} is ${stateWord(order!.state)} (${tickets})`);
+        if (usedTickets > 0)
+          console.log(
+            `${usedTickets} of them had been admitted: ${usedTickets === 1 ? 'its seat stays' : 'their seats stay'} sold`,
+          );
+      },
+    );
 
   centerOptions(admin.command('orders').description('recent orders'))
-    .option('--limit <n>', '', Number, 20)
+    .option('--limit <n>', 'at most this many, newest first', wholeNumber('--limit', 1), 20)
     .action(async (o) => {
       for (const order of await withCenter(o, (center) => center.listOrders(o.limit))) {
         const total = order.total ? formatMoney(order.total.amountMinor, order.total.currencyCode) : '';
         console.log(
-          `${order.orderId}  ${OrderState[order.state].replace('ORDER_STATE_', '').padEnd(11)}  ${order.ticketCount} tickets  ${total.padStart(10)}  ${order.buyerName}`,
+          `${order.orderId}  ${stateWord(order.state).toUpperCase().padEnd(11)}  ${order.ticketCount} tickets  ${total.padStart(10)}  ${order.buyerName}`,
         );
       }
     });
@@ -163,7 +203,7 @@ export function registerAdminCommands(program: Command): void {
   centerOptions(admin.command('redemptions').description('admissions, newest first'))
     .option('--product <id>', '', '')
     .option('--gate <id>', '', '')
-    .option('--limit <n>', '', Number, 50)
+    .option('--limit <n>', 'at most this many, newest first', wholeNumber('--limit', 1), 50)
     .action(async (o) => {
       const rows = await withCenter(o, (center) =>
         center.listRedemptions({ productId: o.product, gateId: o.gate, limit: o.limit }),

@@ -8,21 +8,15 @@ import { startCardEmulator } from '../../card/emulator/card-emulator.js';
 import { ACR122U_LIMITS } from '../../card/emulator/storage-tag.js';
 import { MAX_TAG_CAPACITY, NTAG216_CAPACITY } from '../../card/emulator/tag-file.js';
 import { VPCD_PORT } from '../../card/emulator/vpcd-link.js';
+import { wholeNumber } from '../options.js';
 
 interface EmulateOptions {
-  capacity: string;
+  capacity: number;
   file: string;
-  port: string;
-  readBytes: string;
-  writeBytes: string;
+  port: number;
+  readBytes: number;
+  writeBytes: number;
   readOnly?: boolean;
-}
-
-function integer(value: string, flag: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new Error(`${flag} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`);
-  return n;
 }
 
 /** vpcd numbers its readers by port: 35963 is "Virtual PCD 00 00", 35964 "Virtual PCD 00 01". */
@@ -38,7 +32,8 @@ export function registerEmulateCommand(card: Command): void {
     .option(
       '--capacity <bytes>',
       `data area of a new card, a multiple of 8 up to ${MAX_TAG_CAPACITY} (an existing --file keeps its own)`,
-      String(NTAG216_CAPACITY),
+      wholeNumber('--capacity', 0, MAX_TAG_CAPACITY),
+      NTAG216_CAPACITY,
     )
     .option(
       '--file <path>',
@@ -48,30 +43,30 @@ export function registerEmulateCommand(card: Command): void {
     .option(
       '--port <n>',
       `vpcd's TCP port: ${VPCD_PORT} = "Virtual PCD 00 00", ${VPCD_PORT + 1} = "Virtual PCD 00 01"`,
-      String(VPCD_PORT),
+      wholeNumber('--port', 1, 65535),
+      VPCD_PORT,
     )
     .option(
       '--read-bytes <n>',
       'most bytes one READ BINARY returns (16 like an ACR122U)',
-      String(ACR122U_LIMITS.maxReadBytes),
+      wholeNumber('--read-bytes', 4, 252),
+      ACR122U_LIMITS.maxReadBytes,
     )
     .option(
       '--write-bytes <n>',
       'most bytes one UPDATE BINARY writes (4 = one page, like an ACR122U)',
-      String(ACR122U_LIMITS.maxWriteBytes),
+      wholeNumber('--write-bytes', 4, 252),
+      ACR122U_LIMITS.maxWriteBytes,
     )
     .option('--read-only', 'a locked card: every write is refused')
     .action(async (options: EmulateOptions) => {
-      const port = integer(options.port, '--port', 1, 65535);
-      const limits = {
-        maxReadBytes: integer(options.readBytes, '--read-bytes', 4, 252),
-        maxWriteBytes: integer(options.writeBytes, '--write-bytes', 4, 252),
-      };
+      const { port } = options;
+      const limits = { maxReadBytes: options.readBytes, maxWriteBytes: options.writeBytes };
       if (limits.maxReadBytes % 4 || limits.maxWriteBytes % 4)
         throw new Error('--read-bytes and --write-bytes must be multiples of 4 (whole pages)');
       const emulator = await startCardEmulator({
         file: options.file,
-        capacity: integer(options.capacity, '--capacity', 0, MAX_TAG_CAPACITY),
+        capacity: options.capacity,
         port,
         limits,
         readOnly: options.readOnly,

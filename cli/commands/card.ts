@@ -25,7 +25,8 @@ function requireCardSpec(spec: string | undefined): string {
 
 /** Runs `task` with the card on the reader named by `spec`, closing the reader afterwards. */
 async function withCard<T>(spec: string | undefined, task: (card: Card) => Promise<T>): Promise<T> {
-  const reader = await openCardReader(requireCardSpec(spec));
+  // A help desk reads a new blank card as "the buyer's card is empty": show never creates one.
+  const reader = await openCardReader(requireCardSpec(spec), { existing: true });
   // A real reader may be empty: say what the command is waiting for instead of hanging silently.
   const hint = setTimeout(() => process.stderr.write(`waiting for a card on ${reader.name}… (Ctrl+C to stop)\n`), 500);
   try {

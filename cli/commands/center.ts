@@ -11,13 +11,14 @@ interface CenterOptions extends ServerTlsFlags {
   listen: string;
   db: string;
   charge: string;
-  chargeDeadlineMs: string;
+  chargeDeadlineMs: number;
   reportTimings: boolean;
   maxStreams: number;
   metricsListen?: string;
   maxStreamsPerTerminal: number;
   declineLimit: number;
   declineWindowS: number;
+  createDatabase: boolean;
   chargeTlsCa?: string;
   chargeTlsCert?: string;
   chargeTlsKey?: string;
@@ -32,7 +33,17 @@ export function registerCenterCommand(program: Command): void {
     .option('--charge <host:port>', 'the charge-transfer terminal', '127.0.0.1:50052');
   serverTlsFlags(command);
   clientTlsFlags(command, 'charge-', undefined)
-    .option('--charge-deadline-ms <ms>', 'how long a purchase waits for the charge terminal', '5000')
+    .option(
+      '--charge-deadline-ms <ms>',
+      'how long a purchase waits for the charge terminal',
+      wholeNumber('--charge-deadline-ms', 1),
+      5000,
+    )
+    .option(
+      '--create-database',
+      'create the PostgreSQL database of --db when it does not exist (without it, a missing one is an error)',
+      false,
+    )
     .option('--metrics-listen <host:port>', 'serve Prometheus metrics over plain HTTP at http://HOST:PORT/metrics')
     .option(
       '--max-streams <n>',
@@ -72,14 +83,21 @@ export function registerCenterCommand(program: Command): void {
       // before the center starts; the bench's GC figures show it takes effect here (README, Performance).
       setFlagsFromString('--no-allocation-site-pretenuring');
       const logger = createLogger();
+      const database = parseDatabase(options.db);
+      if (database.kind === 'postgres') {
+        // Loaded only for PostgreSQL; the center opens the database itself and refuses a missing one.
+        const { ensurePostgresDatabase } = await import('../../center/db/postgres-databases.js');
+        if (options.createDatabase && (await ensurePostgresDatabase(database.url, true)).created)
+          process.stderr.write(`created the database ${new URL(database.url).pathname.slice(1)}\n`);
+      }
       const center = await createCenter(
         centerConfig({
           listen: options.listen,
           tls,
           chargeTls: towardsCharge,
-          database: parseDatabase(options.db),
+          database,
           charge: options.charge,
-          chargeDeadlineMs: Number(options.chargeDeadlineMs),
+          chargeDeadlineMs: options.chargeDeadlineMs,
           reportTimingsOnSignal: options.reportTimings,
           metricsListen: options.metricsListen,
           streamLimits: { total: options.maxStreams, perTerminal: options.maxStreamsPerTerminal },

@@ -1,7 +1,7 @@
 /** `cardgate charge`: the charge-transfer terminal (the payment simulator) on its own. */
 import { InvalidArgumentError, type Command } from 'commander';
 import { createChargeServer } from '../../charge/server.js';
-import { createLogger, stopOnSignal } from '../options.js';
+import { createLogger, stopOnSignal, wholeNumber } from '../options.js';
 import { serverTls, serverTlsFlags, type ServerTlsFlags } from '../tls/transport-flags.js';
 
 interface ChargeOptions extends ServerTlsFlags {
@@ -24,7 +24,7 @@ export function registerChargeCommand(program: Command): void {
       parseLedger,
       DEFAULT_LEDGER,
     )
-    .option('--latency-ms <ms>', 'simulated processing time of each TransferCharge', parseLatency, 0);
+    .option('--latency-ms <ms>', 'simulated processing time of each TransferCharge', wholeNumber('--latency-ms'), 0);
   serverTlsFlags(command).action(async (options: ChargeOptions) => {
     const tls = serverTls(options, options.listen);
     const logger = createLogger();
@@ -47,11 +47,4 @@ function parseLedger(value: string): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path))
     throw new InvalidArgumentError('the charge terminal keeps its ledger in a SQLite file: give a file path');
   return path;
-}
-
-function parseLatency(value: string): number {
-  const ms = Number(value);
-  if (!Number.isInteger(ms) || ms < 0)
-    throw new InvalidArgumentError('expected a whole number of milliseconds, 0 or more');
-  return ms;
 }

@@ -29,7 +29,7 @@ export function GateFrame({ gateId, title, center, counts, keys, children }: Gat
     <Screen
       title={`Cardgate gate ${gateId} · ${title}`}
       status={status}
-      banner={center.state === 'offline' ? <CenterBanner status={center} /> : undefined}
+      banner={center.state === 'offline' || center.state === 'refused' ? <CenterBanner status={center} /> : undefined}
       keys={keys}
     >
       {children}

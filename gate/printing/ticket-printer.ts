@@ -38,8 +38,8 @@ export class CupsTicketPrinter implements TicketPrinter {
   async print(ticket: PrintedTicket): Promise<PrintResult> {
     const fail = (words: string): PrintResult => ({ ok: false, printer: this.name, words });
     try {
-      const problem = this.queueProblem();
-      if (problem) return fail(problem);
+      const problem = this.problem();
+      if (problem) return fail(problem.words);
       const pdf = await ticketPdf(ticket);
       const jobId = await submitJob(this.name, pdf, `Ticket ${ticket.ticket.ticket?.ticketId}`);
       return await this.watch(jobId);
@@ -48,18 +48,24 @@ export class CupsTicketPrinter implements TicketPrinter {
     }
   }
 
-  /** Checked first: CUPS answers an unknown queue with a misleading "No such file or directory". */
-  private queueProblem(): string | undefined {
+  /**
+   * What is wrong with the queue, or undefined when it can print. Checked before each job (CUPS answers an
+   * unknown queue with a misleading "No such file or directory") and at the gate's start-up.
+   */
+  problem(): { readonly unknown: boolean; readonly words: string } | undefined {
     const queues = listQueues();
     const queue = queues.find((q) => q.name === this.name);
     if (!queue) {
       const known = queues.length
         ? `known printers: ${queues.map((q) => q.name).join(', ')}`
         : 'CUPS knows no printers';
-      return `Printer ${this.name} not found (${known}).`;
+      return { unknown: true, words: `Printer ${this.name} not found (${known}).` };
     }
     if (queue.stopped)
-      return `Printer ${this.name} is stopped (${queue.reasons}): restart it with cupsenable ${this.name}.`;
+      return {
+        unknown: false,
+        words: `Printer ${this.name} is stopped (${queue.reasons}): restart it with cupsenable ${this.name}.`,
+      };
     return undefined;
   }
 

@@ -7,6 +7,7 @@ import { TicketRow } from '../components/TicketRow.js';
 import type { PresentedCard } from '../flow/gate-state.js';
 import { ticketUsability } from '../flow/ticket-usability.js';
 import type { FrameProps } from './WaitingScreen.js';
+import { useExtraRows } from '../../terminal/hooks/use-terminal-size.js';
 
 export interface TicketMenuScreenProps {
   readonly frame: FrameProps;
@@ -39,7 +40,8 @@ export function TicketMenuScreen({
   onRefresh,
 }: TicketMenuScreenProps) {
   const count = card.tickets.length;
-  const visible = MAX_VISIBLE - (card.copied ? 1 : 0) - (card.checkProblem ? 1 : 0);
+  // Each menu ticket takes two lines: a taller terminal shows more of them.
+  const visible = MAX_VISIBLE + Math.floor(useExtraRows() / 2) - (card.copied ? 1 : 0) - (card.checkProblem ? 1 : 0);
   // Space presented the card on the screen before: a second press must not move the highlight.
   const cursor = useListCursor({
     count,

@@ -20,12 +20,15 @@ const CENTER_WORDS = {
   connecting: 'connecting…',
   online: 'online',
   offline: 'UNREACHABLE: nothing can be admitted',
+  refused: 'REFUSES THIS GATE’S TOKEN: nothing can be admitted',
 } as const;
 
 /** "Present a card": the gate id, the center's state and the counts since start. */
 export function WaitingScreen({ frame, presence, readerName, lastPrint, onPresent, onExit }: WaitingScreenProps) {
+  // A reader that notices cards by itself (pcsc) has no key to present one.
+  const byKey = presence.mode !== 'auto';
   useKeys((input, key) => {
-    if (input === ' ' || key.return) onPresent();
+    if (byKey && (input === ' ' || key.return)) onPresent();
     else if (input === 'r') frame.center.retry();
     else if (input === 'q') onExit();
   });
@@ -39,11 +42,7 @@ export function WaitingScreen({ frame, presence, readerName, lastPrint, onPresen
     <GateFrame
       {...frame}
       title="Waiting"
-      keys={[
-        ['Space', 'present card'],
-        ['r', 'retry center'],
-        ['q', 'close gate'],
-      ]}
+      keys={[...(byKey ? ([['Space', 'present card']] as const) : []), ['r', 'retry center'], ['q', 'close gate']]}
     >
       <Box
         flexDirection="column"
@@ -63,7 +62,10 @@ export function WaitingScreen({ frame, presence, readerName, lastPrint, onPresen
         <Text>
           Gate <Text bold>{frame.gateId}</Text>
           {'   '}Sales center:{' '}
-          <Text color={center.state === 'online' ? theme.ok : center.state === 'offline' ? theme.bad : theme.warn} bold>
+          <Text
+            color={center.state === 'online' ? theme.ok : center.state === 'connecting' ? theme.warn : theme.bad}
+            bold
+          >
             {CENTER_WORDS[center.state]}
           </Text>
           {center.terminalName ? <Text dimColor> (as {center.terminalName})</Text> : null}

@@ -3,6 +3,7 @@ import type { CardContents } from '../../card/index.js';
 import { TicketList } from '../../terminal/components/TicketList.js';
 import { formatDateTime } from '../../terminal/format.js';
 import { useListCursor } from '../../terminal/hooks/use-list-cursor.js';
+import { useExtraRows } from '../../terminal/hooks/use-terminal-size.js';
 import { useKiosk } from '../kiosk-context.js';
 
 const PAGE = 5;
@@ -15,8 +16,19 @@ const PAGE = 5;
 export function CardContentsView({ contents, orderId }: { readonly contents: CardContents; readonly orderId: string }) {
   const { timeZone } = useKiosk();
   const { tickets } = contents.image;
+  const page = PAGE + useExtraRows();
   // A list to read, not to choose from: the cursor runs over the first row shown, so each ↑↓ scrolls by one.
-  const scroll = useListCursor({ count: Math.max(1, tickets.length - PAGE + 1), pageSize: PAGE, isActive: true });
+  // It starts where this order's tickets begin (merged onto the card, they may sit below older ones).
+  const firstOfOrder = Math.max(
+    0,
+    tickets.findIndex((t) => t.ticket?.orderId === orderId),
+  );
+  const scroll = useListCursor({
+    count: Math.max(1, tickets.length - page + 1),
+    pageSize: page,
+    isActive: true,
+    initial: Math.min(firstOfOrder, Math.max(0, tickets.length - page)),
+  });
   const mine = tickets.filter((t) => t.ticket?.orderId === orderId);
   const first = mine[0];
   const buyer = first?.buyerIdentification;
@@ -24,7 +36,7 @@ export function CardContentsView({ contents, orderId }: { readonly contents: Car
   const rows = tickets.map((ticket) => ({ ticket, mark: ticket.ticket?.orderId === orderId ? '★' : '' }));
   return (
     <Box flexDirection="column">
-      <TicketList rows={rows} start={scroll.index} pageSize={PAGE} timeZone={timeZone} />
+      <TicketList rows={rows} start={scroll.index} pageSize={page} timeZone={timeZone} />
       <Text
         dimColor
       >{`★ this order · ${tickets.length} ticket${tickets.length === 1 ? '' : 's'} on card ${contents.image.cardId}`}</Text>

@@ -19,7 +19,7 @@ export function KioskScreen({ title, step, keys, children }: KioskScreenProps) {
     <Screen
       title={`Cardgate kiosk · ${title}`}
       status={step}
-      banner={status.state === 'offline' ? <CenterBanner status={status} /> : undefined}
+      banner={status.state === 'offline' || status.state === 'refused' ? <CenterBanner status={status} /> : undefined}
       keys={keys}
     >
       {children}

@@ -64,7 +64,7 @@ export function BuyerScreen({ initial, onDone, onBack }: BuyerScreenProps) {
           maxLength={120}
           placeholder="e.g. hanako@example.com"
           error={errors.email}
-          hint="optional: for the receipt"
+          hint="optional: kept with your order for staff; nothing is sent"
         />
       </Box>
     </KioskScreen>

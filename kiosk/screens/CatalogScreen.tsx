@@ -10,8 +10,11 @@ import { KioskScreen } from '../components/KioskScreen.js';
 import { PRODUCT_HEADER, ProductRow } from '../components/ProductRow.js';
 import { useKiosk } from '../kiosk-context.js';
 import { useKeys } from '../../terminal/hooks/use-keys.js';
+import { useNow } from '../../terminal/hooks/use-now.js';
+import { useExtraRows } from '../../terminal/hooks/use-terminal-size.js';
+import { salesClosed } from '../sales-window.js';
 
-/** Products per page: what fits on 24 lines with the header, details and key help. */
+/** Products per page on 24 lines, with the header, details and key help; a taller terminal shows more. */
 export const CATALOG_PAGE = 9;
 
 export interface CatalogScreenProps {
@@ -20,13 +23,17 @@ export interface CatalogScreenProps {
   readonly onBack: () => void;
 }
 
-/** Step 1 (SPEC §2): every product with seats left, live; sold-out ones shown but not selectable. */
+/**
+ * Step 1 (SPEC §2): every product still on sale, with seats left, live; sold-out ones shown but not
+ * selectable; ones whose sales have closed not shown at all (they go as their closing time passes).
+ */
 export function CatalogScreen({ catalog, onChoose, onBack }: CatalogScreenProps) {
-  const { timeZone } = useKiosk();
-  const { products } = catalog;
+  const { timeZone, clock } = useKiosk();
+  const now = useNow(clock);
+  const products = catalog.products.filter((product) => !salesClosed(product, now));
   const cursor = useListCursor({
     count: products.length,
-    pageSize: CATALOG_PAGE,
+    pageSize: CATALOG_PAGE + useExtraRows(),
     isActive: true,
     selectable: (index) => (products[index]?.remaining ?? 0) > 0,
     onChoose: (index) => onChoose(products[index]!),

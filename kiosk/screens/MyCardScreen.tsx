@@ -15,6 +15,7 @@ import { useKiosk } from '../kiosk-context.js';
 import { ticketValidity } from '../ticket-validity.js';
 import { WrongCardError } from '../card-words.js';
 import { useKeys } from '../../terminal/hooks/use-keys.js';
+import { useExtraRows } from '../../terminal/hooks/use-terminal-size.js';
 
 const PAGE = 8;
 const readCard = async (card: Card) => ({ id: card.id, contents: await card.read(), max: card.maxImageBytes });
@@ -34,7 +35,8 @@ export function MyCardScreen({ onBack }: { readonly onBack: () => void }) {
     await card.writeImage(removeTickets(await card.readImage(), clearIds));
     return clearIds.length;
   });
-  const cursor = useListCursor({ count: tickets.length, pageSize: PAGE, isActive: read.state === 'done' });
+  const page = PAGE + useExtraRows();
+  const cursor = useListCursor({ count: tickets.length, pageSize: page, isActive: read.state === 'done' });
 
   useKeys((input, key) => {
     if (key.escape) return onBack();
@@ -67,7 +69,7 @@ export function MyCardScreen({ onBack }: { readonly onBack: () => void }) {
             rows={tickets.map((ticket, i) => ({ ticket, state: validity[i]!.words, stateColor: validity[i]!.color }))}
             selected={cursor.index}
             start={cursor.start}
-            pageSize={PAGE}
+            pageSize={page}
             timeZone={timeZone}
           />
           <Text> </Text>

@@ -21,7 +21,7 @@ export interface RecoverScreenProps {
 /** Why this order cannot be written, or undefined when it can. The name check keeps an order id alone from being enough. */
 function refusal(order: Order, name: string): string | undefined {
   if (!sameName(order.buyerIdentification?.buyerName ?? '', name))
-    return 'No order with this id and name. Check both as on your receipt.';
+    return 'No order with this id and name. Check both as they were shown when you paid.';
   if (order.state === OrderState.ORDER_STATE_CANCELLED)
     return `Order ${order.orderId} was cancelled: its tickets are no longer valid.`;
   if (order.state !== OrderState.ORDER_STATE_ISSUED || order.tickets.length === 0)
@@ -45,7 +45,7 @@ export function RecoverScreen({ onRecovered, onBack }: RecoverScreenProps) {
     if (!id)
       return (
         setFocus(0),
-        setLookup({ state: 'failed', problem: 'Enter the order id from your receipt, e.g. ORD-7K3M9Q2B.' })
+        setLookup({ state: 'failed', problem: 'Enter the order id shown when you paid, e.g. ORD-7K3M9Q2B.' })
       );
     if (!name.trim())
       return (setFocus(1), setLookup({ state: 'failed', problem: 'Enter the name the order was bought under.' }));
@@ -61,7 +61,7 @@ export function RecoverScreen({ onRecovered, onBack }: RecoverScreenProps) {
           state: 'failed',
           problem:
             error.code === grpcStatus.NOT_FOUND
-              ? 'No order with this id and name. Check both as on your receipt.'
+              ? 'No order with this id and name. Check both as they were shown when you paid.'
               : describeCenterError(error, center.address),
         }),
     );

@@ -6,6 +6,7 @@ import type { Order } from '../flow/kiosk-state.js';
 import { useKiosk } from '../kiosk-context.js';
 import { formatExpiry, maskCardNumber, type PaymentInput } from '../payment.js';
 import { useKeys } from '../../terminal/hooks/use-keys.js';
+import { theme } from '../../terminal/theme.js';
 
 export interface ReviewScreenProps {
   readonly order: Order;
@@ -27,20 +28,27 @@ function Row({ label, children }: { readonly label: string; readonly children: R
 
 /** Step 5: everything the buyer is about to pay for; Enter charges the card, Esc goes back to change it. */
 export function ReviewScreen({ order, payment, onConfirm, onBack }: ReviewScreenProps) {
-  const { timeZone } = useKiosk();
+  const { timeZone, status } = useKiosk();
   const { product, quantity, buyer, card } = order;
+  // Known to be down (or refusing this kiosk): paying now would only end in "we could not find out
+  // whether the payment went through". Say so here, before anything is sent, and wait for it.
+  const centerDown = status.state === 'offline' || status.state === 'refused';
   useKeys((_input, key) => {
-    if (key.return) onConfirm();
+    if (key.return && !centerDown) onConfirm();
     else if (key.escape) onBack();
   });
   return (
     <KioskScreen
       title="Check and pay"
       step="step 5 of 5"
-      keys={[
-        ['Enter', 'confirm and pay'],
-        ['Esc', 'back to change something'],
-      ]}
+      keys={
+        centerDown
+          ? [['Esc', 'back to change something']]
+          : [
+              ['Enter', 'confirm and pay'],
+              ['Esc', 'back to change something'],
+            ]
+      }
     >
       <Row label="Event">{product.name}</Row>
       <Row label="When, where">{`${formatDateTime(product.startsAt, timeZone)} · ${product.venue}`}</Row>
@@ -53,7 +61,15 @@ export function ReviewScreen({ order, payment, onConfirm, onBack }: ReviewScreen
       <Row label="Credit card">{`${maskCardNumber(payment.number)}  expires ${formatExpiry(payment.expiry)}`}</Row>
       <Row label="IC card">{card.id}</Row>
       <Text> </Text>
-      <Text bold>Press Enter to pay {formatMoney(product.price, quantity)}, or Esc to go back.</Text>
+      {centerDown ? (
+        <Text bold color={theme.warn}>
+          {status.state === 'refused'
+            ? 'This kiosk cannot take payments now. Nothing was charged. Please ask staff.'
+            : 'The sales center is not answering, so you cannot pay yet. Nothing was charged; your details are kept. Enter pays as soon as it answers again.'}
+        </Text>
+      ) : (
+        <Text bold>Press Enter to pay {formatMoney(product.price, quantity)}, or Esc to go back.</Text>
+      )}
     </KioskScreen>
   );
 }

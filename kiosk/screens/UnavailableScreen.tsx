@@ -8,13 +8,15 @@ import { useKeys } from '../../terminal/hooks/use-keys.js';
 
 export interface UnavailableScreenProps {
   readonly unavailable: Unavailability;
+  /** Seats left of the event now (live catalog), when known. */
+  readonly seatsLeft?: number;
   readonly onNext: (next: NextStep) => void;
   readonly onHome: () => void;
 }
 
 /** SPEC §2 step 5: the tickets were not bought; why, in plain words, that nothing was charged, and what to do next. */
-export function UnavailableScreen({ unavailable, onNext, onHome }: UnavailableScreenProps) {
-  const words = unavailableWords(unavailable.reason);
+export function UnavailableScreen({ unavailable, seatsLeft, onNext, onHome }: UnavailableScreenProps) {
+  const words = unavailableWords(unavailable.reason, seatsLeft);
   useKeys((input, key) => {
     const chosen = words.next.find((next) => NEXT_STEPS[next][0] === input);
     if (chosen) onNext(chosen);

@@ -1,8 +1,11 @@
+import { status as grpcStatus, type ServiceError } from '@grpc/grpc-js';
 import { useCallback, useEffect, useState } from 'react';
+import { TerminalRole } from '../../gen/cardgate/v1/terminal.js';
 import type { CenterClient } from '../center-client.js';
-import { describeCenterOutage } from '../center-errors.js';
+import { describeCenterOutage, describeRefusedToken, type TerminalKind } from '../center-errors.js';
 
-export type CenterState = 'connecting' | 'online' | 'offline';
+/** `refused`: the center answers but will not serve this token (revoked, unknown, or another role's): retrying cannot help. */
+export type CenterState = 'connecting' | 'online' | 'offline' | 'refused';
 
 export interface CenterStatus {
   readonly state: CenterState;
@@ -14,27 +17,59 @@ export interface CenterStatus {
   readonly retry: () => void;
 }
 
-/** Asks the center who we are every `intervalMs`, so screens can say plainly when it is unreachable. */
-export function useCenterStatus(center: CenterClient, intervalMs = 5_000): CenterStatus {
+export interface CenterStatusOptions {
+  /** How often to ask (default 5000 ms). */
+  readonly intervalMs?: number;
+  /** The role this terminal needs: another role's token (an admin token excepted) is refused at once. */
+  readonly role?: TerminalKind;
+}
+
+const ROLE: Record<TerminalKind, TerminalRole> = {
+  kiosk: TerminalRole.TERMINAL_ROLE_KIOSK,
+  gate: TerminalRole.TERMINAL_ROLE_GATE,
+};
+
+/**
+ * Asks the center who we are every `intervalMs`, so screens can say plainly when it is unreachable, and,
+ * from the first answer, when this terminal's token will never do (revoked, or a gate token at a kiosk):
+ * then it stops asking, because no retry can help.
+ */
+export function useCenterStatus(center: CenterClient, options: CenterStatusOptions = {}): CenterStatus {
+  const { intervalMs = 5_000, role } = options;
   const [status, setStatus] = useState<Omit<CenterStatus, 'retry'>>({ state: 'connecting' });
   const [tick, setTick] = useState(0);
   const retry = useCallback(() => setTick((n) => n + 1), []);
 
   useEffect(() => {
     let cancelled = false;
+    const stop = () => {
+      cancelled = true;
+      clearInterval(timer);
+    };
     const check = () =>
       center.whoAmI().then(
-        (me) => !cancelled && setStatus({ state: 'online', terminalName: me.terminalName }),
-        (error: unknown) =>
-          !cancelled && setStatus({ state: 'offline', problem: describeCenterOutage(error, center.address) }),
+        (me) => {
+          if (cancelled) return;
+          const allowed = !role || me.role === ROLE[role] || me.role === TerminalRole.TERMINAL_ROLE_ADMIN;
+          if (allowed) return setStatus({ state: 'online', terminalName: me.terminalName });
+          stop();
+          setStatus({ state: 'refused', terminalName: me.terminalName, problem: describeRefusedToken(role!, me.role) });
+        },
+        (error: unknown) => {
+          if (cancelled) return;
+          if ((error as Partial<ServiceError>).code !== grpcStatus.UNAUTHENTICATED)
+            return setStatus({ state: 'offline', problem: describeCenterOutage(error, center.address) });
+          stop();
+          setStatus({ state: 'refused', problem: describeRefusedToken(role) });
+        },
       );
-    void check();
     const timer = setInterval(check, intervalMs);
+    void check();
     return () => {
       cancelled = true;
       clearInterval(timer);
     };
-  }, [center, intervalMs, tick]);
+  }, [center, intervalMs, role, tick]);
 
   return { ...status, retry };
 }

@@ -45,6 +45,15 @@ function OwnKeysRoot({ children }: { readonly children: ReactNode }) {
  * after the render React scheduled for the key before it, so handlers see the state that key
  * left. "Hanako⏎" in one read then submits "Hanako", not the value shown before it arrived.
  */
+/**
+ * Ink hands Ctrl+letter over as the letter with `key.ctrl` set, so a screen's `input === 'c'` also
+ * fired on Ctrl+C (on a locked kiosk, where Ctrl+C does not quit, it chose "pay with another card").
+ * Here a Ctrl+letter becomes its caret name ("^C", "^R", "^X"), which no plain-letter key matches.
+ */
+export function chordOf([input, key]: readonly [string, Key]): readonly [string, Key] {
+  return key.ctrl && /^[a-z]$/.test(input) ? [`^${input.toUpperCase()}`, key] : [input, key];
+}
+
 function keyQueue(deliver: Handler): Handler {
   const queued: Array<readonly [string, Key]> = [];
   const drain = () => {
@@ -56,7 +65,7 @@ function keyQueue(deliver: Handler): Handler {
   };
   return (read, readKey) => {
     const idle = queued.length === 0;
-    queued.push(...splitKeys(read, readKey));
+    queued.push(...splitKeys(read, readKey).map(chordOf));
     if (idle) drain();
   };
 }

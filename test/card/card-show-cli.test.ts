@@ -1,5 +1,6 @@
 /** `cardgate card show` run as a real subprocess, as scripts and the help desk run it. */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -66,4 +67,13 @@ test('card show with a bad card spec exits 1 with a message naming the accepted 
   const { code, stderr } = await cardgate(['card', 'show', '--card', 'usb:1']);
   t.is(code, 1);
   t.regex(stderr, /^cardgate: .*file:PATH/);
+});
+
+test('card show of a card file that does not exist says so and creates no card', async (t) => {
+  const path = join(tempDir(t), 'TYPO.card');
+  const { code, stdout, stderr } = await cardgate(['card', 'show', '--card', `file:${path}`]);
+  t.is(code, 1);
+  t.regex(stderr, /There is no virtual card at .*TYPO\.card/);
+  t.false(/ticket/i.test(stdout), 'no "0 tickets" a help desk would read as an empty card');
+  t.false(existsSync(path), 'no blank card was created');
 });

@@ -46,7 +46,11 @@ pcscTest(
 
     const kiosk = startTmux(
       t,
-      ['sh', '-c', `${cardgate(`kiosk --center ${stack.address} --card pcsc`)}; echo "kiosk exited with status $?"`],
+      [
+        'sh',
+        '-c',
+        `${cardgate(`kiosk --center ${stack.address} --card pcsc --unlocked`)}; echo "kiosk exited with status $?"`,
+      ],
       { CARDGATE_TOKEN: stack.tokens.kiosk },
     );
     await kiosk.waitFor('What would you like to do?', 30_000);

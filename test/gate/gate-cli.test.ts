@@ -54,3 +54,14 @@ test('a --verdict-seconds that is not a whole number of at least 1 is refused, n
     );
   }
 });
+
+test('a --print printer CUPS does not know is reported at start-up, naming the printers it knows', async (t) => {
+  const { code, stderr } = await gate(['--card', 'file:/tmp/x.card', '--gate-id', 'G1', '--print', 'no-such-printer'], {
+    CARDGATE_TOKEN: 't',
+  });
+  t.is(code, 1);
+  t.regex(
+    stderr,
+    /--print no-such-printer: Printer no-such-printer not found \((known printers: |CUPS knows no printers)/,
+  );
+});

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import test from 'ava';
+import { revokeTerminal } from '../../center/auth/tokens.js';
 import { CenterClient } from '../../terminal/center-client.js';
 import { KEY } from '../helpers/ink.js';
 import { startStack } from '../helpers/stack.js';
@@ -88,4 +89,35 @@ test('a full card with the center unreachable still fits 80x24, scrolling its ti
   t.regex(menu, /↓ 6 more/);
   for (let i = 0; i < 9; i++) await gate.press(KEY.down);
   t.regex(await gate.waitFor(/^▶\s+10 /m), /↑ 6 more/);
+});
+
+test('a gate whose token was revoked says so and stops retrying; a kiosk token is named as such', async (t) => {
+  const stack = await startStack(t);
+  const { spec } = await blankCard(stack);
+  await revokeTerminal(stack.center.orm.em.fork(), 'gate-1');
+  let asked = 0;
+  const center = stack.client(stack.tokens.gate);
+  const whoAmI = center.whoAmI.bind(center);
+  center.whoAmI = () => (asked++, whoAmI());
+  const gate = await renderGate(t, center, spec, { statusIntervalMs: 100 });
+  const waiting = await gate.waitFor('REFUSES THIS GATE’S TOKEN');
+  t.true(flat(waiting).includes('does not accept this terminal’s token (revoked or unknown)'));
+  t.notRegex(waiting, /retrying/);
+  const askedThen = asked;
+  await new Promise((resolve) => setTimeout(resolve, 500)); // five intervals: a poll would have asked again
+  t.is(asked, askedThen, 'no more WhoAmI calls once the token was refused');
+
+  const withKioskToken = await renderGate(t, stack.kiosk, spec);
+  t.true(flat(await withKioskToken.waitFor('not a gate token')).includes('this is a kiosk token, not a gate token'));
+});
+
+test('the banner retries with Ctrl+R, so it never clashes with the menu’s r (re-read)', async (t) => {
+  const stack = await startStack(t);
+  const { spec } = await blankCard(stack);
+  const center = new CenterClient(await deadAddress(), stack.tokens.gate, { timeoutMs: 1_000 });
+  t.teardown(() => center.close());
+  const gate = await renderGate(t, center, spec, { statusIntervalMs: 200 });
+  const waiting = await gate.waitFor('UNREACHABLE');
+  t.regex(flat(waiting), /Ctrl\+R: retry now/);
+  t.notRegex(flat(waiting), /\(r: retry now\)/);
 });

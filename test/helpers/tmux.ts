@@ -20,6 +20,16 @@ export interface TmuxSession {
   screen(): string;
   /** Resolves with the screen once `pattern` appears on it; rejects with the last screen after timeoutMs. */
   waitFor(pattern: RegExp | string, timeoutMs?: number): Promise<string>;
+  /** Resizes the terminal, as a person dragging the window's corner. */
+  resize(columns: number, rows: number): void;
+  /** Whether the command has ended (the pane stays, dead, for its last screen). */
+  exited(): boolean;
+}
+
+/** The terminal's size in characters (default 80 × 24). */
+export interface TmuxSize {
+  readonly columns: number;
+  readonly rows: number;
 }
 
 const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
@@ -36,13 +46,15 @@ export function startTmux(
   command: readonly string[],
   env: Record<string, string> = {},
   cwd = process.cwd(),
+  size: TmuxSize = { columns: 80, rows: 24 },
 ): TmuxSession {
   const name = `cardgate-${randomUUID().slice(0, 8)}`;
   const environment = Object.entries({ CI: 'false', FORCE_COLOR: '0', ...env }).flatMap(([key, value]) => [
     '-e',
     `${key}=${value}`,
   ]);
-  tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', '-c', cwd, ...environment, ...command);
+  const [x, y] = [String(size.columns), String(size.rows)];
+  tmux('new-session', '-d', '-s', name, '-x', x, '-y', y, '-c', cwd, ...environment, ...command);
   tmux('set-option', '-t', name, 'remain-on-exit', 'on');
   t.teardown(() => {
     try {
@@ -74,6 +86,8 @@ export function startTmux(
       await settled(before);
     },
     screen,
+    exited: () => tmux('display-message', '-p', '-t', name, '#{pane_dead}').trim() === '1',
+    resize: (columns, rows) => void tmux('resize-window', '-t', name, '-x', String(columns), '-y', String(rows)),
     waitFor: (pattern, timeoutMs = 15_000) =>
       waitUntil(
         `${pattern} on the tmux screen`,

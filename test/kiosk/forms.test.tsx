@@ -20,6 +20,32 @@ test('the quantity stops at the seats left', async (t) => {
   t.regex(kiosk.frame(), /◀ 3 ▶/);
 });
 
+test('several keys in one terminal read each move the quantity: Up Up Up goes 5 to 8, "2" then Up to 3', async (t) => {
+  const stack = await startStack(t);
+  await createProduct(stack.admin, { name: 'Busy Room', capacity: 50 });
+  const kiosk = await renderKiosk(t, stack.kiosk);
+  await openEvent(kiosk, 'Busy Room');
+  await cardRead(kiosk);
+  await kiosk.press('5');
+  await kiosk.waitFor('◀ 5 ▶');
+  await kiosk.type(KEY.up.repeat(3));
+  await kiosk.waitFor('◀ 8 ▶');
+  await kiosk.type(`2${KEY.up}`);
+  await kiosk.waitFor('◀ 3 ▶');
+  await kiosk.type(`${KEY.down}${KEY.enter}`);
+  await kiosk.waitFor('Your details');
+  await kiosk.press(KEY.escape);
+  t.regex(await cardRead(kiosk), /◀ 2 ▶/, 'Enter in the same read took the quantity the Down left');
+});
+
+test('one seat left reads "1 seat left"', async (t) => {
+  const stack = await startStack(t);
+  await createProduct(stack.admin, { name: 'Last Seat', capacity: 1 });
+  const kiosk = await renderKiosk(t, stack.kiosk);
+  await openEvent(kiosk, 'Last Seat');
+  t.regex(await cardRead(kiosk), /Up to 1: 1 seat left,/);
+});
+
 test('claim 3: the quantity stops at the room left on the IC card (one card, many tickets), known before paying', async (t) => {
   const stack = await startStack(t);
   await createProduct(stack.admin, { name: 'Big Hall', capacity: 500 });
@@ -101,4 +127,14 @@ test('Esc back past payment wipes the card data', async (t) => {
   const payment = await kiosk.waitFor('Payment');
   t.notRegex(payment, /4242/);
   t.regex(payment, /1234 5678 9012 3456/, 'the empty field shows its placeholder');
+});
+
+test('the e-mail field promises no receipt: none is sent', async (t) => {
+  const stack = await startStack(t);
+  await createProduct(stack.admin, { name: 'Mail Night' });
+  const kiosk = await renderKiosk(t, stack.kiosk);
+  await openEvent(kiosk, 'Mail Night');
+  const details = await chooseQuantity(kiosk);
+  t.notRegex(details, /receipt/i);
+  t.regex(details, /E-mail[\s\S]*optional: kept with your order for staff; nothing is sent/);
 });

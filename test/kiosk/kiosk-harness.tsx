@@ -25,6 +25,9 @@ export interface RenderKioskOptions {
   /** A `--card` spec instead of the file: card at cardPath, e.g. `pcsc:Virtual PCD 00 00`. */
   readonly cardSpec?: string;
   readonly timeZone?: string;
+  /** The kiosk's clock, e.g. the center's TestClock. */
+  readonly clock?: () => Date;
+  readonly statusIntervalMs?: number;
 }
 
 export async function renderKiosk(
@@ -35,7 +38,14 @@ export async function renderKiosk(
   const cardPath = options.cardPath ?? join(tempDir(t), 'buyer.card');
   const reader = await openCardReader(options.cardSpec ?? `file:${cardPath}`);
   const app = render(
-    <KioskApp center={center} reader={reader} idleMs={options.idleMs ?? 0} timeZone={options.timeZone ?? 'UTC'} />,
+    <KioskApp
+      center={center}
+      reader={reader}
+      idleMs={options.idleMs ?? 0}
+      timeZone={options.timeZone ?? 'UTC'}
+      clock={options.clock}
+      statusIntervalMs={options.statusIntervalMs}
+    />,
   );
   t.teardown(() => {
     app.unmount();

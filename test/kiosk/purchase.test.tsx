@@ -1,7 +1,8 @@
 /** Buying through the kiosk screens against a real center, and reading the card back (SPEC §2 steps 1-6; claims 12, 13, 19). */
 import test from 'ava';
 import { openCardReader } from '../../card/index.js';
-import { createProduct } from '../helpers/factories.js';
+import { mergeTickets } from '../../card/tickets.js';
+import { createProduct, purchaseRequest } from '../helpers/factories.js';
 import { KEY } from '../helpers/ink.js';
 import { fillPurchase, kioskOnStack } from './kiosk-harness.js';
 
@@ -46,4 +47,22 @@ test('the confirm key cannot submit twice: Enter pressed three times buys one or
   await kiosk.waitFor('read back');
   t.is((await stack.kiosk.getProduct(product.id)).remaining, 9);
   t.is((await stack.admin.listOrders()).length, 1);
+});
+
+test('claim 13: the read-back opens on this order’s tickets even below six older ones on the card', async (t) => {
+  const { stack, kiosk } = await kioskOnStack(t);
+  const older = await createProduct(stack.admin, { name: 'Older Show' });
+  await createProduct(stack.admin, { name: 'Seventh Show' });
+  const reader = await openCardReader(`file:${kiosk.cardPath}`);
+  const card = await reader.waitForCard();
+  const { purchase } = await stack.kiosk.purchaseTickets(purchaseRequest(older.id, { quantity: 6, cardId: card.id }));
+  await card.writeImage(mergeTickets(await card.readImage(), purchase!.tickets));
+  await reader.close();
+
+  await fillPurchase(kiosk, { eventName: 'Seventh Show', quantity: 1 });
+  await kiosk.press(KEY.enter);
+  const done = await kiosk.waitFor('read back');
+  t.regex(done, /★ Seventh Show/, 'the new ticket is on screen');
+  t.regex(done, /↑ 2 more/);
+  t.notRegex(done, /↓ \d+ more/);
 });

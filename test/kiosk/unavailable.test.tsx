@@ -86,5 +86,19 @@ test('an event that sells out while the buyer types ends on the unavailable scre
   await kiosk.waitFor('Not enough seats left');
   await assertNothingHappened(t, stack, kiosk);
   await kiosk.press('f');
-  await kiosk.waitFor(/Up to 1: 1 seats left/);
+  await kiosk.waitFor(/Up to 1: 1 seat left/);
+});
+
+test('an event that sells out entirely while the buyer reviews offers another event, not fewer tickets', async (t) => {
+  const { stack, kiosk } = await kioskOnStack(t);
+  const product = await createProduct(stack.admin, { name: 'All Gone', capacity: 2 });
+  await createProduct(stack.admin, { name: 'Other Night', capacity: 20 });
+  await fillPurchase(kiosk, { eventName: 'All Gone', quantity: 1 });
+  await stack.kiosk.purchaseTickets(purchaseRequest(product.id, { quantity: 2 }));
+  await kiosk.press(KEY.enter);
+  const frame = await kiosk.waitFor('This event has sold out');
+  t.notRegex(frame, /choose fewer tickets/);
+  t.regex(frame, /e choose another event \(Enter\)/);
+  await kiosk.press(KEY.enter);
+  await kiosk.waitFor('Choose an event');
 });

@@ -45,3 +45,19 @@ test('a key pressed as the new screen is drawn goes to that screen', async (t) =
   t.true(sent);
   t.is(app.lastFrame(), 'pressed Enter');
 });
+
+test('Ctrl+letter reaches a screen as its caret name, never as the plain letter', async (t) => {
+  const app = render(
+    <KeysRoot>
+      <Menu />
+    </KeysRoot>,
+  );
+  t.teardown(() => app.unmount());
+  const ink = driveInk(app);
+  await ink.waitFor('menu ready');
+  await ink.listening();
+  await ink.press('\u0003'); // Ctrl+C: with exitOnCtrlC off (a locked kiosk) it reaches the screens
+  t.regex(await ink.waitFor('pressed'), /pressed \^C/);
+  await ink.press('c');
+  t.regex(await ink.waitFor('pressed c'), /pressed c$/m);
+});
