@@ -11,7 +11,13 @@ import {
   type ListRedemptionsRequest,
 } from '../gen/cardgate/v1/admin.js';
 import { CatalogServiceClient, type Product, type WatchAvailabilityResponse } from '../gen/cardgate/v1/catalog.js';
-import { GateServiceClient, type CheckTicketsRequest, type RedeemTicketRequest } from '../gen/cardgate/v1/gate.js';
+import {
+  Direction,
+  GateServiceClient,
+  type AnnulRedemptionRequest,
+  type CheckTicketsRequest,
+  type RedeemTicketRequest,
+} from '../gen/cardgate/v1/gate.js';
 import { SalesServiceClient, type Order, type PurchaseTicketsRequest } from '../gen/cardgate/v1/sales.js';
 import { TerminalServiceClient } from '../gen/cardgate/v1/terminal.js';
 import { centerTarget, isLoopbackTarget, ROUND_ROBIN } from './center-target.js';
@@ -46,6 +52,9 @@ export function channelCredentials(address: string, tls: ClientTls | undefined) 
   }
   return credentials.createInsecure();
 }
+
+/** `T` with the fields `K` optional: fields added to a request later default, so callers need not name them. */
+type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 
 export class CenterClient {
   readonly catalog: CatalogServiceClient;
@@ -112,12 +121,20 @@ export class CenterClient {
     return (await unary(this.sales.getOrder.bind(this.sales), { orderId }, this.timeoutMs)).order!;
   }
 
-  redeemTicket(request: RedeemTicketRequest) {
-    return unary(this.gate.redeemTicket.bind(this.gate), request, this.timeoutMs);
+  /** An entry unless `direction` says otherwise. */
+  redeemTicket(request: Optional<RedeemTicketRequest, 'direction'>) {
+    const full: RedeemTicketRequest = { direction: Direction.DIRECTION_ENTRY, ...request };
+    return unary(this.gate.redeemTicket.bind(this.gate), full, this.timeoutMs);
   }
 
-  async checkTickets(request: CheckTicketsRequest) {
-    return (await unary(this.gate.checkTickets.bind(this.gate), request, this.timeoutMs)).results;
+  async checkTickets(request: Optional<CheckTicketsRequest, 'direction'>) {
+    const full: CheckTicketsRequest = { direction: Direction.DIRECTION_ENTRY, ...request };
+    return (await unary(this.gate.checkTickets.bind(this.gate), full, this.timeoutMs)).results;
+  }
+
+  /** Undoes this gate's last movement of the ticket (within 15 minutes); the movement undone. */
+  async annulRedemption(request: AnnulRedemptionRequest) {
+    return (await unary(this.gate.annulRedemption.bind(this.gate), request, this.timeoutMs)).redemption!;
   }
 
   getSigningKey() {
@@ -128,8 +145,9 @@ export class CenterClient {
     return unary(this.terminal.whoAmI.bind(this.terminal), {}, this.timeoutMs);
   }
 
-  async createProduct(request: CreateProductRequest): Promise<Product> {
-    return (await unary(this.admin.createProduct.bind(this.admin), request, this.timeoutMs)).product!;
+  async createProduct(request: Optional<CreateProductRequest, 'allowReentry'>): Promise<Product> {
+    const full: CreateProductRequest = { allowReentry: false, ...request };
+    return (await unary(this.admin.createProduct.bind(this.admin), full, this.timeoutMs)).product!;
   }
 
   async cancelOrder(request: CancelOrderRequest): Promise<Order> {

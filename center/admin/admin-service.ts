@@ -6,6 +6,7 @@ import { toProductMessage } from '../catalog/product-message.js';
 import { invalidInput } from '../domain-error.js';
 import { unary, type HandlerContext } from '../grpc/unary.js';
 import { RedemptionEntity } from '../admission/redemption.entity.js';
+import { redemptionMessage } from '../admission/redemption-message.js';
 import type { ChargeGateway } from '../sales/charge-gateway.js';
 import { OrderEntity } from '../sales/order.entity.js';
 import { orderMessageOf, orderStateOf } from '../sales/order-view.js';
@@ -52,15 +53,7 @@ export function adminService(
         .fork()
         .find(RedemptionEntity, where, { orderBy: { redeemedAt: 'desc', id: 'desc' }, limit: limitOf(request.limit) });
       return {
-        redemptions: rows.map(({ ticketId, productId, orderId, gateId, cardId, redeemedAt, entryNumber }) => ({
-          ticketId,
-          productId,
-          orderId,
-          gateId,
-          cardId,
-          redeemedAt,
-          entryNumber,
-        })),
+        redemptions: rows.map(redemptionMessage),
       };
     }),
 

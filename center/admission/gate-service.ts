@@ -1,6 +1,6 @@
-/** GateService: thin gRPC handlers over redeemTicket. */
+/** GateService: thin gRPC handlers over redeemTicket and annulLastMovement. */
 import type { MikroORM } from '@mikro-orm/core';
-import { RejectReason, type GateServiceServer } from '../../gen/cardgate/v1/gate.js';
+import { Direction, RejectReason, type GateServiceServer } from '../../gen/cardgate/v1/gate.js';
 import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
 import { signatureCheck } from '../../card/admission/judge.js';
 import { invalidInput } from '../domain-error.js';
@@ -11,10 +11,19 @@ import { ExactAdmit } from './exact-admit.js';
 import type { ProductCache } from '../catalog/product-cache.js';
 import { TicketReader } from './ticket-record.js';
 import { redeemTicket, type GateDeps } from './redeem.js';
+import { annulLastMovement } from './annul.js';
+import { redemptionMessage } from './redemption-message.js';
 
 function requireTicket(ticket: CardTicket | undefined, field: string): CardTicket {
   if (!ticket?.ticket?.ticketId) throw invalidInput(`${field}.ticket.ticket_id is required`);
   return ticket;
+}
+
+/** DIRECTION_UNSPECIFIED is an entry; a value this center does not know is refused. */
+function directionOf(direction: Direction): 'entry' | 'exit' {
+  if (direction === Direction.DIRECTION_EXIT) return 'exit';
+  if (direction === Direction.DIRECTION_ENTRY || direction === Direction.DIRECTION_UNSPECIFIED) return 'entry';
+  throw invalidInput('direction must be DIRECTION_ENTRY or DIRECTION_EXIT');
 }
 
 function requireIds(request: { gateId: string; cardId: string }): void {
@@ -41,9 +50,10 @@ export function gateService(
     redeemTicket: unary(context, 'RedeemTicket', ['gate'], async (request) => {
       requireIds(request);
       const cardTicket = requireTicket(request.ticket, 'ticket');
+      const direction = directionOf(request.direction);
       const response = await redeemTicket(
         deps,
-        { gateId: request.gateId, cardId: request.cardId, cardTicket, dryRun: request.dryRun },
+        { gateId: request.gateId, cardId: request.cardId, cardTicket, dryRun: request.dryRun, direction },
         now(),
       );
       const reason = response.admitted ? '' : reasonName(response.reason);
@@ -54,6 +64,7 @@ export function gateService(
           ticketId: cardTicket.ticket!.ticketId,
           admitted: response.admitted,
           reason: reason || undefined,
+          direction,
           dryRun: request.dryRun,
         },
         'redeem',
@@ -63,15 +74,31 @@ export function gateService(
 
     checkTickets: unary(context, 'CheckTickets', ['gate', 'kiosk'], async (request) => {
       if (!request.cardId) throw invalidInput('card_id is required');
+      const direction = directionOf(request.direction);
       const tickets = request.tickets.map((ticket, index) => requireTicket(ticket, `tickets[${index}]`));
       const at = now();
       // Dry runs in parallel: their reads share one batched query.
       const results = await Promise.all(
         tickets.map((cardTicket) =>
-          redeemTicket(deps, { gateId: request.gateId, cardId: request.cardId, cardTicket, dryRun: true }, at),
+          redeemTicket(
+            deps,
+            { gateId: request.gateId, cardId: request.cardId, cardTicket, dryRun: true, direction },
+            at,
+          ),
         ),
       );
       return { results };
+    }),
+
+    annulRedemption: unary(context, 'AnnulRedemption', ['gate'], async (request) => {
+      if (!request.gateId) throw invalidInput('gate_id is required');
+      if (!request.ticketId) throw invalidInput('ticket_id is required');
+      const undone = await annulLastMovement(orm, request.gateId, request.ticketId, now());
+      context.logger.info(
+        { gateId: request.gateId, ticketId: request.ticketId, direction: undone.direction },
+        'redemption annulled',
+      );
+      return { redemption: redemptionMessage(undone) };
     }),
   };
 }
