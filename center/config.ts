@@ -4,7 +4,7 @@
  */
 import type { Logger } from 'pino';
 import { pino } from 'pino';
-import { DEFAULT_STREAM_LIMITS, type StreamLimits } from './catalog/stream-quota.js';
+import { DEFAULT_STREAM_LIMITS, type StreamLimits } from './grpc/stream-quota.js';
 
 export type DatabaseTarget =
   { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'postgres'; readonly url: string };
@@ -46,6 +46,10 @@ export interface CenterConfig {
   readonly metricsListen?: string;
   /** How many server streams the center keeps open, per terminal and in all. */
   readonly streamLimits: StreamLimits;
+  /** WatchAdmissions: events one stream may have waiting for its reader before the center drops it (RESOURCE_EXHAUSTED). */
+  readonly watchBufferEvents: number;
+  /** How often the center looks in the database for admissions, refusals and annulments to stream (only while watched). */
+  readonly watchPollMs: number;
   /** The clock; tests pin it to reach admission windows. */
   readonly now: () => Date;
 }
@@ -80,6 +84,8 @@ export function centerConfig(overrides: Partial<CenterConfig> = {}): CenterConfi
     logger: pino({ level: 'silent' }),
     now: () => new Date(),
     streamLimits: DEFAULT_STREAM_LIMITS,
+    watchBufferEvents: 1000,
+    watchPollMs: 200,
     ...overrides,
   };
 }

@@ -9,6 +9,8 @@ import {
   type CancelOrderRequest,
   type CreateProductRequest,
   type ListRedemptionsRequest,
+  type WatchAdmissionsRequest,
+  type WatchAdmissionsResponse,
 } from '../gen/cardgate/v1/admin.js';
 import { CatalogServiceClient, type Product, type WatchAvailabilityResponse } from '../gen/cardgate/v1/catalog.js';
 import {
@@ -111,6 +113,38 @@ export class CenterClient {
       cancelled = true;
       stream.cancel();
     };
+  }
+
+  /**
+   * Streams every admission, refusal, exit and annulment (admin token) until the returned function
+   * is called; `onOpen` once the center is watching (nothing after it is missed).
+   */
+  watchAdmissions(
+    request: Partial<WatchAdmissionsRequest>,
+    handlers: {
+      onEvent: (event: WatchAdmissionsResponse) => void;
+      onEnd: (error?: ServiceError) => void;
+      onOpen?: () => void;
+    },
+  ): { stop: () => void; stream: ClientReadableStream<WatchAdmissionsResponse> } {
+    const stream = this.admin.watchAdmissions({ gateIds: [], productIds: [], ...request });
+    // Ended once: after an error status the stream also emits 'end'.
+    let cancelled = false;
+    stream.on('metadata', () => handlers.onOpen?.());
+    stream.on('data', handlers.onEvent);
+    stream.on('error', (error: ServiceError) => {
+      if (!cancelled) handlers.onEnd(error);
+      cancelled = true;
+    });
+    stream.on('end', () => {
+      if (!cancelled) handlers.onEnd();
+      cancelled = true;
+    });
+    const stop = () => {
+      cancelled = true;
+      stream.cancel();
+    };
+    return { stop, stream };
   }
 
   purchaseTickets(request: PurchaseTicketsRequest) {

@@ -14,6 +14,7 @@ import { publishStock } from '../sales/publish-stock.js';
 import { TicketEntity } from '../sales/ticket.entity.js';
 import { cancelOrder } from './cancel-order.js';
 import { createProduct } from './create-product.js';
+import { watchAdmissions, type WatchDeps } from './watch-admissions.js';
 
 const ADMIN = [] as const; // admin may call everything; no other role may call these
 const limitOf = (limit: number) => Math.min(Math.max(limit || 100, 1), 1000);
@@ -24,8 +25,11 @@ export function adminService(
   charge: ChargeGateway,
   hub: AvailabilityHub,
   now: () => Date,
+  watch: Omit<WatchDeps, 'context'>,
 ): AdminServiceServer {
   return {
+    watchAdmissions: watchAdmissions({ context, ...watch }),
+
     createProduct: unary(context, 'CreateProduct', ADMIN, async (request) => {
       const product = await createProduct(orm.em.fork(), request, now());
       hub.publish({ productId: product.id, remaining: product.remaining, capacity: product.capacity });

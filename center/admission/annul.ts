@@ -7,12 +7,13 @@
  * not annulled), so the entry it used is free again. The one UPDATE checks
  * again that the movement is still the ticket's last and not yet undone, so
  * of two gates racing (a second annulment, a new movement) only a consistent
- * outcome is written.
+ * outcome is written. The annulment is also appended to `gate_events`, for
+ * WatchAdmissions.
  */
 import type { MikroORM } from '@mikro-orm/core';
 import { quoted } from '../../card/text.js';
 import { DomainError, notFound } from '../domain-error.js';
-import { withConnection } from '../db/raw-sql.js';
+import { rawTransaction } from '../db/raw-sql.js';
 import { TicketEntity } from '../sales/ticket.entity.js';
 import { RedemptionEntity, type Redemption } from './redemption.entity.js';
 
@@ -42,14 +43,23 @@ export async function annulLastMovement(
       );
     }
     refuseToUndo(last, gateId, now);
-    const undone = await withConnection(orm, (sql) =>
-      sql.all<{ id: number }>(
+    const undone = await rawTransaction(orm, async (sql) => {
+      const rows = await sql.all<{ id: number }>(
         'update redemptions set annulled_at = ? where id = ? and annulled_at is null and not exists ' +
           '(select 1 from redemptions n where n.ticket_id = ? and n.entry_number > ?) returning id',
         [now, last.id, ticketId, last.entryNumber],
-      ),
-    );
-    if (undone.length === 1) return { ...last, annulledAt: now };
+      );
+      // The annulment as WatchAdmissions streams it, in the same transaction.
+      if (rows.length === 1) {
+        await sql.run(
+          'insert into gate_events (kind, gate_id, ticket_id, product_id, card_id, direction, reason, at) ' +
+            "values ('annulled', ?, ?, ?, ?, ?, '', ?)",
+          [last.gateId, last.ticketId, last.productId, last.cardId, last.direction, now],
+        );
+      }
+      return rows.length === 1;
+    });
+    if (undone) return { ...last, annulledAt: now };
   }
   throw refused(`ticket ${ticketId} was let through again meanwhile: scan it again`);
 }

@@ -10,6 +10,7 @@ import { EntryWriter } from './entry-writer.js';
 import { ExactAdmit } from './exact-admit.js';
 import type { ProductCache } from '../catalog/product-cache.js';
 import { TicketReader } from './ticket-record.js';
+import type { RefusalLog } from './refusal-log.js';
 import { redeemTicket, type GateDeps } from './redeem.js';
 import { annulLastMovement } from './annul.js';
 import { redemptionMessage } from './redemption-message.js';
@@ -37,6 +38,7 @@ export function gateService(
   products: ProductCache,
   key: SigningKey,
   now: () => Date,
+  refusals: RefusalLog,
 ): GateServiceServer {
   const deps: GateDeps = {
     verify: signatureCheck(key.publicKey),
@@ -51,13 +53,27 @@ export function gateService(
       requireIds(request);
       const cardTicket = requireTicket(request.ticket, 'ticket');
       const direction = directionOf(request.direction);
+      const at = now();
       const response = await redeemTicket(
         deps,
         { gateId: request.gateId, cardId: request.cardId, cardTicket, dryRun: request.dryRun, direction },
-        now(),
+        at,
       );
       const reason = response.admitted ? '' : reasonName(response.reason);
       if (!request.dryRun) context.metrics?.redemption(response.admitted, reason, request.gateId);
+      if (!request.dryRun && !response.admitted) {
+        const info = cardTicket.ticket!;
+        // The ids are as the card says: a forged card's may be anything, so the log keeps a bounded piece.
+        refusals.record({
+          gateId: request.gateId,
+          cardId: request.cardId,
+          ticketId: info.ticketId.slice(0, 64),
+          productId: info.productId.slice(0, 64),
+          direction,
+          reason,
+          at,
+        });
+      }
       context.logger.info(
         {
           gateId: request.gateId,
