@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Client, credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
-import { GateServiceService, RedeemTicketRequest, RedeemTicketResponse } from '../gen/cardgate/v1/gate.js';
+import { Direction, GateServiceService, RedeemTicketRequest, RedeemTicketResponse } from '../gen/cardgate/v1/gate.js';
 import {
   PurchaseTicketsRequest,
   PurchaseTicketsResponse,
@@ -145,7 +145,15 @@ function redeem(): Promise<LoadResult> {
   const tickets = readTickets(readFileSync(plan.ticketsFile!));
   const encoded = (gateId: string, index: number) => {
     const { cardId, ticket } = tickets[index]!;
-    return Buffer.from(RedeemTicketRequest.encode({ gateId, cardId, ticket, dryRun: false }).finish());
+    return Buffer.from(
+      RedeemTicketRequest.encode({
+        gateId,
+        cardId,
+        ticket,
+        dryRun: false,
+        direction: Direction.DIRECTION_ENTRY,
+      }).finish(),
+    );
   };
   const gate = (n: number) => `G${(n % plan.concurrency) + 1}`;
   const first = tickets.map((_, index) => encoded(gate(index), index));

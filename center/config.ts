@@ -4,7 +4,7 @@
  */
 import type { Logger } from 'pino';
 import { pino } from 'pino';
-import { DEFAULT_STREAM_LIMITS, type StreamLimits } from './catalog/stream-quota.js';
+import { DEFAULT_STREAM_LIMITS, type StreamLimits } from './grpc/stream-quota.js';
 import { DEFAULT_DECLINE_RULE, type DeclineRule } from './sales/decline-guard.js';
 
 export type DatabaseTarget =
@@ -49,6 +49,10 @@ export interface CenterConfig {
   readonly streamLimits: StreamLimits;
   /** Card-testing defence: this many declines from one terminal within the window refuse its purchases for a cool-down. */
   readonly declineRule: DeclineRule;
+  /** WatchAdmissions: events one stream may have waiting for its reader before the center drops it (RESOURCE_EXHAUSTED). */
+  readonly watchBufferEvents: number;
+  /** How often the center looks in the database for admissions, refusals and annulments to stream (only while watched). */
+  readonly watchPollMs: number;
   /** The clock; tests pin it to reach admission windows. */
   readonly now: () => Date;
 }
@@ -84,6 +88,8 @@ export function centerConfig(overrides: Partial<CenterConfig> = {}): CenterConfi
     logger: pino({ level: 'silent' }),
     now: () => new Date(),
     streamLimits: DEFAULT_STREAM_LIMITS,
+    watchBufferEvents: 1000,
+    watchPollMs: 200,
     ...overrides,
   };
 }

@@ -11,11 +11,13 @@ import { GateServiceService } from '../gen/cardgate/v1/gate.js';
 import { SalesServiceService } from '../gen/cardgate/v1/sales.js';
 import { TerminalServiceService } from '../gen/cardgate/v1/terminal.js';
 import { adminService } from './admin/admin-service.js';
+import { AdmissionFeed } from './admin/admission-feed.js';
+import { RefusalLog } from './admission/refusal-log.js';
 import { Authenticator } from './auth/authenticator.js';
 import { terminalService } from './auth/terminal-service.js';
 import { AvailabilityHub } from './catalog/availability-hub.js';
 import { catalogService } from './catalog/catalog-service.js';
-import { StreamQuota } from './catalog/stream-quota.js';
+import { StreamQuota } from './grpc/stream-quota.js';
 import type { CenterConfig, ServerTls } from './config.js';
 import { openDatabase } from './db/orm.js';
 import { gateService } from './admission/gate-service.js';
@@ -93,8 +95,13 @@ export async function createCenter(config: CenterConfig): Promise<Center> {
   const streams = new StreamQuota(config.streamLimits);
   server.addService(limited(CatalogServiceService), catalogService(context, orm, hub, streams));
   server.addService(limited(SalesServiceService), salesService(context, sales));
-  server.addService(limited(GateServiceService), gateService(context, orm, products, key, config.now));
-  server.addService(limited(AdminServiceService), adminService(context, orm, charge, hub, config.now));
+  const feed = new AdmissionFeed(orm, config.logger, config.watchPollMs);
+  const refusals = new RefusalLog(orm, config.logger);
+  server.addService(limited(GateServiceService), gateService(context, orm, products, key, config.now, refusals));
+  server.addService(
+    limited(AdminServiceService),
+    adminService(context, orm, charge, hub, config.now, { feed, streams, bufferEvents: config.watchBufferEvents }),
+  );
   server.addService(limited(TerminalServiceService), terminalService(context, key));
   const health = addIntrospection(server);
   let stopSweeper: (() => Promise<void>) | undefined;
@@ -139,6 +146,7 @@ export async function createCenter(config: CenterConfig): Promise<Center> {
       });
       await stopSweeper?.();
       hub.close();
+      feed.close();
       await metricsServer?.close();
       timings.close();
       charge.close();

@@ -9,9 +9,17 @@ import {
   type CancelOrderRequest,
   type CreateProductRequest,
   type ListRedemptionsRequest,
+  type WatchAdmissionsRequest,
+  type WatchAdmissionsResponse,
 } from '../gen/cardgate/v1/admin.js';
 import { CatalogServiceClient, type Product, type WatchAvailabilityResponse } from '../gen/cardgate/v1/catalog.js';
-import { GateServiceClient, type CheckTicketsRequest, type RedeemTicketRequest } from '../gen/cardgate/v1/gate.js';
+import {
+  Direction,
+  GateServiceClient,
+  type AnnulRedemptionRequest,
+  type CheckTicketsRequest,
+  type RedeemTicketRequest,
+} from '../gen/cardgate/v1/gate.js';
 import { SalesServiceClient, type Order, type PurchaseTicketsRequest } from '../gen/cardgate/v1/sales.js';
 import { TerminalServiceClient } from '../gen/cardgate/v1/terminal.js';
 import { centerTarget, isLoopbackTarget, ROUND_ROBIN } from './center-target.js';
@@ -46,6 +54,9 @@ export function channelCredentials(address: string, tls: ClientTls | undefined) 
   }
   return credentials.createInsecure();
 }
+
+/** `T` with the fields `K` optional: fields added to a request later default, so callers need not name them. */
+type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 
 export class CenterClient {
   readonly catalog: CatalogServiceClient;
@@ -104,6 +115,38 @@ export class CenterClient {
     };
   }
 
+  /**
+   * Streams every admission, refusal, exit and annulment (admin token) until the returned function
+   * is called; `onOpen` once the center is watching (nothing after it is missed).
+   */
+  watchAdmissions(
+    request: Partial<WatchAdmissionsRequest>,
+    handlers: {
+      onEvent: (event: WatchAdmissionsResponse) => void;
+      onEnd: (error?: ServiceError) => void;
+      onOpen?: () => void;
+    },
+  ): { stop: () => void; stream: ClientReadableStream<WatchAdmissionsResponse> } {
+    const stream = this.admin.watchAdmissions({ gateIds: [], productIds: [], ...request });
+    // Ended once: after an error status the stream also emits 'end'.
+    let cancelled = false;
+    stream.on('metadata', () => handlers.onOpen?.());
+    stream.on('data', handlers.onEvent);
+    stream.on('error', (error: ServiceError) => {
+      if (!cancelled) handlers.onEnd(error);
+      cancelled = true;
+    });
+    stream.on('end', () => {
+      if (!cancelled) handlers.onEnd();
+      cancelled = true;
+    });
+    const stop = () => {
+      cancelled = true;
+      stream.cancel();
+    };
+    return { stop, stream };
+  }
+
   purchaseTickets(request: PurchaseTicketsRequest) {
     return unary(this.sales.purchaseTickets.bind(this.sales), request, this.timeoutMs);
   }
@@ -112,12 +155,20 @@ export class CenterClient {
     return (await unary(this.sales.getOrder.bind(this.sales), { orderId }, this.timeoutMs)).order!;
   }
 
-  redeemTicket(request: RedeemTicketRequest) {
-    return unary(this.gate.redeemTicket.bind(this.gate), request, this.timeoutMs);
+  /** An entry unless `direction` says otherwise. */
+  redeemTicket(request: Optional<RedeemTicketRequest, 'direction'>) {
+    const full: RedeemTicketRequest = { direction: Direction.DIRECTION_ENTRY, ...request };
+    return unary(this.gate.redeemTicket.bind(this.gate), full, this.timeoutMs);
   }
 
-  async checkTickets(request: CheckTicketsRequest) {
-    return (await unary(this.gate.checkTickets.bind(this.gate), request, this.timeoutMs)).results;
+  async checkTickets(request: Optional<CheckTicketsRequest, 'direction'>) {
+    const full: CheckTicketsRequest = { direction: Direction.DIRECTION_ENTRY, ...request };
+    return (await unary(this.gate.checkTickets.bind(this.gate), full, this.timeoutMs)).results;
+  }
+
+  /** Undoes this gate's last movement of the ticket (within 15 minutes); the movement undone. */
+  async annulRedemption(request: AnnulRedemptionRequest) {
+    return (await unary(this.gate.annulRedemption.bind(this.gate), request, this.timeoutMs)).redemption!;
   }
 
   getSigningKey() {
@@ -128,8 +179,9 @@ export class CenterClient {
     return unary(this.terminal.whoAmI.bind(this.terminal), {}, this.timeoutMs);
   }
 
-  async createProduct(request: CreateProductRequest): Promise<Product> {
-    return (await unary(this.admin.createProduct.bind(this.admin), request, this.timeoutMs)).product!;
+  async createProduct(request: Optional<CreateProductRequest, 'allowReentry'>): Promise<Product> {
+    const full: CreateProductRequest = { allowReentry: false, ...request };
+    return (await unary(this.admin.createProduct.bind(this.admin), full, this.timeoutMs)).product!;
   }
 
   /** The order as it is now, whether it was already cancelled, and how many of its tickets had been used. */

@@ -1,6 +1,6 @@
 /**
- * A product's admission rules (SPEC §3): when its tickets admit and at which
- * gates. The center derives them from its product rows; an off-line gate
+ * A product's admission rules (SPEC §3, §10): when its tickets admit, at which
+ * gates, and whether one that exited may enter again. The center derives them from its product rows; an off-line gate
  * (SPEC §9) from the Product messages it keeps.
  */
 import { RejectReason } from '../../gen/cardgate/v1/gate.js';
@@ -12,6 +12,8 @@ export interface AdmissionRules {
   readonly closesAt: Date;
   /** Empty: every gate. */
   readonly gateIds: readonly string[];
+  /** A ticket that exited may enter again without using an entry (SPEC §10). */
+  readonly allowReentry: boolean;
 }
 
 /** What a product says about admission: a center's product row and a Product message both have it. */
@@ -20,6 +22,7 @@ export interface ProductAdmission {
   readonly admissionOpensAt?: Date | null;
   readonly admissionClosesAt?: Date | null;
   readonly gateIds: readonly string[];
+  readonly allowReentry?: boolean;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -30,6 +33,7 @@ export function admissionRules(product: ProductAdmission): AdmissionRules {
     opensAt: product.admissionOpensAt ?? null,
     closesAt: product.admissionClosesAt ?? new Date(product.startsAt.getTime() + DAY_MS),
     gateIds: product.gateIds,
+    allowReentry: product.allowReentry ?? false,
   };
 }
 

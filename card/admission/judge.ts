@@ -6,6 +6,13 @@
  * reasons apply, the first in SPEC §3's order is the answer: UNKNOWN_TICKET,
  * WRONG_CARD, TAMPERED (a field), BUYER_MISMATCH, TAMPERED (the signature),
  * CANCELLED, NOT_YET_VALID / EXPIRED, WRONG_GATE, ALREADY_USED.
+ *
+ * Movements (SPEC §10): an entry after an exit, on a product that allows
+ * re-entry, is a re-entry and uses no entry; any other entry uses one. An exit
+ * is judged on who the ticket is (the checks up to the signature) and then
+ * only on whether it is inside (NOT_INSIDE otherwise): a person may always
+ * leave, also with a cancelled ticket, after admission closed, or through a
+ * gate its product does not list.
  */
 import type { KeyObject } from 'node:crypto';
 import { RejectReason } from '../../gen/cardgate/v1/gate.js';
@@ -25,11 +32,14 @@ export interface IssuedRecord {
   readonly entriesAllowed: number;
 }
 
-/** The ticket's use so far. */
+/** The ticket's use so far, from its movements that were not annulled. */
 export interface EntriesUsed {
+  /** Entries that used one of the ticket's entries: neither annulled nor re-entries. */
   readonly entriesUsed: number;
   readonly firstUsedAt: Date | null;
   readonly firstUsedGate: string | null;
+  /** The direction of its last movement that was not annulled; null: none (never through, or every one undone). */
+  readonly lastMovement: 'entry' | 'exit' | null;
 }
 
 /** What the decider knows of the ticket with the presented id. */
@@ -72,11 +82,19 @@ export function judgeAdmission(
   }
   if (!(issued && carriesStoredSignature(presented, issued)) && !verify(presented.cardTicket, presented.cardId))
     return REFUSED.tampered;
+  const allowed = issued ? issued.entriesAllowed : (presented.cardTicket.ticket?.entriesAllowed ?? 0);
+  const { entriesUsed, firstUsedAt, firstUsedGate, lastMovement } = ticket.entries;
+  const left = Math.max(0, allowed - entriesUsed);
+  if (presented.direction === 'exit') {
+    if (lastMovement !== 'entry') return REFUSED.notInside;
+    return { admitted: true, direction: 'exit', reentry: false, entry: entriesUsed, entriesLeft: left };
+  }
   if (ticket.cancelled) return REFUSED.cancelled;
   const refusal = refusalByRules(ticket.rules, presented.gateId, now);
   if (refusal) return refusal;
-  const allowed = issued ? issued.entriesAllowed : (presented.cardTicket.ticket?.entriesAllowed ?? 0);
-  const { entriesUsed, firstUsedAt, firstUsedGate } = ticket.entries;
+  if (ticket.rules.allowReentry && lastMovement === 'exit') {
+    return { admitted: true, direction: 'entry', reentry: true, entry: entriesUsed, entriesLeft: left };
+  }
   if (entriesUsed >= allowed) {
     return {
       admitted: false,
@@ -85,7 +103,7 @@ export function judgeAdmission(
       firstUsedGate: firstUsedGate ?? undefined,
     };
   }
-  return { admitted: true, entry: entriesUsed + 1, entriesLeft: allowed - entriesUsed - 1 };
+  return { admitted: true, direction: 'entry', reentry: false, entry: entriesUsed + 1, entriesLeft: left - 1 };
 }
 
 /**

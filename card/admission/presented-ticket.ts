@@ -7,6 +7,8 @@ export interface PresentedTicket {
   readonly cardId: string;
   /** The gate it is presented at; '' for none (a kiosk checking its card). */
   readonly gateId: string;
+  /** Which way it goes through the gate. */
+  readonly direction: 'entry' | 'exit';
   /** The card's TicketInfo and BuyerIdentification, encoded: compared byte for byte with what was issued. */
   readonly info: Buffer;
   readonly buyer: Buffer;
@@ -15,11 +17,17 @@ export interface PresentedTicket {
 const NO_INFO = TicketInfo.fromPartial({});
 const NO_BUYER = BuyerIdentification.fromPartial({});
 
-export function presentTicket(cardTicket: CardTicket, cardId: string, gateId: string): PresentedTicket {
+export function presentTicket(
+  cardTicket: CardTicket,
+  cardId: string,
+  gateId: string,
+  direction: 'entry' | 'exit' = 'entry',
+): PresentedTicket {
   return {
     cardTicket,
     cardId,
     gateId,
+    direction,
     info: Buffer.from(TicketInfo.encode(cardTicket.ticket ?? NO_INFO).finish()),
     buyer: Buffer.from(BuyerIdentification.encode(cardTicket.buyerIdentification ?? NO_BUYER).finish()),
   };

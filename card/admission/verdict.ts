@@ -3,7 +3,10 @@ import { RejectReason } from '../../gen/cardgate/v1/gate.js';
 
 export interface Admission {
   readonly admitted: true;
-  /** The entry this admission takes: 1 for the first use. */
+  readonly direction: 'entry' | 'exit';
+  /** An entry after an exit on a product that allows re-entry: it uses no entry. */
+  readonly reentry: boolean;
+  /** Which of the ticket's entries it is on once this movement is made: 1 after its first entry (an exit or a re-entry stays on the last). */
   readonly entry: number;
   /** Entries the ticket has left once this one is taken. */
   readonly entriesLeft: number;
@@ -35,4 +38,5 @@ export const REFUSED = {
   tampered: plain(R.REJECT_REASON_TAMPERED),
   buyerMismatch: plain(R.REJECT_REASON_BUYER_MISMATCH),
   cancelled: plain(R.REJECT_REASON_CANCELLED),
+  notInside: plain(R.REJECT_REASON_NOT_INSIDE),
 } as const;

@@ -6,6 +6,7 @@ import { toProductMessage } from '../catalog/product-message.js';
 import { invalidInput } from '../domain-error.js';
 import { unary, type HandlerContext } from '../grpc/unary.js';
 import { RedemptionEntity } from '../admission/redemption.entity.js';
+import { redemptionMessage } from '../admission/redemption-message.js';
 import type { ChargeGateway } from '../sales/charge-gateway.js';
 import { OrderEntity } from '../sales/order.entity.js';
 import { orderMessageOf, orderStateOf } from '../sales/order-view.js';
@@ -13,6 +14,7 @@ import { publishStock } from '../sales/publish-stock.js';
 import { TicketEntity } from '../sales/ticket.entity.js';
 import { cancelOrder } from './cancel-order.js';
 import { createProduct } from './create-product.js';
+import { watchAdmissions, type WatchDeps } from './watch-admissions-service.js';
 
 const ADMIN = [] as const; // admin may call everything; no other role may call these
 const limitOf = (limit: number) => Math.min(Math.max(limit || 100, 1), 1000);
@@ -23,8 +25,11 @@ export function adminService(
   charge: ChargeGateway,
   hub: AvailabilityHub,
   now: () => Date,
+  watch: Omit<WatchDeps, 'context'>,
 ): AdminServiceServer {
   return {
+    watchAdmissions: watchAdmissions({ context, ...watch }),
+
     createProduct: unary(context, 'CreateProduct', ADMIN, async (request) => {
       const product = await createProduct(orm.em.fork(), request, now());
       hub.publish({ productId: product.id, remaining: product.remaining, capacity: product.capacity });
@@ -56,15 +61,7 @@ export function adminService(
         .fork()
         .find(RedemptionEntity, where, { orderBy: { redeemedAt: 'desc', id: 'desc' }, limit: limitOf(request.limit) });
       return {
-        redemptions: rows.map(({ ticketId, productId, orderId, gateId, cardId, redeemedAt, entryNumber }) => ({
-          ticketId,
-          productId,
-          orderId,
-          gateId,
-          cardId,
-          redeemedAt,
-          entryNumber,
-        })),
+        redemptions: rows.map(redemptionMessage),
       };
     }),
 

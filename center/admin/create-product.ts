@@ -64,6 +64,7 @@ export async function createProduct(em: EntityManager, request: CreateProductReq
     seating: request.seating.trim(),
     venueNotes: request.venueNotes.trim(),
     entryInstructions: request.entryInstructions.trim(),
+    allowReentry: request.allowReentry,
     createdAt: now,
   });
   await em.flush();

@@ -21,6 +21,7 @@ export function demoCatalog(now: Date): CreateProductRequest[] {
     admissionOpensAt: undefined,
     admissionClosesAt: undefined,
     entriesPerTicket: 1,
+    allowReentry: false,
   };
   const tonight = at(now, 0, 23) > now ? at(now, 0, 23) : at(now, 1, 20);
   return [

@@ -23,20 +23,22 @@ import type { PresentedTicket } from '../../card/admission/presented-ticket.js';
 import type { ProductCache } from '../catalog/product-cache.js';
 import { GroupCommit, valuesRows, type SqlTx } from '../db/group-commit.js';
 import { extraStatementIsCheap } from '../db/raw-sql.js';
-import { EXACT_ADMIT_CONDITIONS, ENTRIES_USED, REDEMPTION_COLUMNS } from './admission-sql.js';
+import { EXACT_ADMIT_CONDITIONS, MOVEMENTS, REDEMPTION_COLUMNS } from './admission-sql.js';
 import { rulesOf } from './product-rules.js';
 import { readRecords, type TicketRecord } from './ticket-record.js';
 
 /**
- * The entry recorded, with the rules of the product it admits to; or none and the ticket as it
- * was read (null: no issued or cancelled ticket has this id; undefined: not read).
+ * The movement recorded (its number among the ticket's movements), with the rules of the product
+ * it admits to; or none and the ticket as it was read (null: no issued or cancelled ticket has
+ * this id; undefined: not read). `tried` false: the fast path left this presentation to the judge
+ * without a statement.
  */
 export type ExactOutcome =
-  | { readonly entry: number; readonly rules: AdmissionRules }
-  | { readonly entry: null; readonly ticket: TicketRecord | null | undefined };
+  | { readonly movement: number; readonly rules: AdmissionRules }
+  | { readonly movement: null; readonly ticket: TicketRecord | null | undefined; readonly tried: boolean };
 
 /** Nothing written, nothing read. */
-const NOT_TRIED: ExactOutcome = { entry: null, ticket: undefined };
+const NOT_TRIED: ExactOutcome = { movement: null, ticket: undefined, tried: false };
 
 export class ExactAdmit {
   private readonly commits: GroupCommit<ExactPresentation, ExactOutcome>;
@@ -54,17 +56,19 @@ export class ExactAdmit {
 
   /**
    * Records the next entry when the presented ticket is exactly one the center issued, with an
-   * entry left, that its product's rules admit at this gate at `at`. Not tried without a
+   * entry left, that its product's rules admit at this gate at `at`. Not tried for an exit, for a
+   * product that allows re-entry (whether an entry is one is the judge's to say), without a
    * signature, for a product id the center does not know, or when the rules refuse: the judge
    * will say why.
    */
   async admit(presented: PresentedTicket, at: Date): Promise<ExactOutcome> {
     const { cardTicket, gateId } = presented;
+    if (presented.direction !== 'entry') return NOT_TRIED;
     const info = cardTicket.ticket!;
     const product = await this.products.find(info.productId);
     if (!product || !cardTicket.signature?.length) return NOT_TRIED;
     const rules = rulesOf(product);
-    if (refusalByRules(rules, gateId, at)) return NOT_TRIED;
+    if (rules.allowReentry || refusalByRules(rules, gateId, at)) return NOT_TRIED;
     const signature = Buffer.from(cardTicket.signature);
     return this.commits.submit({ presented, ticketId: info.ticketId, signature, at, rules });
   }
@@ -99,17 +103,17 @@ async function insertExact(
   const inserted = sql.all<{ ticket_id: string; entry_number: number | string }>(
     `with v (${PRESENTED}) as (values ${valuesRows(sql, TYPES, presentations.length)}) ` +
       `insert into redemptions (${REDEMPTION_COLUMNS}) ` +
-      `select t.id, ${ENTRIES_USED} + 1, t.product_id, t.order_id, v.gate_id, v.card_id, v.at ` +
+      `select t.id, ${MOVEMENTS} + 1, t.product_id, t.order_id, v.gate_id, v.card_id, v.at, 'entry', false ` +
       'from v join tickets t on t.id = v.ticket_id join orders o on o.id = t.order_id ' +
       `where ${EXACT_ADMIT_CONDITIONS} on conflict do nothing returning ticket_id, entry_number`,
     presentations.flatMap(valuesOf),
   );
   const [tickets, rows] = await Promise.all([read, inserted]);
-  const entries = new Map(rows.map((r) => [r.ticket_id, Number(r.entry_number)]));
+  const movements = new Map(rows.map((r) => [r.ticket_id, Number(r.entry_number)]));
   return presentations.map((p) => {
-    const entry = entries.get(p.ticketId);
-    return entry === undefined
-      ? { entry: null, ticket: tickets && (tickets.get(p.ticketId) ?? null) }
-      : { entry, rules: p.rules };
+    const movement = movements.get(p.ticketId);
+    return movement === undefined
+      ? { movement: null, ticket: tickets && (tickets.get(p.ticketId) ?? null), tried: true }
+      : { movement, rules: p.rules };
   });
 }

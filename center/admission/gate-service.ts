@@ -1,6 +1,6 @@
-/** GateService: thin gRPC handlers over redeemTicket. */
+/** GateService: thin gRPC handlers over redeemTicket and annulLastMovement. */
 import type { MikroORM } from '@mikro-orm/core';
-import { RejectReason, type GateServiceServer } from '../../gen/cardgate/v1/gate.js';
+import { Direction, RejectReason, type GateServiceServer } from '../../gen/cardgate/v1/gate.js';
 import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
 import { signatureCheck } from '../../card/admission/judge.js';
 import { invalidInput } from '../domain-error.js';
@@ -10,11 +10,21 @@ import { EntryWriter } from './entry-writer.js';
 import { ExactAdmit } from './exact-admit.js';
 import type { ProductCache } from '../catalog/product-cache.js';
 import { TicketReader } from './ticket-record.js';
+import type { RefusalLog } from './refusal-log.js';
 import { redeemTicket, type GateDeps } from './redeem.js';
+import { annulLastMovement } from './annul.js';
+import { redemptionMessage } from './redemption-message.js';
 
 function requireTicket(ticket: CardTicket | undefined, field: string): CardTicket {
   if (!ticket?.ticket?.ticketId) throw invalidInput(`${field}.ticket.ticket_id is required`);
   return ticket;
+}
+
+/** DIRECTION_UNSPECIFIED is an entry; a value this center does not know is refused. */
+function directionOf(direction: Direction): 'entry' | 'exit' {
+  if (direction === Direction.DIRECTION_EXIT) return 'exit';
+  if (direction === Direction.DIRECTION_ENTRY || direction === Direction.DIRECTION_UNSPECIFIED) return 'entry';
+  throw invalidInput('direction must be DIRECTION_ENTRY or DIRECTION_EXIT');
 }
 
 function requireIds(request: { gateId: string; cardId: string }): void {
@@ -28,6 +38,7 @@ export function gateService(
   products: ProductCache,
   key: SigningKey,
   now: () => Date,
+  refusals: RefusalLog,
 ): GateServiceServer {
   const deps: GateDeps = {
     verify: signatureCheck(key.publicKey),
@@ -41,19 +52,35 @@ export function gateService(
     redeemTicket: unary(context, 'RedeemTicket', ['gate'], async (request) => {
       requireIds(request);
       const cardTicket = requireTicket(request.ticket, 'ticket');
+      const direction = directionOf(request.direction);
+      const at = now();
       const response = await redeemTicket(
         deps,
-        { gateId: request.gateId, cardId: request.cardId, cardTicket, dryRun: request.dryRun },
-        now(),
+        { gateId: request.gateId, cardId: request.cardId, cardTicket, dryRun: request.dryRun, direction },
+        at,
       );
       const reason = response.admitted ? '' : reasonName(response.reason);
       if (!request.dryRun) context.metrics?.redemption(response.admitted, reason, request.gateId);
+      if (!request.dryRun && !response.admitted) {
+        const info = cardTicket.ticket!;
+        // The ids are as the card says: a forged card's may be anything, so the log keeps a bounded piece.
+        refusals.record({
+          gateId: request.gateId,
+          cardId: request.cardId,
+          ticketId: info.ticketId.slice(0, 64),
+          productId: info.productId.slice(0, 64),
+          direction,
+          reason,
+          at,
+        });
+      }
       context.logger.info(
         {
           gateId: request.gateId,
           ticketId: cardTicket.ticket!.ticketId,
           admitted: response.admitted,
           reason: reason || undefined,
+          direction,
           dryRun: request.dryRun,
         },
         'redeem',
@@ -63,15 +90,31 @@ export function gateService(
 
     checkTickets: unary(context, 'CheckTickets', ['gate', 'kiosk'], async (request) => {
       if (!request.cardId) throw invalidInput('card_id is required');
+      const direction = directionOf(request.direction);
       const tickets = request.tickets.map((ticket, index) => requireTicket(ticket, `tickets[${index}]`));
       const at = now();
       // Dry runs in parallel: their reads share one batched query.
       const results = await Promise.all(
         tickets.map((cardTicket) =>
-          redeemTicket(deps, { gateId: request.gateId, cardId: request.cardId, cardTicket, dryRun: true }, at),
+          redeemTicket(
+            deps,
+            { gateId: request.gateId, cardId: request.cardId, cardTicket, dryRun: true, direction },
+            at,
+          ),
         ),
       );
       return { results };
+    }),
+
+    annulRedemption: unary(context, 'AnnulRedemption', ['gate'], async (request) => {
+      if (!request.gateId) throw invalidInput('gate_id is required');
+      if (!request.ticketId) throw invalidInput('ticket_id is required');
+      const undone = await annulLastMovement(orm, request.gateId, request.ticketId, now());
+      context.logger.info(
+        { gateId: request.gateId, ticketId: request.ticketId, direction: undone.direction },
+        'redemption annulled',
+      );
+      return { redemption: redemptionMessage(undone) };
     }),
   };
 }

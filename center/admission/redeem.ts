@@ -1,14 +1,16 @@
 /**
- * RedeemTicket (SPEC §2 steps 8-9): compares the ticket read from the card
- * with what the center issued and records the entry. A ticket that is exactly
- * what was issued, with an entry left, is admitted by the fast path, one
- * INSERT that checks all of that itself (exact-admit.ts). Any other
- * presentation is read and decided by the judge (card/admission/judge.ts),
- * which finds the reason to reject, or admits and the entry is recorded
- * (entry-writer.ts) — judged again if another gate took that entry first. Of
- * any number of concurrent redemptions of one entry, exactly one can win.
+ * RedeemTicket (SPEC §2 steps 8-9, §10): compares the ticket read from the
+ * card with what the center issued and records the movement. A plain entry of
+ * a ticket that is exactly what was issued, with an entry left, of a product
+ * without re-entry, is admitted by the fast path, one INSERT that checks all
+ * of that itself (exact-admit.ts). Any other presentation (an exit, a
+ * re-entry product, a refusal) is read and decided by the judge
+ * (card/admission/judge.ts), which finds the reason to reject, or admits and
+ * the movement is recorded (entry-writer.ts) — judged again if another gate
+ * moved the ticket first. Of any number of concurrent movements of one
+ * ticket, exactly one takes each number.
  */
-import { RejectReason, type RedeemTicketResponse } from '../../gen/cardgate/v1/gate.js';
+import { Direction, RejectReason, type RedeemTicketResponse } from '../../gen/cardgate/v1/gate.js';
 import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
 import type { AdmissionRules } from '../../card/admission/admission-rules.js';
 import { judgeAdmission, type EntriesUsed, type SignatureCheck } from '../../card/admission/judge.js';
@@ -27,6 +29,8 @@ export interface Presentation {
   readonly cardId: string;
   readonly cardTicket: CardTicket;
   readonly dryRun: boolean;
+  /** Entry when absent. */
+  readonly direction?: 'entry' | 'exit';
 }
 
 /** What redemption needs from the running center. */
@@ -50,7 +54,8 @@ export async function redeemTicket(
   now: Date,
 ): Promise<RedeemTicketResponse> {
   const stage = stageTimer(presentation.dryRun ? undefined : deps.timings, 'RedeemTicket');
-  const presented = presentTicket(presentation.cardTicket, presentation.cardId, presentation.gateId);
+  const direction = presentation.direction ?? 'entry';
+  const presented = presentTicket(presentation.cardTicket, presentation.cardId, presentation.gateId, direction);
   // What the fast path read, for the judge's first attempt (undefined: read it).
   let read: TicketRecord | null | undefined;
   if (!presentation.dryRun) {
@@ -65,13 +70,17 @@ export async function redeemTicket(
     const known = record && knownTicket(record, rulesOf(await deps.products.get(record.productId)));
     const verdict = judgeAdmission(presented, known, now, deps.verify);
     stage('judge');
-    if (!verdict.admitted) return rejected(verdict);
+    if (!verdict.admitted) return rejected(verdict, direction);
     const { issued: ticket, rules } = known!; // admitted, so the ticket was known
+    const counted = verdict.direction === 'entry' && !verdict.reentry;
     // A dry run takes nothing: the entry it would take is still left.
-    if (presentation.dryRun) return admitted(presented, rules, ticket, verdict.entriesLeft + 1);
+    if (presentation.dryRun)
+      return admitted(presented, rules, ticket, verdict.entriesLeft + (counted ? 1 : 0), verdict.reentry);
     const won = await deps.entries.take({
       ticketId: ticket.id,
-      entry: verdict.entry,
+      movement: ticket.movements + 1,
+      direction: verdict.direction,
+      reentry: verdict.reentry,
       productId: ticket.productId,
       orderId: ticket.orderId,
       gateId: presentation.gateId,
@@ -79,10 +88,10 @@ export async function redeemTicket(
       at: now,
     });
     stage('record');
-    if (won) return admitted(presented, rules, ticket, verdict.entriesLeft);
-    // someone else took this entry: judge again on the fresh row
+    if (won) return admitted(presented, rules, ticket, verdict.entriesLeft, verdict.reentry);
+    // someone else moved the ticket first: judge again on the fresh rows
   }
-  return rejected(RACED);
+  return rejected(RACED, direction);
 }
 
 /**
@@ -93,13 +102,16 @@ async function admitExact(
   deps: GateDeps,
   presented: PresentedTicket,
   now: Date,
-): Promise<RedeemTicketResponse | (ExactOutcome & { readonly entry: null })> {
+): Promise<RedeemTicketResponse | (ExactOutcome & { readonly movement: null })> {
   const outcome = await deps.exact.admit(presented, now);
-  if (outcome.entry === null) return outcome;
+  if (outcome.movement === null) return outcome;
   const info = presented.cardTicket.ticket!;
-  // A later entry of a multi-entry ticket also says when it was first used.
-  const firstUse = outcome.entry > 1 ? await deps.tickets.read(info.ticketId) : null;
-  return admitted(presented, outcome.rules, firstUse, info.entriesAllowed - outcome.entry);
+  if (outcome.movement === 1) return admitted(presented, outcome.rules, null, info.entriesAllowed - 1, false);
+  // A ticket moved before: its entries used (this one among them) and, from its second entry
+  // on, when it was first used.
+  const after = await deps.tickets.read(info.ticketId);
+  const used = after?.entriesUsed ?? 1;
+  return admitted(presented, outcome.rules, used > 1 ? after : null, info.entriesAllowed - used, false);
 }
 
 function admitted(
@@ -107,20 +119,25 @@ function admitted(
   rules: AdmissionRules,
   firstUse: EntriesUsed | null,
   entriesLeft: number,
+  reentry: boolean,
 ): RedeemTicketResponse {
+  const exit = presented.direction === 'exit';
+  const name = presented.cardTicket.buyerIdentification?.buyerName ?? '';
   return {
     admitted: true,
     reason: RejectReason.REJECT_REASON_UNSPECIFIED,
-    message: `Welcome, ${presented.cardTicket.buyerIdentification?.buyerName ?? ''}.`,
+    message: exit ? `Goodbye, ${name}.` : reentry ? `Welcome back, ${name}.` : `Welcome, ${name}.`,
     firstUsedAt: firstUse?.firstUsedAt ?? undefined,
     firstUsedGate: firstUse?.firstUsedGate ?? '',
     entriesLeft,
     validFrom: rules.opensAt ?? undefined,
     validUntil: rules.closesAt,
+    direction: exit ? Direction.DIRECTION_EXIT : Direction.DIRECTION_ENTRY,
+    reentry,
   };
 }
 
-function rejected(rejection: Rejection): RedeemTicketResponse {
+function rejected(rejection: Rejection, direction: 'entry' | 'exit'): RedeemTicketResponse {
   return {
     admitted: false,
     reason: rejection.reason,
@@ -130,5 +147,7 @@ function rejected(rejection: Rejection): RedeemTicketResponse {
     entriesLeft: 0,
     validFrom: rejection.validFrom,
     validUntil: rejection.validUntil,
+    direction: direction === 'exit' ? Direction.DIRECTION_EXIT : Direction.DIRECTION_ENTRY,
+    reentry: false,
   };
 }

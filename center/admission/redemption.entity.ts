@@ -1,6 +1,14 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
-/** One admission through a gate. (ticket, entry number) is unique: a second admit for the same entry cannot be stored. */
+export const DIRECTIONS = ['entry', 'exit'] as const;
+export type DirectionName = (typeof DIRECTIONS)[number];
+
+/**
+ * One movement of a ticket through a gate: an entry or an exit. Rows are never deleted; a gate's
+ * undo (annul.ts) sets annulled_at. entry_number numbers a ticket's movements 1, 2, 3, … (annulled
+ * ones included), and (ticket, entry number) is unique: of concurrent movements of one ticket, in
+ * this center or another on the same database, only one can take the next number.
+ */
 export const RedemptionEntity = defineEntity({
   name: 'Redemption',
   tableName: 'redemptions',
@@ -13,6 +21,10 @@ export const RedemptionEntity = defineEntity({
     gateId: p.string(),
     cardId: p.string(),
     redeemedAt: p.datetime(),
+    direction: p.string().$type<DirectionName>().default('entry'),
+    // An entry after an exit on a product that allows re-entry: it uses no entry.
+    reentry: p.boolean().default(false),
+    annulledAt: p.datetime().nullable(),
   },
   uniques: [{ properties: ['ticketId', 'entryNumber'] }],
 });

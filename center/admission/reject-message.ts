@@ -11,6 +11,7 @@ const MESSAGES: Record<RejectReason, string> = {
   [RejectReason.REJECT_REASON_EXPIRED]: 'Admission has closed.',
   [RejectReason.REJECT_REASON_WRONG_GATE]: 'Not valid at this gate.',
   [RejectReason.REJECT_REASON_ALREADY_USED]: 'Already used.',
+  [RejectReason.REJECT_REASON_NOT_INSIDE]: 'Not inside: this ticket has not come in, or has already gone out.',
   [RejectReason.UNRECOGNIZED]: '',
 };
 

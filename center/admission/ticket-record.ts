@@ -10,7 +10,7 @@ import type { AdmissionRules } from '../../card/admission/admission-rules.js';
 import type { KnownTicket } from '../../card/admission/judge.js';
 import { placeholders } from '../db/group-commit.js';
 import { withConnection, type SqlTx } from '../db/raw-sql.js';
-import { ENTRIES_USED, FIRST_ENTRY } from './admission-sql.js';
+import { ENTRIES_USED, FIRST_ENTRY, LAST_MOVEMENT, MOVEMENTS } from './admission-sql.js';
 
 export interface TicketRecord {
   readonly id: string;
@@ -25,6 +25,9 @@ export interface TicketRecord {
   readonly entriesUsed: number;
   readonly firstUsedAt: Date | null;
   readonly firstUsedGate: string | null;
+  readonly lastMovement: 'entry' | 'exit' | null;
+  /** Its movements so far, annulled ones included: the next is numbered one more. */
+  readonly movements: number;
 }
 
 /** What the judge knows of a ticket from its record and its product's rules: the record is its issued record and its entries used at once. */
@@ -48,12 +51,15 @@ interface Row {
   entries_used: number;
   first_used_at: Date | number | string | null;
   first_used_gate: string | null;
+  last_movement: 'entry' | 'exit' | null;
+  movements: number | string;
 }
 
-/** Entries used and the first use come from the redemption rows, the one record of use (entry-writer.ts). */
+/** Entries used, the first use and the last movement come from the redemption rows, the one record of use (entry-writer.ts). */
 const SELECT =
   'select t.id, t.order_id, t.product_id, t.card_id, t.state, t.info, t.signature, t.entries_allowed, o.buyer_identification, ' +
-  `${ENTRIES_USED} as entries_used, f.redeemed_at as first_used_at, f.gate_id as first_used_gate ` +
+  `${ENTRIES_USED} as entries_used, f.redeemed_at as first_used_at, f.gate_id as first_used_gate, ` +
+  `${LAST_MOVEMENT} as last_movement, ${MOVEMENTS} as movements ` +
   `from tickets t join orders o on o.id = t.order_id ${FIRST_ENTRY} where t.state <> 'pending' and t.id in `;
 const MAX_BATCH = 256;
 
@@ -128,5 +134,7 @@ function record(row: Row): TicketRecord {
     entriesUsed: Number(row.entries_used),
     firstUsedAt: dateOf(row.first_used_at),
     firstUsedGate: row.first_used_gate,
+    lastMovement: row.last_movement,
+    movements: Number(row.movements),
   };
 }

@@ -12,7 +12,7 @@ import { refusalOf } from '../grpc/request-limits.js';
 import { authorizationOf, centerError, unary, type HandlerContext } from '../grpc/unary.js';
 import type { AvailabilityHub } from './availability-hub.js';
 import { ProductEntity } from './product.entity.js';
-import type { StreamQuota } from './stream-quota.js';
+import type { StreamQuota } from '../grpc/stream-quota.js';
 import { toProductMessage } from './product-message.js';
 
 const ANY_TERMINAL = ['kiosk', 'gate'] as const;

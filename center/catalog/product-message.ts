@@ -19,6 +19,7 @@ export function toProductMessage(product: Product): ProductMessage {
     seating: product.seating,
     venueNotes: product.venueNotes,
     entryInstructions: product.entryInstructions,
+    allowReentry: product.allowReentry,
   };
 }
 

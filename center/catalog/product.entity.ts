@@ -22,6 +22,7 @@ export const ProductEntity = defineEntity({
     seating: p.string().default(''),
     venueNotes: p.text().default(''),
     entryInstructions: p.text().default(''),
+    allowReentry: p.boolean().default(false),
     createdAt: p.datetime(),
   },
 });

@@ -1,6 +1,7 @@
 import { ProductEntity } from '../catalog/product.entity.js';
 import { TerminalEntity } from '../auth/terminal.entity.js';
 import { RedemptionEntity } from '../admission/redemption.entity.js';
+import { GateEventEntity } from '../admission/gate-event.entity.js';
 import { ChargeEntity } from '../sales/charge.entity.js';
 import { OrderEntity } from '../sales/order.entity.js';
 import { TicketEntity } from '../sales/ticket.entity.js';
@@ -13,6 +14,7 @@ export const ENTITIES = [
   TicketEntity,
   ChargeEntity,
   RedemptionEntity,
+  GateEventEntity,
   TerminalEntity,
   SettingEntity,
 ];

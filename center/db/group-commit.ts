@@ -98,7 +98,7 @@ export class GroupCommit<T, R> {
 export const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /** Column types as PostgreSQL names them, for `valuesRows`. */
-export type SqlType = 'varchar' | 'integer' | 'bytea' | 'timestamptz';
+export type SqlType = 'varchar' | 'integer' | 'bytea' | 'timestamptz' | 'boolean';
 
 /**
  * `(?, ?, …), (?, ?, …)`: `count` rows of a VALUES list whose columns have these types. On

@@ -5,6 +5,7 @@ import { openDatabase } from '../../center/db/orm.js';
 import { createTerminalToken, listTerminals, parseRole, revokeTerminal } from '../../center/auth/tokens.js';
 import { seedDemoCatalog } from '../../center/admin/seed.js';
 import { OrderState } from '../../gen/cardgate/v1/sales.js';
+import { Direction } from '../../gen/cardgate/v1/gate.js';
 import { CenterClient } from '../../terminal/center-client.js';
 import { formatMoney, toMinorUnits } from '../money.js';
 import { dbOption, env, requireToken, tokenOption, wholeNumber } from '../options.js';
@@ -135,6 +136,7 @@ export function registerAdminCommands(program: Command): void {
       date('--admission-closes-at'),
     )
     .option('--entries <n>', 'entries per ticket', wholeNumber('--entries', 1), 1)
+    .option('--allow-reentry', 'a ticket that exited may enter again without using an entry', false)
     .option('--seating <text>', 'seat or category', 'General admission')
     .option('--venue-notes <text>', '', '')
     .option('--entry-instructions <text>', '', '')
@@ -151,6 +153,7 @@ export function registerAdminCommands(program: Command): void {
           admissionOpensAt: o.admissionOpensAt,
           admissionClosesAt: o.admissionClosesAt,
           entriesPerTicket: o.entries,
+          allowReentry: o.allowReentry,
           seating: o.seating,
           venueNotes: o.venueNotes,
           entryInstructions: o.entryInstructions,
@@ -200,7 +203,7 @@ export function registerAdminCommands(program: Command): void {
       }
     });
 
-  centerOptions(admin.command('redemptions').description('admissions, newest first'))
+  centerOptions(admin.command('redemptions').description('entries and exits, newest first (undone ones marked)'))
     .option('--product <id>', '', '')
     .option('--gate <id>', '', '')
     .option('--limit <n>', 'at most this many, newest first', wholeNumber('--limit', 1), 50)
@@ -208,10 +211,13 @@ export function registerAdminCommands(program: Command): void {
       const rows = await withCenter(o, (center) =>
         center.listRedemptions({ productId: o.product, gateId: o.gate, limit: o.limit }),
       );
-      for (const r of rows)
+      for (const r of rows) {
+        const way = r.direction === Direction.DIRECTION_EXIT ? 'exit' : r.reentry ? 're-entry' : 'entry';
+        const undone = r.annulledAt ? `  annulled ${r.annulledAt.toISOString()}` : '';
         console.log(
-          `${r.redeemedAt?.toISOString()}  gate ${r.gateId}  ${r.ticketId}  entry ${r.entryNumber}  order ${r.orderId}`,
+          `${r.redeemedAt?.toISOString()}  gate ${r.gateId}  ${r.ticketId}  ${way} #${r.entryNumber}  order ${r.orderId}${undone}`,
         );
+      }
       if (rows.length === 0) console.log('no redemptions');
     });
 }

@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
 import { centerConfig, parseDatabase, redactDatabase } from '../../center/config.js';
 import { createCenter } from '../../center/server.js';
-import { DEFAULT_STREAM_LIMITS } from '../../center/catalog/stream-quota.js';
+import { DEFAULT_STREAM_LIMITS } from '../../center/grpc/stream-quota.js';
 import { createLogger, dbOption, stopOnSignal, wholeNumber } from '../options.js';
 import { DEFAULT_DECLINE_RULE } from '../../center/sales/decline-guard.js';
 import { chargeTls, clientTlsFlags, serverTls, serverTlsFlags, type ServerTlsFlags } from '../tls/transport-flags.js';

@@ -27,6 +27,7 @@ const RULES: AdmissionRules = {
   opensAt: new Date(NOW.getTime() - HOUR),
   closesAt: new Date(NOW.getTime() + HOUR),
   gateIds: [],
+  allowReentry: false,
 };
 
 /** What the center knows of `issued`: its record as stored at issue, unused, not cancelled. */
@@ -34,7 +35,7 @@ function known(issued: CardTicket, overrides: Partial<KnownTicket> = {}): KnownT
   return {
     rules: RULES,
     cancelled: false,
-    entries: { entriesUsed: 0, firstUsedAt: null, firstUsedGate: null },
+    entries: { entriesUsed: 0, firstUsedAt: null, firstUsedGate: null, lastMovement: null },
     issued: {
       cardId: CARD_ID,
       info: TicketInfo.encode(issued.ticket!).finish(),
@@ -49,10 +50,10 @@ function known(issued: CardTicket, overrides: Partial<KnownTicket> = {}): KnownT
 const judge = (
   cardTicket: CardTicket,
   ticket: KnownTicket | null,
-  at: { cardId?: string; gateId?: string; now?: Date; verify?: SignatureCheck } = {},
+  at: { cardId?: string; gateId?: string; now?: Date; verify?: SignatureCheck; direction?: 'entry' | 'exit' } = {},
 ) =>
   judgeAdmission(
-    presentTicket(cardTicket, at.cardId ?? CARD_ID, at.gateId ?? 'G1'),
+    presentTicket(cardTicket, at.cardId ?? CARD_ID, at.gateId ?? 'G1', at.direction),
     ticket,
     at.now ?? NOW,
     at.verify ?? verify,
@@ -66,7 +67,13 @@ const edited = (cardTicket: CardTicket, edit: (copy: CardTicket) => void) => {
 
 test('a ticket exactly as issued, with an entry left, is admitted as its first entry (claims 5, 6)', (t) => {
   const issued = issue();
-  t.deepEqual(judge(issued, known(issued)), { admitted: true, entry: 1, entriesLeft: 0 });
+  t.deepEqual(judge(issued, known(issued)), {
+    admitted: true,
+    direction: 'entry',
+    reentry: false,
+    entry: 1,
+    entriesLeft: 0,
+  });
 });
 
 test('no known ticket with the id is UNKNOWN_TICKET', (t) => {
@@ -192,12 +199,14 @@ test('at a gate its product does not list a ticket is WRONG_GATE with the gates;
 test('a ticket with every entry used is ALREADY_USED with its first use; one with entries left takes the next', (t) => {
   const issued = issue(3);
   const firstUse = { firstUsedAt: new Date(NOW.getTime() - 600_000), firstUsedGate: 'G7' };
-  t.deepEqual(judge(issued, known(issued, { entries: { entriesUsed: 1, ...firstUse } })), {
+  t.deepEqual(judge(issued, known(issued, { entries: { entriesUsed: 1, ...firstUse, lastMovement: 'entry' } })), {
     admitted: true,
+    direction: 'entry',
+    reentry: false,
     entry: 2,
     entriesLeft: 1,
   });
-  t.deepEqual(judge(issued, known(issued, { entries: { entriesUsed: 3, ...firstUse } })), {
+  t.deepEqual(judge(issued, known(issued, { entries: { entriesUsed: 3, ...firstUse, lastMovement: 'entry' } })), {
     admitted: false,
     reason: R.REJECT_REASON_ALREADY_USED,
     ...firstUse,
@@ -206,7 +215,9 @@ test('a ticket with every entry used is ALREADY_USED with its first use; one wit
 
 test("the entries allowed are the issued record's", (t) => {
   const issued = issue(1);
-  const record = known(issued, { entries: { entriesUsed: 1, firstUsedAt: NOW, firstUsedGate: 'G1' } });
+  const record = known(issued, {
+    entries: { entriesUsed: 1, firstUsedAt: NOW, firstUsedGate: 'G1', lastMovement: 'entry' },
+  });
   t.like(judge(issued, record), { reason: R.REJECT_REASON_ALREADY_USED });
   t.like(judge(issued, { ...record, issued: { ...record.issued!, entriesAllowed: 2 } }), { admitted: true, entry: 2 });
 });
@@ -214,7 +225,7 @@ test("the entries allowed are the issued record's", (t) => {
 test('without an issued record (a gate off line) the signature vouches for the card, fields and buyer', (t) => {
   const issued = issue(2);
   const offline = known(issued, { issued: undefined });
-  t.deepEqual(judge(issued, offline), { admitted: true, entry: 1, entriesLeft: 1 });
+  t.deepEqual(judge(issued, offline), { admitted: true, direction: 'entry', reentry: false, entry: 1, entriesLeft: 1 });
   t.like(judge(issued, offline, { cardId: OTHER_CARD }), { reason: R.REJECT_REASON_TAMPERED });
   t.like(
     judge(
@@ -230,9 +241,15 @@ test('without an issued record (a gate off line) the signature vouches for the c
     ),
     { reason: R.REJECT_REASON_TAMPERED },
   );
-  t.like(judge(issued, { ...offline, entries: { entriesUsed: 2, firstUsedAt: NOW, firstUsedGate: 'G1' } }), {
-    reason: R.REJECT_REASON_ALREADY_USED,
-  });
+  t.like(
+    judge(issued, {
+      ...offline,
+      entries: { entriesUsed: 2, firstUsedAt: NOW, firstUsedGate: 'G1', lastMovement: 'entry' },
+    }),
+    {
+      reason: R.REJECT_REASON_ALREADY_USED,
+    },
+  );
 });
 
 /** Every fault a presentation can have, in SPEC §3's order, each with the reason it alone gives. */
@@ -288,7 +305,12 @@ test("with any combination of faults the reason is the first that applies in SPE
       : known(issued, {
           cancelled: c.cancelled,
           rules: { ...RULES, gateIds: ['North'] },
-          entries: { entriesUsed: c.entriesUsed, firstUsedAt: NOW, firstUsedGate: 'North' },
+          entries: {
+            entriesUsed: c.entriesUsed,
+            firstUsedAt: NOW,
+            firstUsedGate: 'North',
+            lastMovement: c.entriesUsed > 0 ? 'entry' : null,
+          },
         });
     const verdict = judge(c.card, record, { cardId: c.cardId, gateId: c.gateId, now: c.now });
     t.like(verdict, { admitted: false, reason: faults[0]!.reason }, faults.map((f) => f.name).join(' + '));
@@ -303,6 +325,7 @@ test('a product without an admission window admits from the sale until 24 hours 
     opensAt: null,
     closesAt: new Date('2026-12-02T20:00:00.000Z'),
     gateIds: ['North'],
+    allowReentry: false,
   });
   const window = {
     admissionOpensAt: new Date('2026-12-01T18:00:00.000Z'),
@@ -312,6 +335,75 @@ test('a product without an admission window admits from the sale until 24 hours 
     opensAt: window.admissionOpensAt,
     closesAt: window.admissionClosesAt,
     gateIds: [],
+    allowReentry: false,
   });
+  t.true(admissionRules({ startsAt, gateIds: [], allowReentry: true }).allowReentry);
   t.deepEqual(admissionRules({ startsAt, gateIds: [], admissionOpensAt: null, admissionClosesAt: null }).opensAt, null);
 });
+
+/** A ticket's use: `entriesUsed` entries that counted, the last movement standing. */
+const used = (entriesUsed: number, lastMovement: 'entry' | 'exit' | null) => ({
+  entriesUsed,
+  firstUsedAt: entriesUsed > 0 ? NOW : null,
+  firstUsedGate: entriesUsed > 0 ? 'G1' : null,
+  lastMovement,
+});
+const REENTRY: AdmissionRules = { ...RULES, allowReentry: true };
+
+test('an exit of a ticket inside is admitted and uses no entry; one not inside is NOT_INSIDE', (t) => {
+  const issued = issue(2);
+  const exit = { direction: 'exit' } as const;
+  t.deepEqual(judge(issued, known(issued, { entries: used(1, 'entry') }), exit), {
+    admitted: true,
+    direction: 'exit',
+    reentry: false,
+    entry: 1,
+    entriesLeft: 1,
+  });
+  t.like(judge(issued, known(issued), exit), { admitted: false, reason: R.REJECT_REASON_NOT_INSIDE });
+  t.like(judge(issued, known(issued, { entries: used(1, 'exit') }), exit), { reason: R.REJECT_REASON_NOT_INSIDE });
+});
+
+test('an exit is judged on who the ticket is, never on cancellation, window or gate: a person may always leave', (t) => {
+  const issued = issue();
+  const inside = known(issued, { entries: used(1, 'entry'), cancelled: true, rules: { ...RULES, gateIds: ['North'] } });
+  const late = new Date(RULES.closesAt.getTime() + HOUR);
+  t.like(judge(issued, inside, { direction: 'exit', gateId: 'South', now: late }), { admitted: true });
+  t.like(judge(issued, inside, { direction: 'exit', cardId: OTHER_CARD }), { reason: R.REJECT_REASON_WRONG_CARD });
+  t.like(judge(edited(issued, forgeSeat), inside, { direction: 'exit' }), { reason: R.REJECT_REASON_TAMPERED });
+});
+
+test('with re-entry, an entry after an exit is a re-entry that uses no entry; without an exit it is ALREADY_USED', (t) => {
+  const issued = issue();
+  t.deepEqual(judge(issued, known(issued, { rules: REENTRY, entries: used(1, 'exit') })), {
+    admitted: true,
+    direction: 'entry',
+    reentry: true,
+    entry: 1,
+    entriesLeft: 0,
+  });
+  t.like(judge(issued, known(issued, { rules: REENTRY, entries: used(1, 'entry') })), {
+    reason: R.REJECT_REASON_ALREADY_USED,
+  });
+  t.like(judge(issued, known(issued, { rules: REENTRY })), { admitted: true, reentry: false, entry: 1 });
+  // A re-entry is still an entry: cancelled, out of its window or at the wrong gate, it is refused.
+  t.like(judge(issued, known(issued, { rules: REENTRY, entries: used(1, 'exit'), cancelled: true })), {
+    reason: R.REJECT_REASON_CANCELLED,
+  });
+});
+
+test('without re-entry, an entry after an exit uses the next entry, or is ALREADY_USED when none is left', (t) => {
+  const single = issue(1);
+  t.like(judge(single, known(single, { entries: used(1, 'exit') })), { reason: R.REJECT_REASON_ALREADY_USED });
+  const double = issue(2);
+  t.like(judge(double, known(double, { entries: used(1, 'exit') })), { admitted: true, reentry: false, entry: 2 });
+});
+
+test('an entry whose every earlier movement was annulled is a first entry again', (t) => {
+  const issued = issue();
+  t.like(judge(issued, known(issued, { entries: used(0, null) })), { admitted: true, entry: 1, entriesLeft: 0 });
+});
+
+function forgeSeat(copy: CardTicket): void {
+  copy.ticket!.seat = 'Royal box';
+}

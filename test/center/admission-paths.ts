@@ -5,7 +5,8 @@
  * same database, and RedeemTicket must answer as the judge does. An admission
  * changes what the next path sees, so each fixture is made twice: the first
  * copy goes to the fast path, the second to RedeemTicket, and the judge
- * decides both. Used on SQLite (admission-equivalence.test.ts) and PostgreSQL
+ * decides both. Exits and products with re-entry are left to the judge: for
+ * those the fast path must not even try. Used on SQLite (admission-equivalence.test.ts) and PostgreSQL
  * (postgres-admission-equivalence.test.ts).
  */
 import type { ExecutionContext } from 'ava';
@@ -18,7 +19,7 @@ import { rulesOf } from '../../center/admission/product-rules.js';
 import { knownTicket, TicketReader } from '../../center/admission/ticket-record.js';
 import { ProductCache } from '../../center/catalog/product-cache.js';
 import { withConnection } from '../../center/db/raw-sql.js';
-import { RejectReason, type RedeemTicketResponse } from '../../gen/cardgate/v1/gate.js';
+import { Direction, RejectReason, type RedeemTicketResponse } from '../../gen/cardgate/v1/gate.js';
 import { startStack, type Stack, type StackOptions } from '../helpers/stack.js';
 import { AT, type Fixture, type Shown } from './admission-fixtures.js';
 
@@ -42,20 +43,24 @@ export async function checkFixture(t: ExecutionContext, sides: AdmissionStack, f
   const first = await fixture.prepare(stack);
   const judged = await judge(sides, first);
   t.is(verdictName(judged.verdict), verdictName(fixture.expect), label('the judge answers as the fixture says'));
-  const presented = presentTicket(first.cardTicket, first.cardId, first.gateId);
+  const presented = presentTicket(first.cardTicket, first.cardId, first.gateId, first.direction);
   const before = await entriesRecorded(stack, first);
   const outcome = await exact.admit(presented, AT);
-  t.is(
-    (await entriesRecorded(stack, first)) - before,
-    judged.verdict.admitted ? 1 : 0,
-    label('the fast path inserts exactly when the judge admits'),
-  );
-  t.is(
-    outcome.entry,
-    judged.verdict.admitted ? judged.verdict.entry : null,
-    label('and records the entry the judge admits to'),
-  );
-  if (outcome.entry === null && outcome.ticket !== undefined) {
+  const tried = outcome.movement !== null || outcome.tried;
+  const written = (await entriesRecorded(stack, first)) - before;
+  if (tried || !judged.verdict.admitted) {
+    t.is(written, judged.verdict.admitted ? 1 : 0, label('the fast path inserts exactly when the judge admits'));
+    t.is(
+      outcome.movement,
+      judged.verdict.admitted ? judged.record!.movements + 1 : null,
+      label("and records the ticket's next movement"),
+    );
+  } else {
+    // Exits and products with re-entry are the judge's alone: the fast path must not have tried.
+    t.is(written, 0, label('the fast path leaves it to the judge'));
+    t.true(first.direction === 'exit' || judged.rules!.allowReentry, label('only an exit or a re-entry product'));
+  }
+  if (outcome.movement === null && outcome.ticket !== undefined) {
     t.deepEqual(outcome.ticket, judged.record, label('what the fast path read alongside is what the judge reads'));
   }
 
@@ -67,12 +72,14 @@ export async function checkFixture(t: ExecutionContext, sides: AdmissionStack, f
     cardId: second.cardId,
     ticket: second.cardTicket,
     dryRun: false,
+    direction: second.direction === 'exit' ? Direction.DIRECTION_EXIT : Direction.DIRECTION_ENTRY,
   });
   const { message: _, ...fields } = answer;
   t.deepEqual(
     fields,
     expectedAnswer(
       verdict,
+      second.direction ?? 'entry',
       record ? { firstUsedAt: record.firstUsedAt, firstUsedGate: record.firstUsedGate } : undefined,
       record && rulesOf(await sides.products.get(record.productId)),
     ),
@@ -82,11 +89,13 @@ export async function checkFixture(t: ExecutionContext, sides: AdmissionStack, f
 
 async function judge(
   { tickets, products, verify }: { tickets: TicketReader; products: ProductCache; verify: SignatureCheck },
-  { cardTicket, cardId, gateId }: Shown,
+  { cardTicket, cardId, gateId, direction }: Shown,
 ) {
   const record = await tickets.read(cardTicket.ticket!.ticketId);
-  const known = record && knownTicket(record, rulesOf(await products.get(record.productId)));
-  return { record, verdict: judgeAdmission(presentTicket(cardTicket, cardId, gateId), known, AT, verify) };
+  const rules = record && rulesOf(await products.get(record.productId));
+  const known = record && knownTicket(record, rules!);
+  const verdict = judgeAdmission(presentTicket(cardTicket, cardId, gateId, direction), known, AT, verify);
+  return { record, rules, verdict };
 }
 
 async function entriesRecorded({ center }: Stack, { cardTicket }: Shown): Promise<number> {
@@ -110,6 +119,7 @@ const verdictName = (verdict: AdmissionVerdict | Fixture['expect']) =>
 /** RedeemTicket's answer, but for its message, as the judge's verdict gives it. */
 function expectedAnswer(
   verdict: AdmissionVerdict,
+  way: 'entry' | 'exit',
   firstUse: { firstUsedAt: Date | null; firstUsedGate: string | null } | undefined,
   rules: { opensAt: Date | null; closesAt: Date } | null,
 ): Omit<RedeemTicketResponse, 'message'> {
@@ -122,6 +132,8 @@ function expectedAnswer(
       firstUsedGate: firstUse?.firstUsedGate ?? '',
       validFrom: rules?.opensAt ?? undefined,
       validUntil: rules?.closesAt,
+      direction: way === 'exit' ? Direction.DIRECTION_EXIT : Direction.DIRECTION_ENTRY,
+      reentry: verdict.reentry,
     };
   }
   return {
@@ -132,5 +144,7 @@ function expectedAnswer(
     firstUsedGate: verdict.firstUsedGate ?? '',
     validFrom: verdict.validFrom,
     validUntil: verdict.validUntil,
+    direction: way === 'exit' ? Direction.DIRECTION_EXIT : Direction.DIRECTION_ENTRY,
+    reentry: false,
   };
 }

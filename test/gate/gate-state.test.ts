@@ -1,7 +1,7 @@
 /** The gate's state machine and words as pure functions: what each key and answer leads to. */
 import test from 'ava';
 import type { Card } from '../../card/card.js';
-import { RejectReason, type RedeemTicketResponse } from '../../gen/cardgate/v1/gate.js';
+import { Direction, RejectReason, type RedeemTicketResponse } from '../../gen/cardgate/v1/gate.js';
 import { blockRows } from '../../gate/components/block-font.js';
 import { gateReducer, initialGateState, type GateState, type PresentedCard } from '../../gate/flow/gate-state.js';
 import { reasonWords, when } from '../../gate/flow/reason-words.js';
@@ -16,6 +16,8 @@ const answer = (admitted: boolean, extra: Partial<RedeemTicketResponse> = {}): R
   entriesLeft: 0,
   validFrom: undefined,
   validUntil: undefined,
+  direction: Direction.DIRECTION_ENTRY,
+  reentry: false,
   ...extra,
 });
 const card: PresentedCard = {

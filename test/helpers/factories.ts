@@ -32,6 +32,7 @@ export function productRequest(overrides: Partial<CreateProductRequest> = {}): C
     seating: 'General admission',
     venueNotes: 'Doors at 19:00',
     entryInstructions: 'Main entrance',
+    allowReentry: false,
     ...overrides,
   };
 }

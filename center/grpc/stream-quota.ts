@@ -1,9 +1,10 @@
 /**
  * How many server streams the center keeps open, per terminal and in all: each
- * open WatchAvailability stream holds memory for as long as its client
- * likes, so a terminal that opens thousands (a bug or an attack) is refused
- * instead of exhausting the center. A kiosk needs one; a few spare ones cover
- * reconnects whose old stream the center has not yet seen close.
+ * open WatchAvailability or WatchAdmissions stream holds memory for as long
+ * as its client likes, so a terminal that opens thousands (a bug or an
+ * attack) is refused instead of exhausting the center. A kiosk or a
+ * dashboard needs one; a few spare ones cover reconnects whose old stream the
+ * center has not yet seen close. Both kinds share one quota.
  */
 import { DomainError } from '../domain-error.js';
 
