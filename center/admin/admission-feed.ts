@@ -19,7 +19,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import { AdmissionResult, type WatchAdmissionsResponse } from '../../gen/cardgate/v1/admin.js';
 import { Direction, RejectReason } from '../../gen/cardgate/v1/gate.js';
-import { isPostgres, withConnection, type SqlTx } from '../db/raw-sql.js';
+import { idCommitLagMs, withConnection, type SqlTx } from '../db/raw-sql.js';
 
 export type AdmissionEvent = WatchAdmissionsResponse;
 type Listener = (event: AdmissionEvent) => void;
@@ -92,7 +92,7 @@ export class AdmissionFeed {
     private readonly logger: Logger,
     private readonly pollMs: number,
   ) {
-    const lagMs = isPostgres(orm) ? 1_000 : 0;
+    const lagMs = idCommitLagMs(orm);
     this.cursors = { movements: new Cursor(lagMs), gateEvents: new Cursor(lagMs) };
   }
 

@@ -68,6 +68,15 @@ export function extraStatementIsCheap(orm: MikroORM): boolean {
   return !isPostgres(orm);
 }
 
+/**
+ * How long after a row took its id it may still commit, for readers that follow a table by id:
+ * on SQLite one writer commits at a time, in id order; on PostgreSQL ids are taken when a row is
+ * inserted and transactions commit in any order, so a later id can be visible before an earlier one.
+ */
+export function idCommitLagMs(orm: MikroORM): number {
+  return isPostgres(orm) ? 1_000 : 0;
+}
+
 /** Runs `work` on a pooled connection (each statement on its own, autocommitted), then gives the connection back. */
 export async function withConnection<T>(orm: MikroORM, work: (sql: SqlTx) => Promise<T>): Promise<T> {
   const client = (orm.em as unknown as SqlEntityManager).getKnex().client as unknown as KnexClient;

@@ -96,7 +96,7 @@ async function moved(
 const REENTRY = { allowReentry: true };
 
 const cancel = (stack: Stack, cardTicket: CardTicket) =>
-  stack.admin.cancelOrder({ orderId: cardTicket.ticket!.orderId, reason: 'refund' });
+  stack.admin.cancelOrder({ orderId: cardTicket.ticket!.orderId, reason: 'refund', force: true });
 
 const forge = (copy: CardTicket) => {
   copy.signature = Buffer.from(copy.signature);

@@ -34,7 +34,7 @@ export function rawCall(address: string, token: string, path: string, body: Uint
   });
 }
 
-/** A server-streaming call with bytes the test made: OK once a first message or the end arrives, else the error. */
+/** A server-streaming call with bytes the test made: OK once the server accepts it (headers, a message or the end), else the error. */
 export function rawStream(address: string, token: string, path: string, body: Uint8Array): Promise<RawAnswer> {
   const client = new Client(address, credentials.createInsecure());
   const metadata = new Metadata();
@@ -51,6 +51,8 @@ export function rawStream(address: string, token: string, path: string, body: Ui
       client.close();
       resolve(answer);
     };
+    // Headers before any message: the server accepted the stream (a refusal comes as trailers only).
+    stream.on('metadata', () => done({ code: status.OK, details: '' }));
     stream.on('data', (body: Buffer) => done({ code: status.OK, details: '', body }));
     stream.on('end', () => done({ code: status.OK, details: '' }));
     stream.on('error', (error: { code: status; details: string }) =>
