@@ -11,80 +11,80 @@ export interface UnavailableWords {
   readonly next: readonly NextStep[];
 }
 
+/** A row of WORDS: title, explanation, ways forward. */
+const words = (title: string, explanation: string, ...next: NextStep[]): UnavailableWords => ({
+  title,
+  explanation,
+  next,
+});
+
+const WORDS: Partial<Record<R, UnavailableWords>> = {
+  [R.UNAVAILABILITY_REASON_SOLD_OUT]: words(
+    'Not enough seats left',
+    'Someone else bought the last seats first.',
+    'quantity',
+    'catalog',
+  ),
+  [R.UNAVAILABILITY_REASON_PAYMENT_DECLINED]: words(
+    'Your card was declined',
+    'The card issuer did not accept the payment.',
+    'payment',
+    'catalog',
+  ),
+  [R.UNAVAILABILITY_REASON_INSUFFICIENT_FUNDS]: words(
+    'Not enough funds on this card',
+    'The card issuer declined for insufficient funds.',
+    'payment',
+    'quantity',
+    'catalog',
+  ),
+  [R.UNAVAILABILITY_REASON_CARD_EXPIRED]: words(
+    'This credit card has expired',
+    'Its expiry date is in the past.',
+    'payment',
+    'catalog',
+  ),
+  [R.UNAVAILABILITY_REASON_INVALID_CARD]: words(
+    'The card details are not valid',
+    'The card number, expiry date or security code was not accepted.',
+    'payment',
+    'catalog',
+  ),
+  [R.UNAVAILABILITY_REASON_SALES_CLOSED]: words(
+    'Sales have closed',
+    'Tickets for this event are no longer sold.',
+    'catalog',
+  ),
+  [R.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE]: words(
+    'The payment service did not answer',
+    'It could not be reached in time.',
+    'retry',
+    'catalog',
+  ),
+  [R.UNAVAILABILITY_REASON_CARD_FULL]: words(
+    'Your IC card is full',
+    'These tickets do not fit in the free space on your IC card.',
+    'quantity',
+    'my-card',
+    'catalog',
+  ),
+  [R.UNAVAILABILITY_REASON_TOO_MANY_DECLINES]: words(
+    'Card payments are paused at this kiosk',
+    'Too many cards were declined here in a short time. Please try again later, or ask a member of staff.',
+    'catalog',
+  ),
+};
+
+const SOLD_OUT_NONE_LEFT = words('This event has sold out', 'Someone else bought the last seats first.', 'catalog');
+const NOT_BOUGHT = words('The tickets could not be bought', 'The sales center did not sell them.', 'catalog');
+
 /**
  * `seatsLeft`: the event's seats left now, as the live catalog has them: with none left, choosing
  * fewer tickets cannot help and the way forward is another event.
  */
 export function unavailableWords(reason: R, seatsLeft?: number): UnavailableWords {
-  switch (reason) {
-    case R.UNAVAILABILITY_REASON_SOLD_OUT:
-      if (seatsLeft === 0)
-        return {
-          title: 'This event has sold out',
-          explanation: 'Someone else bought the last seats first.',
-          next: ['catalog'],
-        };
-      return {
-        title: 'Not enough seats left',
-        explanation: 'Someone else bought the last seats first.',
-        next: ['quantity', 'catalog'],
-      };
-    case R.UNAVAILABILITY_REASON_PAYMENT_DECLINED:
-      return {
-        title: 'Your card was declined',
-        explanation: 'The card issuer did not accept the payment.',
-        next: ['payment', 'catalog'],
-      };
-    case R.UNAVAILABILITY_REASON_INSUFFICIENT_FUNDS:
-      return {
-        title: 'Not enough funds on this card',
-        explanation: 'The card issuer declined for insufficient funds.',
-        next: ['payment', 'quantity', 'catalog'],
-      };
-    case R.UNAVAILABILITY_REASON_CARD_EXPIRED:
-      return {
-        title: 'This credit card has expired',
-        explanation: 'Its expiry date is in the past.',
-        next: ['payment', 'catalog'],
-      };
-    case R.UNAVAILABILITY_REASON_INVALID_CARD:
-      return {
-        title: 'The card details are not valid',
-        explanation: 'The card number, expiry date or security code was not accepted.',
-        next: ['payment', 'catalog'],
-      };
-    case R.UNAVAILABILITY_REASON_SALES_CLOSED:
-      return {
-        title: 'Sales have closed',
-        explanation: 'Tickets for this event are no longer sold.',
-        next: ['catalog'],
-      };
-    case R.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE:
-      return {
-        title: 'The payment service did not answer',
-        explanation: 'It could not be reached in time.',
-        next: ['retry', 'catalog'],
-      };
-    case R.UNAVAILABILITY_REASON_CARD_FULL:
-      return {
-        title: 'Your IC card is full',
-        explanation: 'These tickets do not fit in the free space on your IC card.',
-        next: ['quantity', 'my-card', 'catalog'],
-      };
-    case R.UNAVAILABILITY_REASON_TOO_MANY_DECLINES:
-      return {
-        title: 'Card payments are paused at this kiosk',
-        explanation:
-          'Too many cards were declined here in a short time. Please try again later, or ask a member of staff.',
-        next: ['catalog'],
-      };
-    default:
-      return {
-        title: 'The tickets could not be bought',
-        explanation: 'The sales center did not sell them.',
-        next: ['catalog'],
-      };
-  }
+  if (reason === R.UNAVAILABILITY_REASON_SOLD_OUT && seatsLeft === 0) return SOLD_OUT_NONE_LEFT;
+  return WORDS[reason] ?? NOT_BOUGHT;
 }
 
 /** The key and words for each way forward. */

@@ -33,6 +33,13 @@ import { validatePurchase, type ValidPurchase } from './validate-purchase.js';
 
 type Products = ReadonlyMap<string, Product>;
 
+/** One request's purchase, as validated, with its products and the terminal asking. */
+interface Sale {
+  readonly purchase: ValidPurchase;
+  readonly products: Products;
+  readonly caller: Caller;
+}
+
 /** Where the order of a taken idempotency key stands. */
 type KeyState =
   | { readonly kind: 'otherRequest' }
@@ -65,11 +72,11 @@ export async function purchaseTickets(
     case 'otherRequest':
       throw invalidInput('idempotency_key was already used for a different purchase; use a new key for a new purchase');
     case 'retryable':
-      return sellAgain(deps, purchase, products, state.order, caller);
+      return sellAgain(deps, { purchase, products, caller }, state.order);
     case 'pendingFresh':
       throw new DomainError('BUSY', 'this purchase is still being processed; try again in a few seconds');
     case 'pendingStale':
-      return recoverThenAnswer(deps, purchase, products, state.order, caller);
+      return recoverThenAnswer(deps, { purchase, products, caller }, state.order);
     case 'ended':
       return outcomeOf(em, state.order);
   }
@@ -89,13 +96,8 @@ function stateOf(deps: SalesDeps, purchase: ValidPurchase, order: Order): KeySta
   }
 }
 
-async function sellAgain(
-  deps: SalesDeps,
-  purchase: ValidPurchase,
-  products: Products,
-  order: Order,
-  caller: Caller,
-): Promise<PurchaseTicketsResponse> {
+async function sellAgain(deps: SalesDeps, sale: Sale, order: Order): Promise<PurchaseTicketsResponse> {
+  const { purchase, products, caller } = sale;
   const held = refusalWhileHeld(deps, caller);
   if (held) return held;
   const sold = await sell(deps, purchase, products, order, caller);
@@ -105,13 +107,7 @@ async function sellAgain(
 }
 
 /** Finishes or undoes the interrupted sale now (recovery.ts), then answers as the order then stands. */
-async function recoverThenAnswer(
-  deps: SalesDeps,
-  purchase: ValidPurchase,
-  products: Products,
-  order: Order,
-  caller: Caller,
-): Promise<PurchaseTicketsResponse> {
+async function recoverThenAnswer(deps: SalesDeps, sale: Sale, order: Order): Promise<PurchaseTicketsResponse> {
   await recoverOrder(deps, order.id);
   const em = deps.orm.em.fork();
   const recovered = await em.findOneOrFail(OrderEntity, { id: order.id });
@@ -122,7 +118,7 @@ async function recoverThenAnswer(
         'this purchase is still being processed (payment service unreachable); try again shortly',
       );
     case 'retryable':
-      return sellAgain(deps, purchase, products, recovered, caller);
+      return sellAgain(deps, sale, recovered);
     case 'issued':
     case 'cancelled':
     case 'unavailable':
