@@ -5,11 +5,14 @@
  * one read ("a\r"), or Enter twice, the Enter is taken for text and lost. And
  * an Enter pressed just before Ink switched the terminal to raw mode arrives
  * as "\n" (the terminal turned CR into NL), which Ink does not call return.
- * This splits such a run into its text and its Enter, Tab and Backspace keys.
+ * This splits such a run into its text and its Enter, Tab and Backspace keys,
+ * and its Ctrl+letter keys (Ctrl+X pressed three times quickly is "\x18\x18\x18"
+ * in one read, which Ink reports as neither ctrl nor a letter).
  */
 import type { Key } from 'ink';
 
-const CONTROL = /[\r\n\t\b\x7f]/;
+// Every C0 control character but Esc (escape sequences are Ink's to split), and Delete.
+const CONTROL = /[\x01-\x1a\x7f]/;
 
 export function splitKeys(input: string, key: Key): Array<readonly [string, Key]> {
   if (!CONTROL.test(input) || input.includes('\u001B') || (input.length === 1 && input !== '\n')) return [[input, key]];
@@ -29,7 +32,8 @@ export function splitKeys(input: string, key: Key): Array<readonly [string, Key]
     if (character === '\r' || character === '\n') keys.push(['', { ...plain, return: true }]);
     else if (character === '\t') keys.push(['', { ...plain, tab: true }]);
     else if (character === '\b') keys.push(['', { ...plain, backspace: true }]);
-    else keys.push(['', { ...plain, delete: true }]);
+    else if (character === '\x7f') keys.push(['', { ...plain, delete: true }]);
+    else keys.push([String.fromCharCode(character.charCodeAt(0) + 96), { ...plain, ctrl: true }]);
   }
   flush();
   return keys;
