@@ -11,11 +11,15 @@
  */
 import type { Key } from 'ink';
 
-// Every C0 control character but Esc (escape sequences are Ink's to split), and Delete.
-const CONTROL = /[\x01-\x1a\x7f]/;
+/** Every C0 control character but Esc (escape sequences are Ink's to split), and Delete. */
+const isControl = (character: string) => {
+  const code = character.charCodeAt(0);
+  return (code >= 0x01 && code <= 0x1a) || code === 0x7f;
+};
 
 export function splitKeys(input: string, key: Key): Array<readonly [string, Key]> {
-  if (!CONTROL.test(input) || input.includes('\u001B') || (input.length === 1 && input !== '\n')) return [[input, key]];
+  if (![...input].some(isControl) || input.includes('\u001B') || (input.length === 1 && input !== '\n'))
+    return [[input, key]];
   const plain: Key = { ...key, return: false, tab: false, backspace: false, delete: false };
   const keys: Array<readonly [string, Key]> = [];
   let text = '';
@@ -24,7 +28,7 @@ export function splitKeys(input: string, key: Key): Array<readonly [string, Key]
     text = '';
   };
   for (const character of input) {
-    if (!CONTROL.test(character)) {
+    if (!isControl(character)) {
       text += character;
       continue;
     }
