@@ -14,6 +14,8 @@ export interface TmuxSession {
   readonly name: string;
   /** Sends one key name as tmux knows it ('Enter', 'Escape', 'Down', 'Up', 'C-c', or a literal character) and waits for the screen to show its effect. */
   press(key: string): Promise<void>;
+  /** Sends several keys in one go (one read for the UI), like a quick finger, then waits like press. */
+  burst(...keys: string[]): Promise<void>;
   /** Types text one character at a time, then waits for the screen to show it like press. */
   type(text: string): Promise<void>;
   /** The visible screen now. */
@@ -24,6 +26,11 @@ export interface TmuxSession {
   resize(columns: number, rows: number): void;
   /** Whether the command has ended (the pane stays, dead, for its last screen). */
   exited(): boolean;
+  /**
+   * Resolves once the UI reads keys one by one (its terminal is in raw mode, as Ink sets it after the first
+   * frame): a key sent before that is echoed by the terminal and may never reach the UI.
+   */
+  listening(timeoutMs?: number): Promise<void>;
 }
 
 /** The terminal's size in characters (default 80 × 24). */
@@ -77,6 +84,12 @@ export function startTmux(
       await sleep(KEY_GAP_MS);
       await settled(before);
     },
+    async burst(...keys) {
+      const before = screen();
+      tmux('send-keys', '-t', name, ...keys);
+      await sleep(KEY_GAP_MS);
+      await settled(before);
+    },
     async type(text) {
       const before = screen();
       for (const character of text) {
@@ -86,6 +99,11 @@ export function startTmux(
       await settled(before);
     },
     screen,
+    listening: async (timeoutMs = 30_000) => {
+      const tty = tmux('display-message', '-p', '-t', name, '#{pane_tty}').trim();
+      const raw = () => !/(^|\s)icanon\b/.test(execFileSync('stty', ['-F', tty, '-a'], { encoding: 'utf8' }));
+      await waitUntil('the UI to read keys in raw mode', raw, { timeoutMs, everyMs: 100, seen: screen });
+    },
     exited: () => tmux('display-message', '-p', '-t', name, '#{pane_dead}').trim() === '1',
     resize: (columns, rows) => void tmux('resize-window', '-t', name, '-x', String(columns), '-y', String(rows)),
     waitFor: (pattern, timeoutMs = 15_000) =>

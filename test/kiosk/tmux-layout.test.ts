@@ -28,6 +28,7 @@ test('the kiosk says to make a 60x20 window larger, then fills 120x40 and fits 8
 
   kiosk.resize(120, 40);
   const large = await kiosk.waitFor('What would you like to do?');
+  await kiosk.listening();
   const lines = large.split('\n');
   t.notRegex(large, /Make the window larger/, 'the notice is gone');
   t.regex(lines[1]!, /^─{120}$/, 'the title bar spans the window');

@@ -24,16 +24,17 @@ test('a buyer cannot leave the locked kiosk; staff leave with Ctrl+X three times
   const stack = await startStack(t);
   const kiosk = kioskIn(t, stack);
   const home = await kiosk.waitFor('What would you like to do?', 30_000);
+  await kiosk.listening();
   t.notRegex(home, /Ctrl\+C quit/, 'no screen offers a way out');
 
   for (const key of ['C-c', 'C-z', 'C-\\', 'Escape']) await kiosk.press(key);
   await kiosk.press('1');
-  await kiosk.waitFor('Choose an event');
+  await kiosk.waitFor('step 1 of 5');
   t.false(kiosk.exited(), 'still running after Ctrl+C, Ctrl+Z, Ctrl+\\ and Esc');
   await kiosk.press('Escape');
   await kiosk.waitFor('What would you like to do?');
 
-  for (let i = 0; i < 3; i++) await kiosk.press('C-x');
+  await kiosk.burst('C-x', 'C-x', 'C-x');
   await kiosk.waitFor('Staff: close the kiosk');
   await kiosk.type(stack.tokens.kiosk);
   await kiosk.press('Enter');
@@ -51,9 +52,10 @@ test('Esc on the staff screen goes back to a fresh Home', async (t) => {
   const stack = await startStack(t);
   const kiosk = kioskIn(t, stack);
   await kiosk.waitFor('What would you like to do?', 30_000);
+  await kiosk.listening();
   await kiosk.press('1');
-  await kiosk.waitFor('Choose an event');
-  for (let i = 0; i < 3; i++) await kiosk.press('C-x');
+  await kiosk.waitFor('step 1 of 5');
+  await kiosk.burst('C-x', 'C-x', 'C-x');
   await kiosk.waitFor('Staff: close the kiosk');
   await kiosk.press('Escape');
   await kiosk.waitFor('What would you like to do?');
@@ -64,6 +66,7 @@ test('cardgate kiosk --unlocked quits on Ctrl+C, for development', async (t) => 
   const stack = await startStack(t);
   const kiosk = kioskIn(t, stack, '--unlocked');
   t.regex(await kiosk.waitFor('What would you like to do?', 30_000), /Ctrl\+C quit/);
+  await kiosk.listening();
   await kiosk.press('C-c');
   await waitUntil('the kiosk to exit', () => kiosk.exited(), { timeoutMs: 10_000, seen: kiosk.screen });
   t.pass();

@@ -23,7 +23,7 @@ const NONE: Key = {
 } as Key;
 const keys = (input: string, key: Partial<Key> = {}) =>
   splitKeys(input, { ...NONE, ...key }).map(([text, k]) =>
-    k.return ? '⏎' : k.tab ? '⇥' : k.delete || k.backspace ? '⌫' : text,
+    k.return ? '⏎' : k.tab ? '⇥' : k.delete || k.backspace ? '⌫' : k.ctrl ? `Ctrl+${text}` : text,
   );
 
 test('a letter, an arrow or a lone Enter is one key, as Ink parsed it', (t) => {
@@ -45,4 +45,9 @@ test('an Enter typed before raw mode arrives as a newline and is still Enter', (
 test('Tab and Backspace inside a run are keys of their own', (t) => {
   t.deepEqual(keys('ab\tc'), ['ab', '⇥', 'c']);
   t.deepEqual(keys('abd\u007Fc'), ['abd', '⌫', 'c']);
+});
+
+test('Ctrl+letters in one read are keys of their own, each with ctrl', (t) => {
+  t.deepEqual(keys('\u0018\u0018\u0018'), ['Ctrl+x', 'Ctrl+x', 'Ctrl+x']);
+  t.deepEqual(keys('a\u0012b'), ['a', 'Ctrl+r', 'b']);
 });
