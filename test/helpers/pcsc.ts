@@ -47,7 +47,11 @@ export function pcscTest(title: string, impl: (t: ExecutionContext) => Promise<v
     // Waiting for another file's PC/SC test to free vpcd does not count against this test's own
     // time; the wait has its own deadline, well above the ~90 s all PC/SC tests take together.
     t.timeout(VPCD_WAIT_MS + 10_000);
-    t.teardown(await lockVpcd(VPCD_WAIT_MS));
+    // The release is registered before the wait: a test that ends (times out) while still waiting
+    // gives the lock back as soon as it gets it, instead of holding it until its worker exits.
+    const locked = lockVpcd(VPCD_WAIT_MS);
+    t.teardown(async () => (await locked.catch(() => undefined))?.());
+    await locked;
     t.timeout(timeoutMs);
     await impl(t);
   });
