@@ -11,6 +11,7 @@ import { orderBytes, ticketsThatFit, TYPICAL_BUYER_NAME } from '../../card/capac
 import { CardError } from '../../card/card-error.js';
 import type { CardType } from '../../card/emulator/card-types.js';
 import { isTrailer } from '../../card/emulator/classic-tag.js';
+import type { PcscCard } from '../../card/pcsc/pcsc-card.js';
 import { signTicket, verifyCardTicket } from '../../card/signature.js';
 import { additionalInfo, orderLine, ticketInfo } from '../../card/ticket-fields.js';
 import type { CardImage } from '../../gen/cardgate/v1/ticket.js';
@@ -127,4 +128,12 @@ pcscTest('a MIFARE Classic card with unknown keys is NOT_CARDGATE and never writ
   t.is(error.code, 'NOT_CARDGATE');
   t.regex(error.message, /keys/);
   t.deepEqual(readFileSync(emulator.file), before);
+});
+
+pcscTest('--apdu-delay-ms makes every APDU take that much longer, as a real reader does', async (t) => {
+  await insertCard(t, { type: 'ntag216', apduDelayMs: 20 });
+  const card = (await waitForCard(await openReader(t, 'pcsc'))) as PcscCard;
+  await card.read();
+  const { count, ms } = card.connection.stats;
+  t.true(count >= 2 && ms / count >= 20, `${count} APDUs in ${ms.toFixed(1)} ms`);
 });
