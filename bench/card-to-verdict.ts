@@ -1,12 +1,14 @@
 /**
- * Card-to-verdict time at a gate through PC/SC (issue 5): an emulated NTAG
- * card holding a real ticket is put on vpcd's reader again and again; each
- * time the gate's pcsc driver connects and identifies it, reads its image,
- * and redeems the ticket at a real center (its own process, with a charge
+ * Card-to-verdict time at a gate through PC/SC (issues 5, 15): an emulated
+ * NTAG216 holding a real order of six tickets, each APDU answered 5 ms late
+ * like an ACR122U, is put on vpcd's reader again and again; each time the
+ * gate's pcsc driver connects and identifies it, reads its image, and
+ * redeems a ticket at a real center (its own process, with a charge
  * terminal, on a fresh SQLite file). The ticket's product allows one entry
- * per presentation, so every verdict is a real, recorded admit.
+ * per presentation, so every verdict is a real, recorded admit. The kiosk's
+ * write of the six tickets is timed too.
  *
- * `tsx bench/card-to-verdict.ts [--presentations N] [--nagle] [--read-bytes N] [--write-bytes N]`
+ * `tsx bench/card-to-verdict.ts [--presentations N] [--tickets N] [--apdu-delay-ms N] [--nagle] [--read-bytes N] [--write-bytes N]`
  * prints the figures and JSON; `measureCardToVerdict()` returns them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { createProduct } from '../center/admin/create-product.js';
 import { CreateProductRequest } from '../gen/cardgate/v1/admin.js';
 import { openDatabase } from '../center/db/orm.js';
 import { startCardEmulator } from '../card/emulator/card-emulator.js';
+import type { CardType } from '../card/emulator/card-types.js';
 import { ACR122U_LIMITS, type TagLimits } from '../card/emulator/storage-tag.js';
 import type { PcscCard } from '../card/pcsc/pcsc-card.js';
 import { PcscCardReader } from '../card/pcsc/pcsc-reader.js';
@@ -33,6 +36,11 @@ export interface CardToVerdictOptions {
   readonly limits?: TagLimits;
   readonly reader?: string;
   readonly log?: (line: string) => void;
+  /** Tickets of one order on the card (default 6, what an NTAG216 must hold). */
+  readonly tickets?: number;
+  /** Each APDU this much later (default 5 ms: an ACR122U-class reader). */
+  readonly apduDelayMs?: number;
+  readonly type?: CardType;
 }
 
 export interface CardToVerdictResult {
@@ -53,6 +61,12 @@ export interface CardToVerdictResult {
   readonly no_delay: boolean;
   readonly read_bytes: number;
   readonly image_bytes: number;
+  readonly card_type: string;
+  readonly tickets_on_card: number;
+  readonly apdu_delay_ms: number;
+  /** The kiosk writing the whole order onto the blank card, and the APDUs that took. */
+  readonly kiosk_write_ms: number;
+  readonly kiosk_write_apdus: number;
 }
 
 const quantile = (values: number[], q: number) => {
@@ -65,6 +79,9 @@ const HOUR = 3_600_000;
 /** Starts the center and a charge terminal, buys one ticket onto an emulated card, and times `presentations` gate reads and redeems of it. */
 export async function measureCardToVerdict(options: CardToVerdictOptions = {}): Promise<CardToVerdictResult> {
   const presentations = options.presentations ?? 30;
+  const ticketCount = options.tickets ?? 6;
+  const apduDelayMs = options.apduDelayMs ?? 5;
+  const type = options.type ?? 'ntag216';
   const limits = options.limits ?? ACR122U_LIMITS;
   const noDelay = options.noDelay ?? true;
   const log = options.log ?? (() => {});
@@ -86,7 +103,7 @@ export async function measureCardToVerdict(options: CardToVerdictOptions = {}): 
         venue: 'Bench Hall',
         startsAt: new Date(now.getTime() + 48 * HOUR),
         price: { currencyCode: 'EUR', amountMinor: 3500 },
-        capacity: 10,
+        capacity: ticketCount + 10,
         entriesPerTicket: presentations + 10,
         seating: 'Row B, seat 7',
         venueNotes: 'Doors at 19:00',
@@ -117,18 +134,29 @@ export async function measureCardToVerdict(options: CardToVerdictOptions = {}): 
     stops.push(() => reader.close());
 
     // The kiosk: buy a ticket for the card and write it on.
-    let emulator = await startCardEmulator({ file: cardFile, noDelay, limits });
+    const emulate = () => startCardEmulator({ file: cardFile, noDelay, limits, type, apduDelayMs });
+    let emulator = await emulate();
     const card = (await reader.waitForCard({ signal: AbortSignal.timeout(10_000) })) as PcscCard;
     const bought = await kiosk.purchaseTickets({
       idempotencyKey: `card-bench-${Date.now()}`,
       cardId: card.id,
       buyer: { name: 'Bench Buyer', email: '' },
-      items: [{ productId: product.id, quantity: 1 }],
+      items: [{ productId: product.id, quantity: ticketCount }],
       creditCard: { number: '4242424242424242', expiryMonth: 12, expiryYear: now.getFullYear() + 2, cvc: '123' },
     });
     if (!bought.purchase) throw new Error(`the bench purchase failed: ${JSON.stringify(bought.unavailable)}`);
-    await card.writeImage({ formatVersion: 1, cardId: card.id, tickets: bought.purchase.tickets });
-    log(`wrote ticket ${bought.purchase.tickets[0]?.ticket?.ticketId} onto card ${card.id}`);
+    const image = await card.readImage();
+    const apdusBefore = card.connection.stats.count;
+    const writeStarted = performance.now();
+    await card.writeImage({ ...image, tickets: bought.purchase.tickets });
+    const kioskWriteMs = performance.now() - writeStarted;
+    const kioskWriteApdus = card.connection.stats.count - apdusBefore;
+    log(
+      `wrote ${ticketCount} tickets onto card ${card.id} in ${kioskWriteMs.toFixed(0)} ms (${kioskWriteApdus} APDUs)`,
+    );
+
+    // A gate that has been running: its connection to the center and the center's redeem path are warm.
+    await gate.redeemTicket({ gateId: 'G1', cardId: card.id, ticket: bought.purchase.tickets[0], dryRun: true });
 
     // The gate: each presentation takes the card off and puts it back, then reads and redeems.
     const totals: number[] = [],
@@ -146,7 +174,7 @@ export async function measureCardToVerdict(options: CardToVerdictOptions = {}): 
       await off;
       const arrived = new Promise<PcscCard>((resolve) => reader.once('card', (c) => resolve(c as PcscCard)));
       const touched = performance.now();
-      emulator = await startCardEmulator({ file: cardFile, noDelay, limits });
+      emulator = await emulate();
       const presented = await arrived;
       const identified = performance.now();
       const contents = await presented.read();
@@ -188,6 +216,11 @@ export async function measureCardToVerdict(options: CardToVerdictOptions = {}): 
       no_delay: noDelay,
       read_bytes: limits.maxReadBytes,
       image_bytes: imageBytes,
+      card_type: type,
+      tickets_on_card: ticketCount,
+      apdu_delay_ms: apduDelayMs,
+      kiosk_write_ms: round(kioskWriteMs),
+      kiosk_write_apdus: kioskWriteApdus,
     };
   } finally {
     for (const stop of stops.reverse()) await stop();
@@ -199,6 +232,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const { values } = parseArgs({
     options: {
       presentations: { type: 'string', default: '30' },
+      tickets: { type: 'string', default: '6' },
+      'apdu-delay-ms': { type: 'string', default: '5' },
       nagle: { type: 'boolean', default: false },
       'read-bytes': { type: 'string' },
       'write-bytes': { type: 'string' },
@@ -208,11 +243,14 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const limits = {
     maxReadBytes: Number(values['read-bytes'] ?? ACR122U_LIMITS.maxReadBytes),
     maxWriteBytes: Number(values['write-bytes'] ?? ACR122U_LIMITS.maxWriteBytes),
+    maxFastReadPages: values['read-bytes'] ? 0 : ACR122U_LIMITS.maxFastReadPages,
   };
   const result = await measureCardToVerdict({
     presentations: Number(values.presentations),
     noDelay: !values.nagle,
     limits,
+    tickets: Number(values.tickets),
+    apduDelayMs: Number(values['apdu-delay-ms']),
     log: values.verbose ? (line) => process.stderr.write(`${line}\n`) : undefined,
   });
   console.log(
@@ -222,7 +260,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     `  connect + identify ${result.identify_p50_ms} ms, read ${result.read_p50_ms} ms (${result.image_bytes}-byte image), redeem RPC ${result.redeem_p50_ms} ms (p99 ${result.redeem_p99_ms})`,
   );
   console.log(
-    `  ${result.apdus_per_presentation} APDUs per presentation at ${result.apdu_mean_ms} ms each; card sensed ${result.detect_p50_ms} ms after it touched the reader (vpcd polling)`,
+    `  ${result.apdus_per_presentation} APDUs per presentation at ${result.apdu_mean_ms} ms each (${result.apdu_delay_ms} ms reader delay, ${result.tickets_on_card} tickets on an ${result.card_type}); card sensed ${result.detect_p50_ms} ms after it touched the reader (vpcd polling)`,
+  );
+  console.log(
+    `  kiosk wrote the ${result.tickets_on_card} tickets in ${result.kiosk_write_ms} ms (${result.kiosk_write_apdus} APDUs)`,
   );
   console.log(JSON.stringify(result));
 }

@@ -32,6 +32,11 @@ interface Result {
         card_to_verdict_p99_ms: number;
         presentations: number;
         loopback_quickack: boolean;
+        tickets_on_card: number;
+        apdu_delay_ms: number;
+        apdus_per_presentation: number;
+        kiosk_write_ms: number;
+        kiosk_write_apdus: number;
       }
     | { not_measured: string };
 }
@@ -121,6 +126,12 @@ function cardRows(card: Result['card_to_verdict']): Array<[string, string, strin
       mark(card.card_to_verdict_p99_ms <= 100, 'p99 <= 100 ms'),
     ],
     ['  presentations', `${card.presentations}${card.loopback_quickack ? '' : ' (loopback without quick ACKs)'}`, ''],
+    [
+      '  card, reader',
+      `${card.tickets_on_card} tickets, ${card.apdus_per_presentation} APDUs at +${card.apdu_delay_ms} ms`,
+      '',
+    ],
+    ['  kiosk writing those tickets', `${card.kiosk_write_ms} ms (${card.kiosk_write_apdus} APDUs)`, ''],
   ];
 }
 

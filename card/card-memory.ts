@@ -12,6 +12,8 @@ export interface CardMemory {
   read(offset: number, length: number): Promise<Buffer>;
   /** Writes `data` at `offset`, lowest address first (the framing relies on that order for torn writes). */
   write(offset: number, data: Buffer): Promise<void>;
+  /** Forgets bytes a driver fetched ahead (the pcsc driver reads the headers while identifying the card). */
+  release?(): void;
 }
 
 /** Throws a RangeError for an access outside user memory: that is a bug in the caller, not a card problem. */

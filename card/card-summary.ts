@@ -33,7 +33,7 @@ export interface CardSummary {
   readonly used_bytes: number;
   /** Encoded bytes that still fit: what a kiosk would send as card_free_bytes. */
   readonly free_bytes: number;
-  /** The largest image the card holds (one of its two slots). */
+  /** The largest image the card holds when blank. */
   readonly max_image_bytes: number;
   /** The card id written in the image; differs from card_id on a copied card, whose tickets the gate rejects. */
   readonly image_card_id: string;

@@ -24,7 +24,7 @@ export interface Card {
   readonly id: string;
   /** User memory in bytes. */
   readonly capacity: number;
-  /** The largest encoded image this card holds (one slot, a little under half the capacity). */
+  /** The largest image this card holds when blank: its user memory less the two 16-byte commit headers. */
   readonly maxImageBytes: number;
   read(): Promise<CardContents>;
   /** Shorthand for `(await read()).image`. */
@@ -35,7 +35,7 @@ export interface Card {
    * writing anything when it does not fit.
    */
   writeImage(image: CardImage): Promise<void>;
-  /** Encoded bytes that still fit after `image` (what the kiosk sends as `card_free_bytes`). */
+  /** Bytes of new records that still fit beside `image` on this card (what the kiosk sends as `card_free_bytes`; card/capacity.ts). */
   freeBytes(image: CardImage): number;
 }
 

@@ -19,10 +19,18 @@ export type { Card, CardContents, CardReader, CardReaderEvents } from './card.js
 export { CardError, isCardError, type CardErrorCode } from './card-error.js';
 export { BufferCardMemory, type CardMemory } from './card-memory.js';
 export { cardSummary, ticketSummary, type CardSummary, type TicketSummary } from './card-summary.js';
-export { freeBytes, maxImageBytes } from './capacity.js';
+export { freeBytes, maxImageBytes, orderBytes, ticketsBytes, ticketsThatFit, TYPICAL_BUYER_NAME } from './capacity.js';
 export { DEFAULT_FILE_CAPACITY, openFileCard } from './file-card.js';
-export { FramedStore } from './framed-store.js';
-export { decodeImage, emptyImage, encodedImageBytes, encodeImage, FORMAT_VERSION } from './image-codec.js';
+export { LogStore } from './log-store.js';
+export {
+  decodeFormat1,
+  decodeImage,
+  emptyImage,
+  encodedImageBytes,
+  encodeImage,
+  FORMAT_1,
+  FORMAT_VERSION,
+} from './image-codec.js';
 export { MemoryCard } from './memory-card.js';
 export { openCardReader, type CardReaderOptions } from './open-card-reader.js';
 export { publicKeyFromRaw, SIGNATURE_BYTES, signedTicketBytes, signTicket, verifyCardTicket } from './signature.js';

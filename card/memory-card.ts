@@ -1,34 +1,37 @@
 /**
- * A Card over any CardMemory: the image codec on top of the slot framing.
- * Every driver (file now, PC/SC later) only has to provide the id and the
- * user memory; the card logic is the same for all of them.
+ * A Card over any CardMemory: the image codec on top of the log store.
+ * Every driver only has to provide the id and the user memory; the card
+ * logic is the same for all of them.
  */
 import type { CardImage } from '../gen/cardgate/v1/ticket.js';
-import { freeBytes } from './capacity.js';
 import type { Card, CardContents } from './card.js';
 import type { CardMemory } from './card-memory.js';
-import { FramedStore } from './framed-store.js';
-import { decodeImage, emptyImage, encodeImage } from './image-codec.js';
+import { decodeFormat1, decodeImage, emptyImage, imageRecords } from './image-codec.js';
+import { LogStore } from './log-store.js';
 
 export class MemoryCard implements Card {
   readonly capacity: number;
   readonly maxImageBytes: number;
-  private readonly store: FramedStore;
+  private readonly store: LogStore;
 
   constructor(
     readonly id: string,
-    memory: CardMemory,
+    private readonly memory: CardMemory,
   ) {
     this.capacity = memory.capacity;
-    this.store = new FramedStore(memory);
+    this.store = new LogStore(memory);
     this.maxImageBytes = this.store.maxPayloadBytes;
   }
 
   async read(): Promise<CardContents> {
-    const payload = await this.store.read();
-    if (!payload) return { image: emptyImage(this.id), usedBytes: 0, copied: false };
-    const image = decodeImage(payload);
-    return { image, usedBytes: payload.length, copied: image.cardId !== this.id };
+    try {
+      const stored = await this.store.read();
+      if (!stored) return { image: emptyImage(this.id), usedBytes: 0, copied: false };
+      const image = stored.format === 1 ? decodeFormat1(stored.payload) : decodeImage(stored.payload);
+      return { image, usedBytes: stored.usedBytes, copied: image.cardId !== this.id };
+    } finally {
+      this.memory.release?.();
+    }
   }
 
   async readImage(): Promise<CardImage> {
@@ -37,10 +40,10 @@ export class MemoryCard implements Card {
 
   async writeImage(image: CardImage): Promise<void> {
     // The id written is always the card's own: a writer never puts another card's identity on this one.
-    await this.store.write(encodeImage({ ...image, cardId: this.id }));
+    await this.store.write(imageRecords({ ...image, cardId: this.id }));
   }
 
   freeBytes(image: CardImage): number {
-    return freeBytes({ ...image, cardId: this.id }, this.capacity);
+    return this.store.freeBytesAfter(imageRecords({ ...image, cardId: this.id }));
   }
 }

@@ -44,3 +44,19 @@ export function ticketInfo(product: TicketProduct, { ticketId, orderId, issuedAt
 export function additionalInfo(product: TicketProduct): AdditionalInfo {
   return { venueNotes: product.venueNotes, entryInstructions: product.entryInstructions };
 }
+
+/** What an order line of BuyerIdentification.order_contents names: the event as issued. */
+export interface OrderLineEvent {
+  readonly name: string;
+  readonly venue: string;
+  readonly startsAt: Date;
+}
+
+/** Lines of BuyerIdentification.order_contents are joined with this. */
+export const ORDER_LINE_SEPARATOR = '; ';
+
+/** "2 x Jazz Night (Blue Note, 2026-12-01 20:00 UTC)": one line of an order's contents, as the center writes it. */
+export function orderLine(quantity: number, event: OrderLineEvent): string {
+  const when = event.startsAt.toISOString().slice(0, 16).replace('T', ' ');
+  return `${quantity} x ${event.name} (${event.venue}, ${when} UTC)`;
+}

@@ -35,9 +35,12 @@ export interface TagLimits {
   readonly maxReadBytes: number;
   /** Most bytes one UPDATE BINARY writes: 4 (one page, the NTAG WRITE command). */
   readonly maxWriteBytes: number;
+  /** Most pages one NTAG FAST_READ returns through direct transmit (0: the reader does not pass it on). */
+  readonly maxFastReadPages?: number;
 }
 
-export const ACR122U_LIMITS: TagLimits = { maxReadBytes: 16, maxWriteBytes: 4 };
+/** An ACR122U: READ (4 pages) and WRITE (1 page) through FF B0 / FF D6, FAST_READ of up to 60 pages through FF 00. */
+export const ACR122U_LIMITS: TagLimits = { maxReadBytes: 16, maxWriteBytes: 4, maxFastReadPages: 60 };
 
 const sw = (word: number, data: Buffer = Buffer.alloc(0)) => Buffer.concat([data, Buffer.of(word >> 8, word & 0xff)]);
 
@@ -67,7 +70,27 @@ export class StorageTag {
     const page = (p1 << 8) | p2;
     if (ins === 0xb0) return { response: this.read(page, apdu.length > 4 ? apdu[4]! || 256 : 256) };
     if (ins === 0xd6) return this.write(page, apdu);
+    if (ins === 0x00 && p1 === 0 && p2 === 0)
+      return { response: this.directTransmit(apdu.subarray(5, 5 + (apdu[4] ?? 0))) };
     return { response: sw(SW.INS_NOT_SUPPORTED) };
+  }
+
+  /**
+   * FF 00 00 00 Lc D4 42 <card command>: the ACR122U's PN532 InCommunicateThru.
+   * Only NTAG FAST_READ (3A start end) is emulated: D5 43 00 and the pages,
+   * or D5 43 01 when the card NAKs (pages past its end).
+   */
+  private directTransmit(frame: Buffer): Buffer {
+    const limit = this.limits.maxFastReadPages ?? 0;
+    if (limit === 0 || frame[0] !== 0xd4 || frame[1] !== 0x42) return sw(0x6300);
+    if (frame[2] !== 0x3a || frame.length !== 5) return sw(SW.OK, Buffer.of(0xd5, 0x43, 0x01));
+    const [start, end] = [frame[3]!, frame[4]!];
+    if (end < start || end - start + 1 > limit) return sw(0x6300);
+    if ((end + 1) * PAGE_BYTES > this.pages.length) return sw(SW.OK, Buffer.of(0xd5, 0x43, 0x01));
+    return sw(
+      SW.OK,
+      Buffer.concat([Buffer.of(0xd5, 0x43, 0x00), this.pages.subarray(start * PAGE_BYTES, (end + 1) * PAGE_BYTES)]),
+    );
   }
 
   private read(page: number, length: number): Buffer {

@@ -11,21 +11,22 @@ import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync 
 import { dirname } from 'node:path';
 import { CardError } from '../card-error.js';
 import { MANUFACTURER_BLOCK_BYTES, manufacturerBlock, uidOf } from '../file-card.js';
-import { MIN_CAPACITY } from '../slot-layout.js';
 import { USER_PAGE, PAGE_BYTES } from './storage-tag.js';
 
 /** NTAG216's data area as its capability container states it (0x6D x 8). */
 export const NTAG216_CAPACITY = 872;
-/** The largest data area a Type 2 tag's capability container can state (0xFF x 8). */
-export const MAX_TAG_CAPACITY = 2040;
+/** The largest data area a Type 2 tag's capability container can state (0xFF x 8); larger cards state 0xFF. */
+export const CC_MAX_CAPACITY = 2040;
+/** The largest NTAG-like card `card emulate --capacity` makes. */
+export const MAX_TAG_CAPACITY = 8192;
 /** An empty NDEF message TLV: what a factory-fresh NTAG holds at page 4. */
 const FACTORY_NDEF = Buffer.from('0300FE00', 'hex');
 
 export function checkTagCapacity(capacity: number): void {
-  if (!Number.isInteger(capacity) || capacity < MIN_CAPACITY || capacity > MAX_TAG_CAPACITY || capacity % 8 !== 0) {
+  if (!Number.isInteger(capacity) || capacity < 144 || capacity > MAX_TAG_CAPACITY || capacity % 8 !== 0) {
     throw new CardError(
       'BAD_SPEC',
-      `An emulated card's capacity must be a multiple of 8 from ${MIN_CAPACITY} to ${MAX_TAG_CAPACITY} bytes (NTAG216: ${NTAG216_CAPACITY}), not ${capacity}.`,
+      `An emulated card's capacity must be a multiple of 8 from 144 (NTAG213) to ${MAX_TAG_CAPACITY} bytes (NTAG216: ${NTAG216_CAPACITY}), not ${capacity}.`,
     );
   }
 }
@@ -64,10 +65,14 @@ export class TagFile {
         `${path} is not a card file (its first 16 bytes are not an NTAG UID block); use another --file.`,
       );
     }
-    if (pages[14]! * 8 !== userBytes) {
+    const stated = pages[14]! * 8;
+    if (
+      stated !== userBytes &&
+      !(stated === CC_MAX_CAPACITY && userBytes > CC_MAX_CAPACITY && userBytes <= MAX_TAG_CAPACITY)
+    ) {
       throw new CardError(
         'BAD_SPEC',
-        `${path} holds ${userBytes} bytes of user memory but an emulated NTAG-like card states at most ${MAX_TAG_CAPACITY} in its capability container; use a card file made by \`card emulate\`.`,
+        `${path} holds ${userBytes} bytes of user memory but its capability container states ${stated}; use a card file made by \`card emulate\`.`,
       );
     }
     return new TagFile(path, pages, openSync(path, 'r+'));

@@ -26,7 +26,13 @@ export interface VpcdLink {
 }
 
 /** Connects to vpcd; rejects with a message naming pcscd when nothing listens there. */
-export function connectVpcd(host: string, port: number, handlers: VpcdHandlers, noDelay = true): Promise<VpcdLink> {
+export function connectVpcd(
+  host: string,
+  port: number,
+  handlers: VpcdHandlers,
+  noDelay = true,
+  apduDelayMs = 0,
+): Promise<VpcdLink> {
   return new Promise((resolve, reject) => {
     const socket = connect({ host, port, noDelay });
     let pending: Buffer = Buffer.alloc(0);
@@ -49,7 +55,9 @@ export function connectVpcd(host: string, port: number, handlers: VpcdHandlers, 
         } else if (length > 1) {
           const answer = handlers.apdu(Buffer.from(message));
           if (!answer) return;
-          send(answer);
+          // vpcd sends the next command only after this answer, so a delayed answer keeps the order.
+          if (apduDelayMs > 0) setTimeout(() => socket.destroyed || send(answer), apduDelayMs);
+          else send(answer);
         }
       }
     });

@@ -72,3 +72,26 @@ export function statusError(sw: number, operation: 'read' | 'write'): CardError 
     `The card could not be read (status ${hex(sw)}). Hold it still on the reader and try again.`,
   );
 }
+
+/** NTAG FAST_READ of pages `start..end` through the ACR122U's direct transmit (PN532 InCommunicateThru). */
+export function fastRead(start: number, end: number): Buffer {
+  return Buffer.of(0xff, 0x00, 0x00, 0x00, 0x05, 0xd4, 0x42, 0x3a, start, end);
+}
+
+/** The pages of a FAST_READ answer (D5 43 00 + data); 'nak' when the card refused the range, 'refused' when the reader did not pass the command on. */
+export function fastReadData(response: Response, pages: number): Buffer | 'nak' | 'refused' {
+  const { data, sw } = response;
+  if (sw !== OK || data.length < 3 || data[0] !== 0xd5 || data[1] !== 0x43) return 'refused';
+  if (data[2] !== 0 || data.length !== 3 + pages * PAGE_BYTES) return 'nak';
+  return data.subarray(3);
+}
+
+/** The most pages the driver asks one FAST_READ for: what an ACR122U's PN532 frame carries with room to spare. */
+export const FAST_READ_PAGES = 60;
+
+/** LOAD KEYS into the reader's volatile key slot `slot` (MIFARE Classic). */
+export const loadKey = (slot: number, key: Buffer) => Buffer.concat([Buffer.of(0xff, 0x82, 0x00, slot, 0x06), key]);
+
+/** GENERAL AUTHENTICATE of `block`'s sector with key A (0x60) or B (0x61) from key slot `slot`. */
+export const authenticate = (block: number, keyType: 0x60 | 0x61, slot: number) =>
+  Buffer.of(0xff, 0x86, 0x00, 0x00, 0x05, 0x01, 0x00, block, keyType, slot);

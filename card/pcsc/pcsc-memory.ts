@@ -9,12 +9,28 @@
  */
 import { CardError } from '../card-error.js';
 import { checkRange, type CardMemory } from '../card-memory.js';
-import { isWrongLe, OK, PAGE_BYTES, readBinary, statusError, updateBinary, USER_PAGE, WRONG_LENGTH } from './apdu.js';
+import {
+  FAST_READ_PAGES,
+  fastRead,
+  fastReadData,
+  isWrongLe,
+  OK,
+  PAGE_BYTES,
+  readBinary,
+  statusError,
+  updateBinary,
+  USER_PAGE,
+  WRONG_LENGTH,
+} from './apdu.js';
 import type { PcscConnection } from './pcsc-connection.js';
 
 /** The most a short APDU carries, rounded down to whole pages. */
 const FIRST_TRY_BYTES = 252;
 const limits = new Map<string, { read: number; write: number }>();
+/** Readers that refused FAST_READ once: they get READ BINARY from then on. */
+const noFastRead = new Set<string>();
+/** FAST_READ addresses pages with one byte. */
+const LAST_FAST_PAGE = 255;
 
 export class PcscMemory implements CardMemory {
   constructor(
@@ -30,12 +46,49 @@ export class PcscMemory implements CardMemory {
     return known;
   }
 
+  /** Bytes read ahead while identifying the card; served to reads until a write or `release`. */
+  private ahead: { offset: number; bytes: Buffer } | undefined;
+
+  /** Pages `page..` covering `length` bytes in one FAST_READ, or undefined when the reader does not pass it on. */
+  static async readAhead(connection: PcscConnection, page: number, length: number): Promise<Buffer | undefined> {
+    const pages = Math.ceil(length / PAGE_BYTES);
+    if (noFastRead.has(connection.reader.name) || page + pages - 1 > LAST_FAST_PAGE) return undefined;
+    const data = fastReadData(await connection.transmit(fastRead(page, page + pages - 1), 'read'), pages);
+    if (data === 'refused') noFastRead.add(connection.reader.name);
+    return typeof data === 'string' ? undefined : data.subarray(0, length);
+  }
+
+  prefetched(offset: number, bytes: Buffer): void {
+    this.ahead = { offset, bytes };
+  }
+
+  release(): void {
+    this.ahead = undefined;
+  }
+
   async read(offset: number, length: number): Promise<Buffer> {
     checkRange(this.capacity, offset, length);
+    const ahead = this.ahead;
+    if (ahead && offset >= ahead.offset && offset < ahead.offset + ahead.bytes.length) {
+      // What was read ahead, then the rest from the card.
+      const known = Buffer.from(ahead.bytes.subarray(offset - ahead.offset, offset - ahead.offset + length));
+      if (known.length === length) return known;
+      return Buffer.concat([known, await this.read(offset + known.length, length - known.length)]);
+    }
     const first = Math.floor(offset / PAGE_BYTES);
     const end = Math.ceil((offset + length) / PAGE_BYTES) * PAGE_BYTES;
     const chunks: Buffer[] = [];
     for (let at = first * PAGE_BYTES; at < end;) {
+      const page = USER_PAGE + at / PAGE_BYTES;
+      const pages = Math.min(FAST_READ_PAGES, (end - at) / PAGE_BYTES, LAST_FAST_PAGE - page + 1);
+      if (pages > this.limit.read / PAGE_BYTES) {
+        const fast = await PcscMemory.readAhead(this.connection, page, pages * PAGE_BYTES);
+        if (fast) {
+          chunks.push(fast);
+          at += fast.length;
+          continue;
+        }
+      }
       const want = Math.min(this.limit.read, end - at);
       const { data, sw } = await this.connection.transmit(readBinary(USER_PAGE + at / PAGE_BYTES, want), 'read');
       if (isWrongLe(sw) && (sw & 0xff) >= PAGE_BYTES && (sw & 0xff) < want) {
@@ -63,6 +116,7 @@ export class PcscMemory implements CardMemory {
         'READ_ONLY',
         'This card is locked (read only): tickets cannot be written on it. Nothing was changed. Please use another card.',
       );
+    this.ahead = undefined;
     if (data.length === 0) return;
     const start = Math.floor(offset / PAGE_BYTES) * PAGE_BYTES;
     const end = Math.ceil((offset + data.length) / PAGE_BYTES) * PAGE_BYTES;

@@ -24,6 +24,8 @@ interface Slot {
   events: number;
   /** performance.now() of the status that reported the current card. */
   seenAt: number;
+  /** The ATR pcscd reported for it: says MIFARE Classic from NTAG. */
+  atr?: Buffer;
   card?: PcscCard;
   /** Why the card on this reader cannot be used (e.g. NOT_CARDGATE), while it stays there. */
   failure?: CardError;
@@ -124,12 +126,13 @@ export class PcscCardReader extends EventEmitter<CardReaderEvents> implements Ca
       if (swapped) slot.queue = slot.queue.then(() => this.leave(slot));
       slot.queue = slot.queue.then(() => (present ? this.arrive(slot) : this.leave(slot)));
     };
-    reader.on('status', (status: PcscStatus) =>
+    reader.on('status', (status: PcscStatus) => {
+      if (status.atr?.length) slot.atr = Buffer.from(status.atr);
       change(
         (status.state & reader.SCARD_STATE_PRESENT) !== 0 && (status.state & reader.SCARD_STATE_MUTE) === 0,
         status.state >>> 16,
-      ),
-    );
+      );
+    });
     reader.on('end', () => change(false, slot.events));
     reader.on('error', (error: unknown) => this.report(pcscError(error, 'read')));
   }
@@ -140,7 +143,7 @@ export class PcscCardReader extends EventEmitter<CardReaderEvents> implements Ca
     if (!slot.present || this.closed) return;
     try {
       const connection = await PcscConnection.open(slot.reader);
-      const card = await identifyCard(connection, slot.seenAt).catch(async (error) => {
+      const card = await identifyCard(connection, slot.seenAt, slot.atr).catch(async (error) => {
         await connection.close();
         throw error;
       });

@@ -3,9 +3,10 @@
  * identification and, per ticket, the ticket information and additional
  * information, ready to be encoded, stored, signed and written to the card.
  */
-import { AdditionalInfo, BuyerIdentification, CardImage, TicketInfo } from '../../gen/cardgate/v1/ticket.js';
+import { AdditionalInfo, BuyerIdentification, TicketInfo } from '../../gen/cardgate/v1/ticket.js';
 import type { Product } from '../catalog/product.entity.js';
-import { additionalInfo, ticketInfo } from '../../card/ticket-fields.js';
+import { ticketsBytes } from '../../card/capacity.js';
+import { additionalInfo, ORDER_LINE_SEPARATOR, orderLine, ticketInfo } from '../../card/ticket-fields.js';
 import { newId } from '../ids.js';
 import type { OrderLine } from './order.entity.js';
 
@@ -30,7 +31,9 @@ export function draftOrder(
 ): OrderDraft {
   const buyerIdentification: BuyerIdentification = {
     buyerName,
-    orderContents: lines.map((line) => describeLine(line, products.get(line.productId)!)).join('; '),
+    orderContents: lines
+      .map((line) => orderLine(line.quantity, products.get(line.productId)!))
+      .join(ORDER_LINE_SEPARATOR),
     orderedAt,
     orderId,
   };
@@ -49,22 +52,17 @@ export function draftOrder(
   return { buyerIdentification, tickets };
 }
 
-/** "2 x Jazz Night (Blue Note, 2026-12-01 20:00 UTC)" */
-function describeLine(line: OrderLine, product: Product): string {
-  const when = product.startsAt.toISOString().slice(0, 16).replace('T', ' ');
-  return `${line.quantity} x ${product.name} (${product.venue}, ${when} UTC)`;
-}
-
-/** Bytes these tickets add to a card image once signed: what must fit in the card's free space. */
+/** Bytes these tickets add to a card once signed (card/capacity.ts, as the kiosk counts): what must fit in `card_free_bytes`. */
 export function cardBytesNeeded(draft: OrderDraft): number {
   const signature = Buffer.alloc(SIGNATURE_BYTES);
-  const tickets = draft.tickets.map((ticket) => ({
-    ticket: ticket.info,
-    buyerIdentification: draft.buyerIdentification,
-    additionalInfo: ticket.additionalInfo,
-    signature,
-  }));
-  return CardImage.encode({ formatVersion: 0, cardId: '', tickets }).finish().length;
+  return ticketsBytes(
+    draft.tickets.map((ticket) => ({
+      ticket: ticket.info,
+      buyerIdentification: draft.buyerIdentification,
+      additionalInfo: ticket.additionalInfo,
+      signature,
+    })),
+  );
 }
 
 export const encodeInfo = (info: TicketInfo) => Buffer.from(TicketInfo.encode(info).finish());

@@ -1,27 +1,28 @@
+/**
+ * The one size estimate (card/capacity.ts): what tickets add to a card,
+ * what a card still takes, and that a card that fills up is a clear
+ * CARD_FULL before anything is written.
+ */
 import test from 'ava';
-import { CardImage } from '../../gen/cardgate/v1/ticket.js';
-import { freeBytes, maxImageBytes } from '../../card/capacity.js';
+import { freeBytes, maxImageBytes, orderBytes, ticketsBytes, ticketsThatFit } from '../../card/capacity.js';
 import { CardError } from '../../card/card-error.js';
 import { emptyImage, encodedImageBytes } from '../../card/image-codec.js';
 import { MemoryCard } from '../../card/memory-card.js';
 import { mergeTickets } from '../../card/tickets.js';
-import { CARD_ID, sampleImage, TearingMemory } from '../helpers/card-fixtures.js';
+import type { CardImage, CardTicket } from '../../gen/cardgate/v1/ticket.js';
+import { CARD_ID, sampleImage, sampleTicket, TearingMemory } from '../helpers/card-fixtures.js';
 
-const CAPACITY = 2048;
+const CAPACITY = 872;
 
-/** `image` plus one padding ticket sized so the whole encodes to exactly `bytes`. */
-function grownTo(image: CardImage, bytes: number): CardImage {
-  for (let notes = 0; notes < bytes; notes++) {
-    for (let extra = 0; extra < 3; extra++) {
-      const padding = {
-        ticket: undefined,
-        buyerIdentification: undefined,
-        additionalInfo: { venueNotes: 'n'.repeat(notes), entryInstructions: 'e'.repeat(extra) },
-        signature: Buffer.alloc(0),
-      };
-      const grown = { ...image, tickets: [...image.tickets, padding] };
-      if (encodedImageBytes(grown) === bytes) return grown;
-    }
+/** A one-ticket order of its own whose records take exactly `bytes` (the buyer name pads it). */
+function ticketOf(bytes: number): CardTicket {
+  for (let name = 0; name < bytes; name++) {
+    const base = sampleTicket(50);
+    const ticket = {
+      ...base,
+      buyerIdentification: { ...base.buyerIdentification!, orderId: 'ORD-PAD', buyerName: 'n'.repeat(name) },
+    };
+    if (ticketsBytes([ticket]) === bytes) return ticket;
   }
   throw new Error(`no padding gives ${bytes} bytes`);
 }
@@ -33,43 +34,57 @@ async function cardWith(image: CardImage): Promise<{ card: MemoryCard; memory: T
   return { card, memory };
 }
 
-test('an image larger than one slot is CARD_FULL and the old image stays intact', async (t) => {
+test('an image larger than the card is CARD_FULL, nothing is written, the old image stays', async (t) => {
   const old = sampleImage(2);
   const { card, memory } = await cardWith(old);
   const before = Buffer.from(memory.bytes);
-  const error = await t.throwsAsync(card.writeImage(sampleImage(40)), { instanceOf: CardError });
+  const error = await t.throwsAsync(card.writeImage(sampleImage(12)), { instanceOf: CardError });
   t.is(error.code, 'CARD_FULL');
+  t.regex(error.message, /full/);
   t.true(memory.bytes.equals(before));
   t.deepEqual(await card.readImage(), old);
 });
 
-test('tickets of exactly the free size fit', async (t) => {
+test('tickets of exactly the free size fit, one byte more is CARD_FULL', async (t) => {
   const { card } = await cardWith(sampleImage(2));
   const image = await card.readImage();
-  const fitting = grownTo(image, encodedImageBytes(image) + card.freeBytes(image));
+  const free = card.freeBytes(image);
+  const tooBig = ticketOf(free + 1);
+  const error = await t.throwsAsync(card.writeImage(mergeTickets(image, [tooBig])), { instanceOf: CardError });
+  t.is(error.code, 'CARD_FULL');
+  const fitting = mergeTickets(image, [ticketOf(free)]);
   await card.writeImage(fitting);
   t.deepEqual(await card.readImage(), fitting);
   t.is(card.freeBytes(fitting), 0);
 });
 
-test('tickets one byte over the free size are CARD_FULL', async (t) => {
-  const { card } = await cardWith(sampleImage(2));
-  const image = await card.readImage();
-  const tooBig = grownTo(image, encodedImageBytes(image) + card.freeBytes(image) + 1);
-  const error = await t.throwsAsync(card.writeImage(tooBig), { instanceOf: CardError });
-  t.is(error.code, 'CARD_FULL');
-  t.deepEqual(await card.readImage(), image);
-});
-
-test('free bytes is what appending tickets costs, as the center counts it', (t) => {
+test('free bytes shrink by what the tickets of a new order cost', (t) => {
   const image = sampleImage(1);
-  const added = sampleImage(2).tickets.slice(1);
-  // What center/sales/ticket-builder.ts cardBytesNeeded computes: a CardImage of just the new tickets.
-  const cost = CardImage.encode({ formatVersion: 0, cardId: '', tickets: added }).finish().length;
-  t.is(freeBytes(mergeTickets(image, added), CAPACITY), freeBytes(image, CAPACITY) - cost);
+  const added = [ticketOf(400)];
+  t.is(freeBytes(mergeTickets(image, added), CAPACITY), freeBytes(image, CAPACITY) - ticketsBytes(added));
 });
 
-test('a blank card offers one slot minus the empty image', (t) => {
-  t.is(freeBytes(emptyImage(CARD_ID), 8192), maxImageBytes(8192) - encodedImageBytes(emptyImage(CARD_ID)));
-  t.true(maxImageBytes(8192) > 4000 && maxImageBytes(8192) < 4096);
+test('a blank card offers its memory less two headers and the card record', (t) => {
+  t.is(maxImageBytes(8192), 8192 - 32);
+  t.is(freeBytes(emptyImage(CARD_ID), 872), 872 - 32 - encodedImageBytes(emptyImage(CARD_ID)));
+});
+
+test('the kiosk estimate for a product is what the tickets it issues take, and tells how many fit', (t) => {
+  const product = {
+    id: 'PRD-JAZZ000001',
+    name: 'Jazz Night',
+    venue: 'Blue Note Hall',
+    startsAt: new Date('2026-12-01T20:00:00Z'),
+    seating: '',
+    price: { currencyCode: 'EUR', amountMinor: 3500 },
+    entriesPerTicket: 1,
+    venueNotes: 'Doors open one hour before the show.',
+    entryInstructions: 'Show your card at the main entrance.',
+  };
+  const one = orderBytes(product, 1);
+  const each = orderBytes(product, 2) - one;
+  t.is(each, 75, 'a ticket of an order already on the card: its id, its signature, its record header and flags');
+  t.is(orderBytes(product, 6), one + 5 * each);
+  t.is(ticketsThatFit(product, orderBytes(product, 3)), 3);
+  t.is(ticketsThatFit(product, orderBytes(product, 3) - 1), 2);
 });

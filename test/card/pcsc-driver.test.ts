@@ -117,7 +117,7 @@ pcscTest('tickets that do not fit are CARD_FULL before writing, and the card kee
   const card = await waitForCard(await openReader(t, 'pcsc'));
   const one = sampleImage(1, card.id);
   await card.writeImage(one);
-  const error = await t.throwsAsync(card.writeImage(sampleImage(2, card.id)), { instanceOf: CardError });
+  const error = await t.throwsAsync(card.writeImage(sampleImage(8, card.id)), { instanceOf: CardError });
   t.is(error.code, 'CARD_FULL');
   t.regex(error.message, /full/);
   t.deepEqual(await card.readImage(), one);

@@ -1,12 +1,15 @@
 /**
  * The framing's promise: a write cut after any number of bytes leaves a card
- * that reads exactly as before or exactly as after, never garbage or an error.
+ * that reads exactly as before or exactly as after, never garbage or an error
+ * (format 2, and a first-format card being rewritten in format 2).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import type { CardImage } from '../../gen/cardgate/v1/ticket.js';
 import { MemoryCard } from '../../card/memory-card.js';
 import { emptyImage } from '../../card/image-codec.js';
-import { mergeTickets } from '../../card/tickets.js';
+import { mergeTickets, removeTickets } from '../../card/tickets.js';
 import { CARD_ID, sampleImage, sampleTicket, TearingMemory } from '../helpers/card-fixtures.js';
 
 const CAPACITY = 4096;
@@ -24,18 +27,19 @@ async function assertTornWritesSafe(
   before: Buffer,
   old: CardImage,
   next: CardImage,
+  cardId = CARD_ID,
 ): Promise<void> {
   const full = new TearingMemory(Buffer.from(before));
-  await new MemoryCard(CARD_ID, full).writeImage(next);
+  await new MemoryCard(cardId, full).writeImage(next);
   let sawOld = 0;
   let sawNew = 0;
   for (let k = 0; k <= full.written; k++) {
     const memory = new TearingMemory(Buffer.from(before), k);
-    const writer = new MemoryCard(CARD_ID, memory);
+    const writer = new MemoryCard(cardId, memory);
     await writer.readImage();
     if (k < full.written) await t.throwsAsync(writer.writeImage(next));
     else await writer.writeImage(next);
-    const read = await new MemoryCard(CARD_ID, new TearingMemory(memory.bytes)).readImage();
+    const read = await new MemoryCard(cardId, new TearingMemory(memory.bytes)).readImage();
     if (JSON.stringify(read) === JSON.stringify(next)) sawNew++;
     else if (JSON.stringify(read) === JSON.stringify(old)) sawOld++;
     else t.fail(`cut after ${k} of ${full.written} bytes read neither the old nor the new image`);
@@ -66,3 +70,32 @@ test('a torn write of a smaller image reads as the old or the new image', async 
   const second = sampleImage(4);
   await assertTornWritesSafe(t, await memoryWith([first, second]), second, sampleImage(1));
 });
+
+test('a torn write that clears tickets from the middle (a map of extents) reads as the old or the new image', async (t) => {
+  const old = sampleImage(5);
+  const ids = old.tickets.map((ticket) => ticket.ticket!.ticketId);
+  await assertTornWritesSafe(t, await memoryWith([old]), old, removeTickets(old, [ids[1]!, ids[3]!]));
+});
+
+test('a torn write after clearing tickets, into the space they left, reads as the old or the new image', async (t) => {
+  const first = sampleImage(5);
+  const ids = first.tickets.map((ticket) => ticket.ticket!.ticketId);
+  const cleared = removeTickets(first, [ids[1]!, ids[3]!]);
+  await assertTornWritesSafe(t, await memoryWith([first, cleared]), cleared, mergeTickets(cleared, [sampleTicket(9)]));
+});
+
+for (const name of ['format1-ntag216.card', 'format1-file8192.card']) {
+  test(`a torn rewrite of the first-format card ${name} in format 2 reads as its old or its new image`, async (t) => {
+    const file = readFileSync(join(import.meta.dirname, 'fixtures', name));
+    const cardId = (
+      JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'format1-fixtures.json'), 'utf8')) as Record<
+        string,
+        { card_id: string }
+      >
+    )[name]!.card_id;
+    const before = Buffer.from(file.subarray(16));
+    const old = await new MemoryCard(cardId, new TearingMemory(Buffer.from(before))).readImage();
+    t.is(old.formatVersion, 1);
+    await assertTornWritesSafe(t, before, old, { ...mergeTickets(old, [sampleTicket(8)]), formatVersion: 2 }, cardId);
+  });
+}

@@ -51,7 +51,7 @@ test('claim 3: the quantity stops at the room left on the IC card (one card, man
   await createProduct(stack.admin, { name: 'Big Hall', capacity: 500 });
   const { openCardReader } = await import('../../card/index.js');
   const cardPath = join(tempDir(t), 'small.card');
-  await (await openCardReader(`file:${cardPath}`, { capacity: 1200 })).waitForCard();
+  await (await openCardReader(`file:${cardPath}`, { capacity: 496 })).waitForCard();
   const kiosk = await renderKiosk(t, stack.kiosk, { cardPath });
   await openEvent(kiosk, 'Big Hall');
   const frame = await cardRead(kiosk);

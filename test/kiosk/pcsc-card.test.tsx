@@ -37,8 +37,8 @@ pcscTest(
 
     await openEvent(kiosk, 'Reader Jazz');
     t.regex(await kiosk.waitFor('Put your IC card on the reader.'), /Waiting for a card/);
-    const emulator = await insertCard(t, { capacity: 2040 });
-    t.regex(await kiosk.waitFor('Tickets: ◀'), /room for 2 more on your IC card/);
+    const emulator = await insertCard(t, { capacity: 496 });
+    t.regex(await kiosk.waitFor('Tickets: ◀'), /room for 4 more on your IC card/);
     await fillOrder(kiosk, { eventName: 'Reader Jazz', quantity: 2, name: 'Taro Yamada' });
     await kiosk.press(KEY.enter);
     const done = await kiosk.waitFor('read back');
@@ -63,16 +63,16 @@ pcscTest(
     const file = join(tempDir(t), 'buyer.card');
     const kiosk = await renderKiosk(t, stack.kiosk, { cardSpec: `pcsc:${READER_0}` });
     // The buyer's card already holds a ticket from an earlier purchase: the "old image" a torn write must keep.
-    const first = await insertCard(t, { file, capacity: 2040 });
+    const first = await insertCard(t, { file, capacity: 872 });
     const earlier = await buyOnto(stack, await waitForCard(kiosk.reader), { name: 'Earlier Show' });
     let off = nextCardOff(kiosk.reader);
     await first.remove();
     await off;
 
-    // The same card again, pulled off at the 40th page write: in the middle of the new image's payload (~170 pages).
+    // The same card again, pulled off at the 40th page write: in the middle of the new order's records (~65 pages).
     const cut = await insertCard(t, { file, pullAt: { write: 40, applied: true } });
     await openEvent(kiosk, 'Pulled Show');
-    t.regex(await kiosk.waitFor('Tickets: ◀'), /room for 1 more on your IC card/);
+    t.regex(await kiosk.waitFor('Tickets: ◀'), /room for 6 more on your IC card/);
     await fillOrder(kiosk, { eventName: 'Pulled Show' });
     off = nextCardOff(kiosk.reader);
     await kiosk.press(KEY.enter);
