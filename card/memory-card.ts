@@ -8,6 +8,7 @@ import type { Card, CardContents } from './card.js';
 import type { CardMemory } from './card-memory.js';
 import { decodeFormat1, decodeImage, emptyImage, imageRecords } from './image-codec.js';
 import { LogStore } from './log-store.js';
+import { printableDeep } from './text.js';
 
 export class MemoryCard implements Card {
   readonly capacity: number;
@@ -27,7 +28,7 @@ export class MemoryCard implements Card {
     try {
       const stored = await this.store.read();
       if (!stored) return { image: emptyImage(this.id), usedBytes: 0, copied: false };
-      const image = stored.format === 1 ? decodeFormat1(stored.payload) : decodeImage(stored.payload);
+      const image = printableDeep(stored.format === 1 ? decodeFormat1(stored.payload) : decodeImage(stored.payload));
       return { image, usedBytes: stored.usedBytes, copied: image.cardId !== this.id };
     } finally {
       this.memory.release?.();

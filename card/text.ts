@@ -41,3 +41,17 @@ export function quoted(input: string, max = 40): string {
   const shown = [...input].slice(0, max).join('');
   return JSON.stringify(printable(shown)) + (shown.length < input.length ? '…' : '');
 }
+
+/**
+ * `value` with every string in it made printable(), however deep; bytes and dates are kept. What a
+ * card holds passes through this as it is read, so no screen, paper ticket or log shows a forged
+ * card's escape sequences. A ticket the center issued is unchanged by it (its text passed
+ * textProblem() at sale), so its signature still verifies; only a forged one changes, and it would
+ * have been refused anyway.
+ */
+export function printableDeep<T>(value: T): T {
+  if (typeof value === 'string') return printable(value) as T;
+  if (Array.isArray(value)) return value.map(printableDeep) as T;
+  if (typeof value !== 'object' || value === null || value instanceof Date || ArrayBuffer.isView(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, printableDeep(field)])) as T;
+}

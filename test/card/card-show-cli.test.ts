@@ -77,3 +77,23 @@ test('card show of a card file that does not exist says so and creates no card',
   t.false(/ticket/i.test(stdout), 'no "0 tickets" a help desk would read as an empty card');
   t.false(existsSync(path), 'no blank card was created');
 });
+
+test('a forged card holding escape sequences and bidi controls is shown with them replaced, never sent to the terminal', async (t) => {
+  const path = join(tempDir(t), 'forged.card');
+  const card = await openFileCard(path);
+  const image = sampleImage(1, card.id);
+  const ticket = image.tickets[0]!;
+  image.tickets[0] = {
+    ...ticket,
+    ticket: { ...ticket.ticket!, eventName: 'Jazz\u001b[2J\u001b]0;pwned\u0007 Night', seat: 'A\u202e1' },
+    buyerIdentification: { ...ticket.buyerIdentification!, buyerName: 'Mallory\u009b31m' },
+  };
+  await card.writeImage(image);
+  for (const args of [[], ['--json']]) {
+    const { code, stdout } = await cardgate(['card', 'show', '--card', `file:${path}`, ...args]);
+    t.is(code, 0);
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+    t.false(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/.test(stdout), `no control character in ${stdout}`);
+    t.regex(stdout, /Jazz\uFFFD\[2J\uFFFD\]0;pwned\uFFFD/);
+  }
+});

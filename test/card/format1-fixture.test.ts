@@ -4,10 +4,18 @@
  * format-1 code itself (commit 5aaf33c) and must never be regenerated: they
  * are what buyers' cards in the field hold (claim 3: several tickets on one card).
  */
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
-import { openFileCard } from '../../card/file-card.js';
+import { MANUFACTURER_BLOCK_BYTES, openFileCard } from '../../card/file-card.js';
+import {
+  headerOffset,
+  parseHeader,
+  payloadOffset,
+  SLOT_HEADER_BYTES,
+  SLOTS,
+  slotChecksum,
+} from '../../card/slot-layout.js';
 import { publicKeyFromRaw, verifyCardTicket } from '../../card/signature.js';
 import { tempDir } from '../helpers/card-fixtures.js';
 
@@ -45,3 +53,34 @@ for (const name of FORMAT1_FIXTURES) {
     t.deepEqual(readFileSync(path), readFileSync(join(FIXTURES, name)), 'reading writes nothing');
   });
 }
+
+test('a first-format card whose newest slot has sequence 0xFFFFFFFF is rewritten, not a RangeError', async (t) => {
+  const name = 'format1-file8192.card';
+  const path = join(tempDir(t), name);
+  const bytes = readFileSync(join(FIXTURES, name));
+  const memory = bytes.subarray(MANUFACTURER_BLOCK_BYTES);
+  const capacity = memory.length;
+  const slots = SLOTS.map((slot) => ({
+    slot,
+    header: parseHeader(memory.subarray(headerOffset(slot), headerOffset(slot) + SLOT_HEADER_BYTES)),
+  }));
+  const live = slots
+    .filter((s) => s.header.kind === 'slot')
+    .sort((a, b) => (b.header as { seq: number }).seq - (a.header as { seq: number }).seq)[0]!;
+  const { length } = live.header as { length: number };
+  const at = payloadOffset(live.slot, capacity);
+  const payload = Buffer.from(memory.subarray(at, at + length));
+  const header = memory.subarray(headerOffset(live.slot), headerOffset(live.slot) + SLOT_HEADER_BYTES);
+  header.writeUInt32BE(0xffffffff, 4);
+  header.writeUInt32BE(slotChecksum(0xffffffff, payload), 12);
+  writeFileSync(path, bytes);
+
+  const card = await openFileCard(path);
+  const before = await card.read();
+  t.is(before.image.tickets.length, 3, 'the doctored card still reads as the fixture');
+  await t.notThrowsAsync(card.writeImage({ ...before.image, tickets: before.image.tickets.slice(1) }));
+  t.deepEqual(
+    (await card.read()).image.tickets.map((ticket) => ticket.ticket?.ticketId),
+    before.image.tickets.slice(1).map((ticket) => ticket.ticket?.ticketId),
+  );
+});
