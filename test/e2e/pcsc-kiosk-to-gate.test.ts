@@ -59,7 +59,7 @@ pcscTest(
     await kiosk.press('Enter');
     await kiosk.waitFor('Put your IC card on the reader.');
     let card = await emulate(t, file);
-    t.regex(await kiosk.waitFor('Tickets: ◀ 1 ▶'), /room for 2 more on your IC card/);
+    t.regex(await kiosk.waitFor('Tickets: ◀ 1 ▶'), /room for 24 more on your IC card/);
     await orderTwoAndFillPayment(kiosk, 'Sakura Tanaka');
     await kiosk.press('Enter');
     const written = await kiosk.waitFor('read back', 30_000);
