@@ -7,7 +7,7 @@
  * fsync instead of N, and nothing is answered before its transaction is
  * durable.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { SCHEMA_VERSION, SCHEMA } from './ledger-schema.js';
@@ -43,7 +43,13 @@ export class LedgerFile {
 
   /** Opens (or creates) `path`; ':memory:' keeps the ledger for the life of the process only. */
   constructor(readonly path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+    if (path !== ':memory:') {
+      mkdirSync(dirname(resolve(path)), { recursive: true });
+      // Readable by the terminal's own user only (SQLite gives its -wal and -shm files the same mode): the
+      // ledger holds no card data, but it does hold who paid what.
+      closeSync(openSync(path, 'a', 0o600));
+      chmodSync(path, 0o600);
+    }
     let db!: sqlite3.Database;
     this.ready = new Promise<void>((done, fail) => {
       db = new sqlite3.Database(path, (error) => (error ? fail(error) : done()));

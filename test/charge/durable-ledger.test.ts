@@ -4,7 +4,7 @@
  * answered, so GetCharge, a retried TransferCharge and ReverseCharge match.
  */
 import test from 'ava';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { status } from '@grpc/grpc-js';
 import { ChargeState } from '../../gen/cardgate/v1/charge.js';
 import { UnavailabilityReason as R } from '../../gen/cardgate/v1/sales.js';
@@ -88,6 +88,12 @@ test('the ledger file holds brand and last four, never the card number or the CV
   t.true(bytes.includes('4242'), 'the file was read');
   for (const number of [CARDS.approved, CARDS.declined, '5555555555554444']) t.false(bytes.includes(number));
   t.false(bytes.includes(TEST_CVC));
+  for (const suffix of ['', '-wal'])
+    t.is(
+      (statSync(`${charge.ledgerPath}${suffix}`).mode & 0o777).toString(8),
+      '600',
+      `ledger${suffix} is the owner's only`,
+    );
 });
 
 test('cardgate charge --db refuses a URL: the ledger is a SQLite file', async (t) => {
