@@ -120,7 +120,7 @@ test('a 3 MB product name is refused before it is read; a long one is INVALID_AR
 });
 
 test('CreateProduct refuses what the probe got through, each naming its field', async (t) => {
-  let now = Date.now();
+  const now = Date.now();
   const stack = await startStack(t, { center: { now: () => new Date(now) } });
   const startsAt = new Date(now + 3 * DAY);
   const cases: Array<[string, Parameters<typeof productRequest>[0], string]> = [
@@ -138,7 +138,6 @@ test('CreateProduct refuses what the probe got through, each naming its field', 
   ];
   for (const [what, overrides, field] of cases)
     await assertInvalid(t, stack.admin.createProduct(productRequest(overrides)), field, what);
-  now += 1;
   t.deepEqual(await stack.kiosk.listProducts(), [], 'no product was created');
 });
 
