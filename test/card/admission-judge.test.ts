@@ -1,69 +1,11 @@
 /** The admission judge on its own (card/admission/): in-memory tickets, records and rules, a real Ed25519 key. */
 import test from 'ava';
-import { admissionRules, type AdmissionRules } from '../../card/admission/admission-rules.js';
-import { judgeAdmission, signatureCheck, type KnownTicket, type SignatureCheck } from '../../card/admission/judge.js';
-import { presentTicket } from '../../card/admission/presented-ticket.js';
-import { signTicket } from '../../card/signature.js';
+import { admissionRules } from '../../card/admission/admission-rules.js';
+import type { SignatureCheck } from '../../card/admission/judge.js';
 import { RejectReason } from '../../gen/cardgate/v1/gate.js';
 import { BuyerIdentification, TicketInfo, type CardTicket } from '../../gen/cardgate/v1/ticket.js';
-import { CARD_ID, keyPair, sampleTicket } from '../helpers/card-fixtures.js';
-
-const R = RejectReason;
-const HOUR = 60 * 60 * 1000;
-const { privateKey, publicKey } = keyPair();
-const verify = signatureCheck(publicKey);
-const NOW = new Date('2026-12-01T19:00:00.000Z');
-const OTHER_CARD = '04FFFFFFFFFFFF';
-
-/** A ticket the center issued to CARD_ID, signed. */
-function issue(entriesAllowed = 1): CardTicket {
-  const cardTicket = sampleTicket(1);
-  cardTicket.ticket!.entriesAllowed = entriesAllowed;
-  cardTicket.signature = signTicket(privateKey, cardTicket.ticket!, cardTicket.buyerIdentification!, CARD_ID);
-  return cardTicket;
-}
-
-const RULES: AdmissionRules = {
-  opensAt: new Date(NOW.getTime() - HOUR),
-  closesAt: new Date(NOW.getTime() + HOUR),
-  gateIds: [],
-  allowReentry: false,
-};
-
-/** What the center knows of `issued`: its record as stored at issue, unused, not cancelled. */
-function known(issued: CardTicket, overrides: Partial<KnownTicket> = {}): KnownTicket {
-  return {
-    rules: RULES,
-    cancelled: false,
-    entries: { entriesUsed: 0, firstUsedAt: null, firstUsedGate: null, lastMovement: null },
-    issued: {
-      cardId: CARD_ID,
-      info: TicketInfo.encode(issued.ticket!).finish(),
-      buyerIdentification: BuyerIdentification.encode(issued.buyerIdentification!).finish(),
-      signature: Buffer.from(issued.signature),
-      entriesAllowed: issued.ticket!.entriesAllowed,
-    },
-    ...overrides,
-  };
-}
-
-const judge = (
-  cardTicket: CardTicket,
-  ticket: KnownTicket | null,
-  at: { cardId?: string; gateId?: string; now?: Date; verify?: SignatureCheck; direction?: 'entry' | 'exit' } = {},
-) =>
-  judgeAdmission(
-    presentTicket(cardTicket, at.cardId ?? CARD_ID, at.gateId ?? 'G1', at.direction),
-    ticket,
-    at.now ?? NOW,
-    at.verify ?? verify,
-  );
-
-const edited = (cardTicket: CardTicket, edit: (copy: CardTicket) => void) => {
-  const copy = structuredClone(cardTicket);
-  edit(copy);
-  return copy;
-};
+import { CARD_ID } from '../helpers/card-fixtures.js';
+import { edited, issue, judge, known, NOW, OTHER_CARD, R, RULES, verify } from './judge-bench.js';
 
 test('a ticket exactly as issued, with an entry left, is admitted as its first entry (claims 5, 6)', (t) => {
   const issued = issue();
@@ -340,70 +282,3 @@ test('a product without an admission window admits from the sale until 24 hours 
   t.true(admissionRules({ startsAt, gateIds: [], allowReentry: true }).allowReentry);
   t.deepEqual(admissionRules({ startsAt, gateIds: [], admissionOpensAt: null, admissionClosesAt: null }).opensAt, null);
 });
-
-/** A ticket's use: `entriesUsed` entries that counted, the last movement standing. */
-const used = (entriesUsed: number, lastMovement: 'entry' | 'exit' | null) => ({
-  entriesUsed,
-  firstUsedAt: entriesUsed > 0 ? NOW : null,
-  firstUsedGate: entriesUsed > 0 ? 'G1' : null,
-  lastMovement,
-});
-const REENTRY: AdmissionRules = { ...RULES, allowReentry: true };
-
-test('an exit of a ticket inside is admitted and uses no entry; one not inside is NOT_INSIDE', (t) => {
-  const issued = issue(2);
-  const exit = { direction: 'exit' } as const;
-  t.deepEqual(judge(issued, known(issued, { entries: used(1, 'entry') }), exit), {
-    admitted: true,
-    direction: 'exit',
-    reentry: false,
-    entry: 1,
-    entriesLeft: 1,
-  });
-  t.like(judge(issued, known(issued), exit), { admitted: false, reason: R.REJECT_REASON_NOT_INSIDE });
-  t.like(judge(issued, known(issued, { entries: used(1, 'exit') }), exit), { reason: R.REJECT_REASON_NOT_INSIDE });
-});
-
-test('an exit is judged on who the ticket is, never on cancellation, window or gate: a person may always leave', (t) => {
-  const issued = issue();
-  const inside = known(issued, { entries: used(1, 'entry'), cancelled: true, rules: { ...RULES, gateIds: ['North'] } });
-  const late = new Date(RULES.closesAt.getTime() + HOUR);
-  t.like(judge(issued, inside, { direction: 'exit', gateId: 'South', now: late }), { admitted: true });
-  t.like(judge(issued, inside, { direction: 'exit', cardId: OTHER_CARD }), { reason: R.REJECT_REASON_WRONG_CARD });
-  t.like(judge(edited(issued, forgeSeat), inside, { direction: 'exit' }), { reason: R.REJECT_REASON_TAMPERED });
-});
-
-test('with re-entry, an entry after an exit is a re-entry that uses no entry; without an exit it is ALREADY_USED', (t) => {
-  const issued = issue();
-  t.deepEqual(judge(issued, known(issued, { rules: REENTRY, entries: used(1, 'exit') })), {
-    admitted: true,
-    direction: 'entry',
-    reentry: true,
-    entry: 1,
-    entriesLeft: 0,
-  });
-  t.like(judge(issued, known(issued, { rules: REENTRY, entries: used(1, 'entry') })), {
-    reason: R.REJECT_REASON_ALREADY_USED,
-  });
-  t.like(judge(issued, known(issued, { rules: REENTRY })), { admitted: true, reentry: false, entry: 1 });
-  // A re-entry is still an entry: cancelled, out of its window or at the wrong gate, it is refused.
-  t.like(judge(issued, known(issued, { rules: REENTRY, entries: used(1, 'exit'), cancelled: true })), {
-    reason: R.REJECT_REASON_CANCELLED,
-  });
-});
-
-test('without re-entry, an entry after an exit uses the next entry, or is ALREADY_USED when none is left', (t) => {
-  const single = issue(1);
-  t.like(judge(single, known(single, { entries: used(1, 'exit') })), { reason: R.REJECT_REASON_ALREADY_USED });
-  const double = issue(2);
-  t.like(judge(double, known(double, { entries: used(1, 'exit') })), { admitted: true, reentry: false, entry: 2 });
-});
-
-test('an entry whose every earlier movement was annulled is a first entry again', (t) => {
-  const issued = issue();
-  t.like(judge(issued, known(issued, { entries: used(0, null) })), { admitted: true, entry: 1, entriesLeft: 0 });
-});
-
-function forgeSeat(copy: CardTicket): void {
-  copy.ticket!.seat = 'Royal box';
-}

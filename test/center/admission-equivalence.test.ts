@@ -7,9 +7,10 @@
  */
 import test from 'ava';
 import { FIXTURE_GROUPS } from './admission-fixtures.js';
+import { MOVEMENT_GROUPS } from './admission-movement-fixtures.js';
 import { admissionStack, checkFixture } from './admission-paths.js';
 
-for (const group of FIXTURE_GROUPS) {
+for (const group of [...FIXTURE_GROUPS, ...MOVEMENT_GROUPS]) {
   test(`the fast path inserts exactly when the judge admits, and RedeemTicket answers as the judge: ${group.title}`, async (t) => {
     const sides = await admissionStack(t);
     for (const fixture of group.fixtures) await checkFixture(t, sides, fixture);
