@@ -1,4 +1,5 @@
 /** AdminService: operator RPCs; admin tokens only. */
+import { status } from '@grpc/grpc-js';
 import type { MikroORM } from '@mikro-orm/core';
 import type { AdminServiceServer } from '../../gen/cardgate/v1/admin.js';
 import type { AvailabilityHub } from '../catalog/availability-hub.js';
@@ -92,5 +93,9 @@ export function adminService(
         })),
       };
     }),
+
+    // Being built this session (the dashboard and `admin products`); UNIMPLEMENTED until then.
+    listProductStats: (_call, callback) => callback({ code: status.UNIMPLEMENTED, details: 'not yet' }),
+    listGates: (_call, callback) => callback({ code: status.UNIMPLEMENTED, details: 'not yet' }),
   };
 }

@@ -185,5 +185,7 @@ function eventOf(row: Row): AdmissionEvent {
     at: dateOf(row.at),
     direction: exit ? Direction.DIRECTION_EXIT : Direction.DIRECTION_ENTRY,
     reentry: Boolean(row.reentry),
+    offline: false,
+    conflict: false,
   };
 }

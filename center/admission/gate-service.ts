@@ -1,4 +1,5 @@
 /** GateService: thin gRPC handlers over redeemTicket and annulLastMovement. */
+import { status } from '@grpc/grpc-js';
 import type { MikroORM } from '@mikro-orm/core';
 import { Direction, RejectReason, type GateServiceServer } from '../../gen/cardgate/v1/gate.js';
 import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
@@ -116,6 +117,10 @@ export function gateService(
       );
       return { redemption: redemptionMessage(undone) };
     }),
+
+    // Issue 16 (off-line gates) is building these; until then a caller learns plainly that they do not exist yet.
+    getGateManifest: (_call, callback) => callback({ code: status.UNIMPLEMENTED, details: 'not yet' }),
+    syncOfflineAdmissions: (_call, callback) => callback({ code: status.UNIMPLEMENTED, details: 'not yet' }),
   };
 }
 
