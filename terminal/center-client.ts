@@ -199,6 +199,14 @@ export class CenterClient {
     return (await unary(this.admin.listOrders.bind(this.admin), { limit }, this.timeoutMs)).orders;
   }
 
+  async listProductStats(includePast = false) {
+    return (await unary(this.admin.listProductStats.bind(this.admin), { includePast }, this.timeoutMs)).products;
+  }
+
+  async listGates() {
+    return (await unary(this.admin.listGates.bind(this.admin), {}, this.timeoutMs)).gates;
+  }
+
   close(): void {
     for (const client of [this.catalog, this.sales, this.gate, this.admin, this.terminal]) client.close();
   }

@@ -15,6 +15,7 @@ import { publishStock } from '../sales/publish-stock.js';
 import { TicketEntity } from '../sales/ticket.entity.js';
 import { cancelOrder } from './cancel-order.js';
 import { createProduct } from './create-product.js';
+import { listProductStats } from './product-stats.js';
 import { watchAdmissions, type WatchDeps } from './watch-admissions-service.js';
 
 const ADMIN = [] as const; // admin may call everything; no other role may call these
@@ -94,8 +95,11 @@ export function adminService(
       };
     }),
 
-    // Being built this session (the dashboard and `admin products`); UNIMPLEMENTED until then.
-    listProductStats: (_call, callback) => callback({ code: status.UNIMPLEMENTED, details: 'not yet' }),
+    listProductStats: unary(context, 'ListProductStats', ADMIN, async (request) => ({
+      products: await listProductStats(orm, orm.em.fork(), now(), request.includePast),
+    })),
+
+    // Issue 16's gate presence is building this; UNIMPLEMENTED until then.
     listGates: (_call, callback) => callback({ code: status.UNIMPLEMENTED, details: 'not yet' }),
   };
 }
