@@ -36,7 +36,7 @@ export const centerOptions = (command: Command): Command =>
   clientTlsFlags(
     command
       .option('--center <host:port>', 'the sales center (env CARDGATE_CENTER)', env.center())
-      .addOption(tokenOption('an admin token (env CARDGATE_TOKEN)')),
+      .addOption(tokenOption('an admin token')),
   );
 
 /** `--json`: print the rows as one JSON array instead of a table. */
