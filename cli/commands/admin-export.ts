@@ -68,7 +68,8 @@ export function registerExportCommand(admin: Command): void {
       const csv = stringify(rows, { header: true, columns, cast: { boolean: (v) => String(v) } });
       if (o.out) {
         writeFileSync(o.out, csv);
-        console.error(`wrote ${rows.length} ${o.what} to ${o.out}`);
+        const what = o.what === 'orders' ? 'order' : 'entry, exit and refusal row';
+        console.error(`wrote ${rows.length} ${what}${rows.length === 1 ? '' : 's'} to ${o.out}`);
       } else process.stdout.write(csv);
     });
 }
