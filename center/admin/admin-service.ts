@@ -39,7 +39,12 @@ export function adminService(
 
     createProduct: unary(context, 'CreateProduct', ADMIN, async (request, caller) => {
       const product = await createProduct(orm.em.fork(), request, now(), caller.name);
-      hub.publish({ productId: product.id, remaining: product.remaining, capacity: product.capacity });
+      hub.publish({
+        productId: product.id,
+        remaining: product.remaining,
+        capacity: product.capacity,
+        product: undefined,
+      });
       return { product: toProductMessage(product) };
     }),
 
@@ -91,8 +96,15 @@ export function adminService(
       const product = await updateProduct(orm.em.fork(), request, caller.name, now());
       products?.forget(product.id);
       context.logger.info({ productId: product.id, by: caller.name }, 'product updated');
-      hub.publish({ productId: product.id, remaining: product.remaining, capacity: product.capacity });
-      return { product: toProductMessage(product) };
+      // With the product itself, so kiosks stop offering it at once when its sales closed.
+      const message = toProductMessage(product);
+      hub.publish({
+        productId: product.id,
+        remaining: product.remaining,
+        capacity: product.capacity,
+        product: message,
+      });
+      return { product: message };
     }),
 
     listRefusals: unary(context, 'ListRefusals', ADMIN, async (request) => ({
