@@ -100,7 +100,15 @@ export async function createCenter(config: CenterConfig): Promise<Center> {
   server.addService(limited(GateServiceService), gateService(context, orm, products, key, config.now, refusals));
   server.addService(
     limited(AdminServiceService),
-    adminService(context, orm, charge, hub, config.now, { feed, streams, bufferEvents: config.watchBufferEvents }),
+    adminService(
+      context,
+      orm,
+      charge,
+      hub,
+      config.now,
+      { feed, streams, bufferEvents: config.watchBufferEvents },
+      products,
+    ),
   );
   server.addService(limited(TerminalServiceService), terminalService(context, key));
   const health = addIntrospection(server);

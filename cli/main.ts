@@ -13,6 +13,13 @@ process.on('warning', (warning: Error & { code?: string }) => {
   if (warning.code !== 'DEP0123') process.stderr.write(`${warning.name}: ${warning.message}\n`);
 });
 
+// `cardgate admin orders | head`: the reader went away; stop quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+
 try {
   await createProgram().parseAsync(process.argv);
 } catch (error) {

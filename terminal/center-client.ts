@@ -8,7 +8,10 @@ import {
   AdminServiceClient,
   type CancelOrderRequest,
   type CreateProductRequest,
+  ListOrdersRequest,
   type ListRedemptionsRequest,
+  ListRefusalsRequest,
+  UpdateProductRequest,
   type WatchAdmissionsRequest,
   type WatchAdmissionsResponse,
 } from '../gen/cardgate/v1/admin.js';
@@ -191,12 +194,13 @@ export class CenterClient {
   }
 
   async listRedemptions(request: Partial<ListRedemptionsRequest> = {}) {
-    const full: ListRedemptionsRequest = { productId: '', gateId: '', limit: 0, ...request };
+    const full: ListRedemptionsRequest = { productId: '', gateId: '', limit: 0, offset: 0, ...request };
     return (await unary(this.admin.listRedemptions.bind(this.admin), full, this.timeoutMs)).redemptions;
   }
 
-  async listOrders(limit = 0) {
-    return (await unary(this.admin.listOrders.bind(this.admin), { limit }, this.timeoutMs)).orders;
+  async listOrders(limit = 0, filters: Partial<ListOrdersRequest> = {}) {
+    const full = ListOrdersRequest.fromPartial({ limit, ...filters });
+    return (await unary(this.admin.listOrders.bind(this.admin), full, this.timeoutMs)).orders;
   }
 
   async listProductStats(includePast = false) {
@@ -205,6 +209,20 @@ export class CenterClient {
 
   async listGates() {
     return (await unary(this.admin.listGates.bind(this.admin), {}, this.timeoutMs)).gates;
+  }
+
+  async updateProduct(request: Pick<UpdateProductRequest, 'productId'> & Partial<UpdateProductRequest>) {
+    const full = UpdateProductRequest.fromPartial(request);
+    return (await unary(this.admin.updateProduct.bind(this.admin), full, this.timeoutMs)).product!;
+  }
+
+  async listRefusals(request: Partial<ListRefusalsRequest> = {}) {
+    const full = ListRefusalsRequest.fromPartial(request);
+    return (await unary(this.admin.listRefusals.bind(this.admin), full, this.timeoutMs)).refusals;
+  }
+
+  async listAuditEvents(limit = 0) {
+    return (await unary(this.admin.listAuditEvents.bind(this.admin), { limit }, this.timeoutMs)).events;
   }
 
   close(): void {

@@ -9,17 +9,21 @@ import { unary, type HandlerContext } from '../grpc/unary.js';
 import { RedemptionEntity } from '../admission/redemption.entity.js';
 import { redemptionMessage } from '../admission/redemption-message.js';
 import type { ChargeGateway } from '../sales/charge-gateway.js';
-import { OrderEntity } from '../sales/order.entity.js';
-import { orderMessageOf, orderStateOf } from '../sales/order-view.js';
+import { orderMessageOf } from '../sales/order-view.js';
 import { publishStock } from '../sales/publish-stock.js';
-import { TicketEntity } from '../sales/ticket.entity.js';
+import type { ProductCache } from '../catalog/product-cache.js';
+import { listAuditEvents } from './audit.js';
 import { cancelOrder } from './cancel-order.js';
 import { createProduct } from './create-product.js';
+import { listOrders } from './list-orders.js';
+import { listRefusals } from './list-refusals.js';
 import { listProductStats } from './product-stats.js';
+import { updateProduct } from './update-product.js';
 import { watchAdmissions, type WatchDeps } from './watch-admissions-service.js';
 
 const ADMIN = [] as const; // admin may call everything; no other role may call these
 const limitOf = (limit: number) => Math.min(Math.max(limit || 100, 1), 1000);
+const offsetOf = (offset: number | undefined) => Math.max(offset ?? 0, 0);
 
 export function adminService(
   context: HandlerContext,
@@ -28,21 +32,29 @@ export function adminService(
   hub: AvailabilityHub,
   now: () => Date,
   watch: Omit<WatchDeps, 'context'>,
+  products?: ProductCache,
 ): AdminServiceServer {
   return {
     watchAdmissions: watchAdmissions({ context, ...watch }),
 
-    createProduct: unary(context, 'CreateProduct', ADMIN, async (request) => {
-      const product = await createProduct(orm.em.fork(), request, now());
-      hub.publish({ productId: product.id, remaining: product.remaining, capacity: product.capacity });
+    createProduct: unary(context, 'CreateProduct', ADMIN, async (request, caller) => {
+      const product = await createProduct(orm.em.fork(), request, now(), caller.name);
+      hub.publish({
+        productId: product.id,
+        remaining: product.remaining,
+        capacity: product.capacity,
+        product: undefined,
+      });
       return { product: toProductMessage(product) };
     }),
 
-    cancelOrder: unary(context, 'CancelOrder', ADMIN, async (request) => {
+    cancelOrder: unary(context, 'CancelOrder', ADMIN, async (request, caller) => {
       if (!request.orderId) throw invalidInput('order_id is required');
       const em = orm.em.fork();
       const { order, alreadyCancelled, usedTickets } = await cancelOrder(em, charge, request.orderId, now(), {
         force: request.force,
+        actor: caller.name,
+        reason: request.reason,
       });
       if (!alreadyCancelled) {
         context.logger.info({ orderId: order.id, reason: request.reason, usedTickets }, 'order cancelled');
@@ -59,41 +71,19 @@ export function adminService(
         ...(request.productId ? { productId: request.productId } : {}),
         ...(request.gateId ? { gateId: request.gateId } : {}),
       };
-      const rows = await orm.em
-        .fork()
-        .find(RedemptionEntity, where, { orderBy: { redeemedAt: 'desc', id: 'desc' }, limit: limitOf(request.limit) });
+      const rows = await orm.em.fork().find(RedemptionEntity, where, {
+        orderBy: { redeemedAt: 'desc', id: 'desc' },
+        limit: limitOf(request.limit),
+        offset: offsetOf(request.offset),
+      });
       return {
         redemptions: rows.map(redemptionMessage),
       };
     }),
 
-    listOrders: unary(context, 'ListOrders', ADMIN, async (request) => {
-      const em = orm.em.fork();
-      const orders = await em.find(
-        OrderEntity,
-        {},
-        { orderBy: { orderedAt: 'desc', id: 'desc' }, limit: limitOf(request.limit) },
-      );
-      const counts = new Map<string, number>();
-      for (const ticket of await em.find(
-        TicketEntity,
-        { orderId: { $in: orders.map((o) => o.id) } },
-        { fields: ['orderId'] },
-      )) {
-        counts.set(ticket.orderId, (counts.get(ticket.orderId) ?? 0) + 1);
-      }
-      return {
-        orders: orders.map((order) => ({
-          orderId: order.id,
-          state: orderStateOf(order),
-          buyerName: order.buyerName,
-          total: { currencyCode: order.currencyCode, amountMinor: order.totalMinor },
-          ticketCount: counts.get(order.id) ?? 0,
-          orderedAt: order.orderedAt,
-          unavailabilityReason: order.unavailableReason ?? 0,
-        })),
-      };
-    }),
+    listOrders: unary(context, 'ListOrders', ADMIN, async (request) => ({
+      orders: await listOrders(orm.em.fork(), request, limitOf(request.limit), offsetOf(request.offset)),
+    })),
 
     listProductStats: unary(context, 'ListProductStats', ADMIN, async (request) => ({
       products: await listProductStats(orm, orm.em.fork(), now(), request.includePast),
@@ -101,5 +91,34 @@ export function adminService(
 
     // Issue 16's gate presence is building this; UNIMPLEMENTED until then.
     listGates: (_call, callback) => callback({ code: status.UNIMPLEMENTED, details: 'not yet' }),
+
+    updateProduct: unary(context, 'UpdateProduct', ADMIN, async (request, caller) => {
+      const product = await updateProduct(orm.em.fork(), request, caller.name, now());
+      products?.forget(product.id);
+      context.logger.info({ productId: product.id, by: caller.name }, 'product updated');
+      // With the product itself, so kiosks stop offering it at once when its sales closed.
+      const message = toProductMessage(product);
+      hub.publish({
+        productId: product.id,
+        remaining: product.remaining,
+        capacity: product.capacity,
+        product: message,
+      });
+      return { product: message };
+    }),
+
+    listRefusals: unary(context, 'ListRefusals', ADMIN, async (request) => ({
+      refusals: await listRefusals(orm.em.fork(), request, limitOf(request.limit), offsetOf(request.offset)),
+    })),
+
+    listAuditEvents: unary(context, 'ListAuditEvents', ADMIN, async (request) => ({
+      events: (await listAuditEvents(orm.em.fork(), limitOf(request.limit))).map((event) => ({
+        at: event.at,
+        actor: event.actor,
+        action: event.action,
+        subject: event.subject,
+        detail: event.detail,
+      })),
+    })),
   };
 }

@@ -13,6 +13,7 @@ import { DomainError, notFound } from '../domain-error.js';
 import type { ChargeGateway } from '../sales/charge-gateway.js';
 import { OrderEntity, type Order } from '../sales/order.entity.js';
 import { cancelSale, confirmReversals, type CancelOutcome, type UsedTicket } from '../sales/writes/cancel.js';
+import { audit, type Actor } from './audit.js';
 
 export interface Cancellation {
   readonly order: Order;
@@ -39,12 +40,18 @@ function refusalOf(orderId: string, used: readonly UsedTicket[]): DomainError {
   );
 }
 
+/** The audit's detail: the reason given, and what a forced cancellation kept sold. */
+function cancelDetail(reason: string, used: number): string {
+  const kept = used > 0 ? `forced: ${used} admitted ticket${used === 1 ? '' : 's'} kept sold` : '';
+  return [reason.trim(), kept].filter(Boolean).join('; ');
+}
+
 export async function cancelOrder(
   em: EntityManager,
   charge: ChargeGateway,
   orderId: string,
   now: Date,
-  options: { readonly force?: boolean } = {},
+  options: { readonly force?: boolean; readonly actor?: Actor; readonly reason?: string } = {},
 ): Promise<Cancellation> {
   const order = await em.findOne(OrderEntity, { id: orderId });
   if (!order) throw notFound(`no order ${quoted(orderId)}`);
@@ -62,6 +69,8 @@ export async function cancelOrder(
     outcome = await em.transactional(async (tx) => {
       const ended = await cancelSale(sqlOn(tx), orderId, order.lines, now, options.force);
       if (ended.kind === 'used') throw new UsedTicketsRefusal(ended.used);
+      if (ended.kind === 'cancelled' && options.actor !== undefined)
+        audit(tx, options.actor, 'order.cancel', orderId, now, cancelDetail(options.reason ?? '', ended.used.length));
       return ended;
     });
   } catch (error) {

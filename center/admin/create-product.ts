@@ -4,15 +4,22 @@ import type { CreateProductRequest } from '../../gen/cardgate/v1/admin.js';
 import { ProductEntity, type Product } from '../catalog/product.entity.js';
 import { invalidInput } from '../domain-error.js';
 import { newId } from '../ids.js';
+import { audit, type Actor } from './audit.js';
 
-const MAX_CAPACITY = 1_000_000;
+export const MAX_CAPACITY = 1_000_000;
 /** More entries than any event needs; a ticket admitting 2^31−1 times is a typo. */
 const MAX_ENTRIES = 100;
 /** How far ahead a product may be put on sale. */
 const MAX_YEARS_AHEAD = 10;
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
-export async function createProduct(em: EntityManager, request: CreateProductRequest, now: Date): Promise<Product> {
+/** With an actor, the creation is audited in the same write. */
+export async function createProduct(
+  em: EntityManager,
+  request: CreateProductRequest,
+  now: Date,
+  actor?: Actor,
+): Promise<Product> {
   const name = request.name.trim();
   if (!name) throw invalidInput('name is required');
   const venue = request.venue.trim();
@@ -67,6 +74,8 @@ export async function createProduct(em: EntityManager, request: CreateProductReq
     allowReentry: request.allowReentry,
     createdAt: now,
   });
+  if (actor !== undefined)
+    audit(em, actor, 'product.create', product.id, now, `${product.name}, ${product.capacity} seats`);
   await em.flush();
   return product;
 }

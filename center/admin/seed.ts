@@ -2,6 +2,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { CreateProductRequest } from '../../gen/cardgate/v1/admin.js';
 import { ProductEntity, type Product } from '../catalog/product.entity.js';
+import type { Actor } from './audit.js';
 import { createProduct } from './create-product.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -87,9 +88,9 @@ export function demoCatalog(now: Date): CreateProductRequest[] {
 }
 
 /** Seeds the demo catalog when the database has no products; returns the products created. */
-export async function seedDemoCatalog(em: EntityManager, now = new Date()): Promise<Product[]> {
+export async function seedDemoCatalog(em: EntityManager, now = new Date(), actor?: Actor): Promise<Product[]> {
   if ((await em.count(ProductEntity, {})) > 0) return [];
   const created: Product[] = [];
-  for (const request of demoCatalog(now)) created.push(await createProduct(em.fork(), request, now));
+  for (const request of demoCatalog(now)) created.push(await createProduct(em.fork(), request, now, actor));
   return created;
 }

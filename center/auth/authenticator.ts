@@ -22,12 +22,18 @@ export interface Caller {
  */
 const CACHE_TTL_MS = 500;
 
+/** `token list` shows when each token was last used; to the minute is enough, and keeps calls free of writes. */
+const LAST_USED_EVERY_MS = 60_000;
+
 export class Authenticator {
   /**
    * Lookups by token, the promise itself: when an entry expires under load, the calls
    * arriving together share one query instead of each sending its own.
    */
   private readonly cache = new Map<string, { caller: Promise<Caller | null>; expires: number }>();
+
+  /** When this center last wrote a token's last use, by token (only tokens that authenticated). */
+  private readonly lastUseWritten = new Map<string, number>();
 
   constructor(private readonly orm: MikroORM) {}
 
@@ -40,10 +46,26 @@ export class Authenticator {
     if (!match) throw new DomainError('UNAUTHENTICATED', 'missing bearer token: send "authorization: Bearer <token>"');
     const caller = await this.lookup(match[1]!);
     if (!caller) throw new DomainError('UNAUTHENTICATED', 'unknown or revoked token');
+    this.noteUse(match[1]!, caller.terminalId);
     if (caller.role !== 'admin' && !roles.includes(caller.role)) {
       throw new DomainError('FORBIDDEN', `a ${caller.role} terminal may not call this method`);
     }
     return caller;
+  }
+
+  /**
+   * Records the token's use in the background, at most once a minute per token and center: a hot
+   * gate's calls cost a map lookup, not a write. Only the token's own row is touched (a token
+   * rotated meanwhile is not credited with the old one's use); a failed write is tried next call.
+   */
+  private noteUse(token: string, terminalId: string): void {
+    const now = Date.now();
+    if ((this.lastUseWritten.get(token) ?? -Infinity) + LAST_USED_EVERY_MS > now) return;
+    this.lastUseWritten.set(token, now);
+    void this.orm.em
+      .fork()
+      .nativeUpdate(TerminalEntity, { id: terminalId, tokenHash: hashToken(token) }, { lastUsedAt: new Date(now) })
+      .catch(() => this.lastUseWritten.delete(token));
   }
 
   private lookup(token: string): Promise<Caller | null> {

@@ -14,6 +14,10 @@ export const TerminalEntity = defineEntity({
     tokenHash: p.string().unique(),
     createdAt: p.datetime(),
     revokedAt: p.datetime().nullable(),
+    // When its current token was issued by `token rotate`; null while it has its first token.
+    rotatedAt: p.datetime().nullable(),
+    // The last call with its current token, written by the authenticator at most once a minute.
+    lastUsedAt: p.datetime().nullable(),
   },
 });
 

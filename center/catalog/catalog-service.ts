@@ -61,7 +61,12 @@ export function catalogService(
           if (unknown !== undefined) throw notFound(`no product ${quoted(unknown)}`);
           for (const product of products) {
             if (matches(product.id))
-              call.write({ productId: product.id, remaining: product.remaining, capacity: product.capacity });
+              call.write({
+                productId: product.id,
+                remaining: product.remaining,
+                capacity: product.capacity,
+                product: undefined,
+              });
           }
         } catch (error) {
           release();

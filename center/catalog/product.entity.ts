@@ -12,7 +12,7 @@ export const ProductEntity = defineEntity({
     currencyCode: p.string().length(3),
     priceMinor: p.bigint('number'),
     capacity: p.integer(),
-    // Seats still for sale; only ever changed by sales/writes/stock.ts, inside the write that reserves, refuses or cancels a sale.
+    // Seats still for sale; only ever changed by sales/writes/stock.ts, inside the write that reserves, refuses or cancels a sale or changes capacity.
     remaining: p.integer(),
     gateIds: p.json<string[]>(),
     salesCloseAt: p.datetime().nullable(),

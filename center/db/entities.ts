@@ -6,6 +6,7 @@ import { ChargeEntity } from '../sales/charge.entity.js';
 import { OrderEntity } from '../sales/order.entity.js';
 import { TicketEntity } from '../sales/ticket.entity.js';
 import { SettingEntity } from '../signing/setting.entity.js';
+import { AuditEventEntity } from '../admin/audit-event.entity.js';
 
 /** Every entity of the center's database, for the ORM and the migration generator. */
 export const ENTITIES = [
@@ -17,4 +18,5 @@ export const ENTITIES = [
   GateEventEntity,
   TerminalEntity,
   SettingEntity,
+  AuditEventEntity,
 ];

@@ -15,6 +15,7 @@ export const CENTER_LIMITS: RequestLimits = {
     productId: id(),
     productIds: id(),
     orderId: id(),
+    orderIds: id(),
     ticketId: id(),
     gateId: id(),
     gateIds: id(),
@@ -26,6 +27,8 @@ export const CENTER_LIMITS: RequestLimits = {
     },
     name: text(80),
     email: text(254),
+    // ListOrders: part of a buyer's name.
+    buyerName: text(80),
     venue: text(120),
     seating: text(80),
     venueNotes: text(500),
@@ -39,6 +42,8 @@ export const CENTER_LIMITS: RequestLimits = {
     items: 20,
     gateIds: 64,
     productIds: 100,
+    // ListOrders: the orders of a page of redemptions.
+    orderIds: 1000,
     // A 4K card's worth of tickets.
     tickets: 64,
   },

@@ -12,7 +12,7 @@ import type { Server } from '@grpc/grpc-js';
 import { BinaryReader } from '@bufbuild/protobuf/wire';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
-import { DESCRIPTOR_SET } from './descriptor-set.js';
+import { DESCRIPTOR_SET, HEALTH_DESCRIPTOR_SET } from './descriptor-set.js';
 
 export const CENTER_SERVICES = ['CatalogService', 'SalesService', 'GateService', 'AdminService', 'TerminalService'].map(
   (name) => `cardgate.v1.${name}`,
@@ -30,9 +30,16 @@ function fileDescriptors(set: Uint8Array): Uint8Array[] {
   return files;
 }
 
+/** The health service, described by reflection too: `buf curl …/grpc.health.v1.Health/Check` needs no --schema. */
+const HEALTH_SERVICE = 'grpc.health.v1.Health';
+
 export function addIntrospection(server: Server): HealthImplementation {
-  const definition = { descriptors: { fileDescriptorProtos: fileDescriptors(readFileSync(DESCRIPTOR_SET)) } };
-  new ReflectionService(definition as never, { services: CENTER_SERVICES }).addToServer(server);
+  const files = [
+    ...fileDescriptors(readFileSync(DESCRIPTOR_SET)),
+    ...fileDescriptors(readFileSync(HEALTH_DESCRIPTOR_SET)),
+  ];
+  const definition = { descriptors: { fileDescriptorProtos: files } };
+  new ReflectionService(definition as never, { services: [...CENTER_SERVICES, HEALTH_SERVICE] }).addToServer(server);
   // NOT_SERVING until start-up is complete; the center flips it once calls are accepted.
   const health = new HealthImplementation({
     '': 'NOT_SERVING',

@@ -18,5 +18,6 @@ export const stockReader =
       productId: product.id,
       remaining: product.remaining,
       capacity: product.capacity,
+      product: undefined,
     }));
   };

@@ -149,7 +149,14 @@ async function refusalOf(
       reason: answer.value.declineReason || R.UNAVAILABILITY_REASON_PAYMENT_DECLINED,
       message: answer.value.message || 'The card was declined.',
     };
-    deps.logger.info({ orderId, chargeId, reason: R[refusal.reason] }, 'charge declined');
+    deps.logger.info(
+      {
+        orderId,
+        chargeId,
+        reason: (R[refusal.reason] ?? String(refusal.reason)).replace('UNAVAILABILITY_REASON_', ''),
+      },
+      'charge declined',
+    );
     return { refusal, charge: { id: chargeId, state: 'declined' } };
   }
   const voided = await deps.charge.reverse(chargeId, 'charge terminal did not answer in time');

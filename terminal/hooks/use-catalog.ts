@@ -16,7 +16,8 @@ export interface Catalog {
 
 /**
  * The catalog from ListProducts, then seats left live from WatchAvailability
- * (SPEC §2 step 1). When the stream breaks the last list stays on screen,
+ * (SPEC §2 step 1), and a product an operator changed (its end of sales
+ * too) as the stream sends it. When the stream breaks the last list stays on screen,
  * marked offline, and the hook reconnects every `retryMs`.
  */
 export function useCatalog(center: CenterClient, retryMs = 3_000): Catalog {
@@ -56,7 +57,7 @@ export function useCatalog(center: CenterClient, retryMs = 3_000): Catalog {
           setProducts((current) =>
             current.map((product) =>
               product.id === update.productId
-                ? { ...product, remaining: update.remaining, capacity: update.capacity }
+                ? { ...(update.product ?? product), remaining: update.remaining, capacity: update.capacity }
                 : product,
             ),
           );

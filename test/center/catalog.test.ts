@@ -51,7 +51,7 @@ test('WatchAvailability sends the current seats left, then each change as it hap
       notify();
     });
   await next(1);
-  t.deepEqual(updates[0], { productId: product.id, remaining: 10, capacity: 10 });
+  t.deepEqual(updates[0], { productId: product.id, remaining: 10, capacity: 10, product: undefined });
   await stack.kiosk.purchaseTickets(purchaseRequest(product.id, { quantity: 3 }));
   await next(2);
   t.is(updates.at(-1)!.remaining, 7);

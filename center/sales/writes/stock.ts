@@ -1,7 +1,7 @@
 /**
  * Seats left (`products.remaining`): the one module that takes and gives
  * them back, inside the transaction of the write that reserves, refuses or
- * cancels a sale. Seats are taken by a conditional UPDATE (`remaining >= n`),
+ * cancels a sale, or of an operator's change of capacity. Seats are taken by a conditional UPDATE (`remaining >= n`),
  * so two buyers can never both take the last seat, on SQLite or PostgreSQL,
  * in one center or several. Products are always touched in id order, which
  * keeps two PostgreSQL centers from deadlocking on each other's rows.
@@ -29,6 +29,25 @@ const take = (sql: SqlTx, { productId, quantity }: OrderLine) =>
     .then((rows) => rows.length > 0);
 const giveBack = (sql: SqlTx, { productId, quantity }: OrderLine) =>
   sql.run(`update products set remaining = remaining + ? where id = ?`, [quantity, productId]);
+
+/**
+ * An operator's new capacity (AdminService.UpdateProduct): seats left move by as much as capacity,
+ * in one conditional update, so the change never takes seats that sales hold (capacity minus seats
+ * left is what is sold and reserved) even while buyers take seats. Null when it would: the product
+ * is unchanged.
+ */
+export async function changeCapacity(
+  sql: SqlTx,
+  productId: string,
+  capacity: number,
+): Promise<{ remaining: number; capacity: number } | null> {
+  const rows = await sql.all<{ remaining: number; capacity: number }>(
+    `update products set remaining = remaining + (? - capacity), capacity = ?
+     where id = ? and remaining + (? - capacity) >= 0 returning remaining, capacity`,
+    [capacity, capacity, productId, capacity],
+  );
+  return rows[0] ?? null;
+}
 
 /** Gives back the seats of these lines, one update per product. */
 export async function giveSeatsBack(sql: SqlTx, lines: readonly OrderLine[]): Promise<void> {
