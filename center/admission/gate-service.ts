@@ -1,4 +1,7 @@
-/** GateService: thin gRPC handlers over redeemTicket and annulLastMovement. */
+/**
+ * GateService: thin gRPC handlers over redeemTicket, annulLastMovement, readGateManifest and
+ * syncOfflineAdmissions. Every call of a gate terminal marks its gate seen (gate-presence.ts).
+ */
 import { status } from '@grpc/grpc-js';
 import type { MikroORM } from '@mikro-orm/core';
 import { Direction, RejectReason, type GateServiceServer } from '../../gen/cardgate/v1/gate.js';
@@ -15,6 +18,8 @@ import type { RefusalLog } from './refusal-log.js';
 import { redeemTicket, type GateDeps } from './redeem.js';
 import { annulLastMovement } from './annul.js';
 import { redemptionMessage } from './redemption-message.js';
+import { readGateManifest } from './gate-manifest.js';
+import { GatePresenceLog } from './gate-presence.js';
 
 function requireTicket(ticket: CardTicket | undefined, field: string): CardTicket {
   if (!ticket?.ticket?.ticketId) throw invalidInput(`${field}.ticket.ticket_id is required`);
@@ -49,9 +54,11 @@ export function gateService(
     exact: new ExactAdmit(orm, products),
     timings: context.timings,
   };
+  const presence = new GatePresenceLog(orm, context.logger, now);
   return {
-    redeemTicket: unary(context, 'RedeemTicket', ['gate'], async (request) => {
+    redeemTicket: unary(context, 'RedeemTicket', ['gate'], async (request, caller) => {
       requireIds(request);
+      presence.seen(caller, request.gateId);
       const cardTicket = requireTicket(request.ticket, 'ticket');
       const direction = directionOf(request.direction);
       const at = now();
@@ -89,8 +96,9 @@ export function gateService(
       return response;
     }),
 
-    checkTickets: unary(context, 'CheckTickets', ['gate', 'kiosk'], async (request) => {
+    checkTickets: unary(context, 'CheckTickets', ['gate', 'kiosk'], async (request, caller) => {
       if (!request.cardId) throw invalidInput('card_id is required');
+      presence.seen(caller, request.gateId);
       const direction = directionOf(request.direction);
       const tickets = request.tickets.map((ticket, index) => requireTicket(ticket, `tickets[${index}]`));
       const at = now();
@@ -107,9 +115,10 @@ export function gateService(
       return { results };
     }),
 
-    annulRedemption: unary(context, 'AnnulRedemption', ['gate'], async (request) => {
+    annulRedemption: unary(context, 'AnnulRedemption', ['gate'], async (request, caller) => {
       if (!request.gateId) throw invalidInput('gate_id is required');
       if (!request.ticketId) throw invalidInput('ticket_id is required');
+      presence.seen(caller, request.gateId);
       const undone = await annulLastMovement(orm, request.gateId, request.ticketId, now());
       context.logger.info(
         { gateId: request.gateId, ticketId: request.ticketId, direction: undone.direction },
@@ -118,8 +127,14 @@ export function gateService(
       return { redemption: redemptionMessage(undone) };
     }),
 
-    // Issue 16 (off-line gates) is building these; until then a caller learns plainly that they do not exist yet.
-    getGateManifest: (_call, callback) => callback({ code: status.UNIMPLEMENTED, details: 'not yet' }),
+    getGateManifest: unary(context, 'GetGateManifest', ['gate'], async (request, caller) => {
+      if (!request.gateId) throw invalidInput('gate_id is required');
+      if (request.pendingOffline < 0) throw invalidInput('pending_offline must not be negative');
+      presence.seen(caller, request.gateId, request.pendingOffline);
+      return readGateManifest(orm, key, now(), request.knownVersion);
+    }),
+
+    // Issue 16 (off-line gates) is building this; until then a caller learns plainly that it does not exist yet.
     syncOfflineAdmissions: (_call, callback) => callback({ code: status.UNIMPLEMENTED, details: 'not yet' }),
   };
 }
