@@ -2,10 +2,8 @@
  * GateService: thin gRPC handlers over redeemTicket, annulLastMovement, readGateManifest and
  * syncOfflineAdmissions. Every call of a gate terminal marks its gate seen (gate-presence.ts).
  */
-import { status } from '@grpc/grpc-js';
 import type { MikroORM } from '@mikro-orm/core';
-import { Direction, RejectReason, type GateServiceServer } from '../../gen/cardgate/v1/gate.js';
-import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
+import type { GateServiceServer } from '../../gen/cardgate/v1/gate.js';
 import { signatureCheck } from '../../card/admission/judge.js';
 import { invalidInput } from '../domain-error.js';
 import { unary, type HandlerContext } from '../grpc/unary.js';
@@ -20,23 +18,9 @@ import { annulLastMovement } from './annul.js';
 import { redemptionMessage } from './redemption-message.js';
 import { readGateManifest } from './gate-manifest.js';
 import { GatePresenceLog } from './gate-presence.js';
-
-function requireTicket(ticket: CardTicket | undefined, field: string): CardTicket {
-  if (!ticket?.ticket?.ticketId) throw invalidInput(`${field}.ticket.ticket_id is required`);
-  return ticket;
-}
-
-/** DIRECTION_UNSPECIFIED is an entry; a value this center does not know is refused. */
-function directionOf(direction: Direction): 'entry' | 'exit' {
-  if (direction === Direction.DIRECTION_EXIT) return 'exit';
-  if (direction === Direction.DIRECTION_ENTRY || direction === Direction.DIRECTION_UNSPECIFIED) return 'entry';
-  throw invalidInput('direction must be DIRECTION_ENTRY or DIRECTION_EXIT');
-}
-
-function requireIds(request: { gateId: string; cardId: string }): void {
-  if (!request.gateId) throw invalidInput('gate_id is required');
-  if (!request.cardId) throw invalidInput('card_id is required');
-}
+import { directionOf, requireIds, requireTicket, uploadedEntry } from './gate-input.js';
+import { syncOfflineAdmissions, type SyncDeps } from './offline-sync.js';
+import { reasonName } from './reject-message.js';
 
 export function gateService(
   context: HandlerContext,
@@ -55,6 +39,13 @@ export function gateService(
     timings: context.timings,
   };
   const presence = new GatePresenceLog(orm, context.logger, now);
+  const sync: SyncDeps = {
+    orm,
+    verify: deps.verify,
+    products,
+    logger: context.logger,
+    counted: (outcome, gateId) => context.metrics?.offlineEntry(outcome, gateId),
+  };
   return {
     redeemTicket: unary(context, 'RedeemTicket', ['gate'], async (request, caller) => {
       requireIds(request);
@@ -134,10 +125,14 @@ export function gateService(
       return readGateManifest(orm, key, now(), request.knownVersion);
     }),
 
-    // Issue 16 (off-line gates) is building this; until then a caller learns plainly that it does not exist yet.
-    syncOfflineAdmissions: (_call, callback) => callback({ code: status.UNIMPLEMENTED, details: 'not yet' }),
+    syncOfflineAdmissions: unary(context, 'SyncOfflineAdmissions', ['gate'], async (request, caller) => {
+      if (!request.gateId) throw invalidInput('gate_id is required');
+      const entries = request.admissions.map((admission, i) => uploadedEntry(admission, `admissions[${i}]`));
+      await presence.claimForSync(caller, request.gateId);
+      const response = await syncOfflineAdmissions(sync, request.gateId, entries, now());
+      const { recorded, duplicates, conflicts } = response;
+      context.logger.info({ gateId: request.gateId, recorded, duplicates, conflicts }, 'off-line journal synced');
+      return response;
+    }),
   };
 }
-
-/** `ALREADY_USED`, `TAMPERED`, ...: the reason as logs and metrics name it. */
-const reasonName = (reason: RejectReason) => (RejectReason[reason] ?? String(reason)).replace('REJECT_REASON_', '');
