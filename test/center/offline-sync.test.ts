@@ -258,3 +258,21 @@ test("WatchAdmissions shows uploaded admissions, conflicts and refusals with off
     ],
   );
 });
+
+test('/metrics counts uploaded entries by outcome and gate', async (t) => {
+  const stack = await startStack(t, { center: { metricsListen: '127.0.0.1:0' } });
+  const ticket = await buy(stack);
+  const at = new Date(Date.now() - MINUTE);
+  const first = offlineEntry(ticket, CARD, at);
+  const refused = offlineEntry(ticket, CARD, at, { admitted: false, reason: RejectReason.REJECT_REASON_TAMPERED });
+  await syncOffline(stack.gate, { gateId: 'North', admissions: [first, refused] });
+  await syncOffline(stack.gate, { gateId: 'North', admissions: [first] });
+  await syncOffline(stack.gate, { gateId: 'South', admissions: [offlineEntry(ticket, CARD, at)] });
+  const text = await (await fetch(`http://127.0.0.1:${stack.center.metricsPort()}/metrics`)).text();
+  const count = (labels: string) =>
+    Number(new RegExp(`^cardgate_offline_entries_total\\{${labels}\\} (\\S+)$`, 'm').exec(text)?.[1]);
+  t.is(count('outcome="admitted",gate="North"'), 1);
+  t.is(count('outcome="refused",gate="North"'), 1);
+  t.is(count('outcome="duplicate",gate="North"'), 1);
+  t.is(count('outcome="conflict",gate="South"'), 1);
+});
