@@ -41,7 +41,7 @@ import { presentTicket } from '../../card/admission/presented-ticket.js';
 import { RejectReason, type SyncOfflineAdmissionsResponse } from '../../gen/cardgate/v1/gate.js';
 import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
 import type { ProductCache } from '../catalog/product-cache.js';
-import { rawTransaction, type SqlTx } from '../db/raw-sql.js';
+import { rawTransaction, withConnection, type SqlTx } from '../db/raw-sql.js';
 import { REDEMPTION_COLUMNS } from './admission-sql.js';
 import { rulesOf } from './product-rules.js';
 import { reasonName } from './reject-message.js';
@@ -100,6 +100,10 @@ class Raced extends Error {}
 
 async function recordEntry(deps: SyncDeps, gateId: string, entry: UploadedEntry, now: Date): Promise<EntryOutcome> {
   for (let attempt = 1; ; attempt++) {
+    // Judged on a read made before the transaction, as an on-line take is (redeem.ts, entry-writer.ts): a movement
+    // that lands in between has taken this number, the insert below inserts nothing and the entry is judged again.
+    // (Nothing is read inside the transaction: it holds SQLite's write lock and its pooled connection meanwhile.)
+    const movement = entry.admitted ? await judgeMovement(deps, gateId, entry) : undefined;
     try {
       return await rawTransaction(deps.orm, async (sql) => {
         const fresh = await sql.all(
@@ -107,11 +111,10 @@ async function recordEntry(deps: SyncDeps, gateId: string, entry: UploadedEntry,
           [gateId, entry.entryId, now],
         );
         if (fresh.length === 0) return 'duplicate';
-        if (!entry.admitted) {
+        if (!movement) {
           await recordRefusal(sql, gateId, entry);
           return 'refused';
         }
-        const movement = await judgeMovement(deps, sql, gateId, entry);
         const inserted = await sql.all(
           `insert into redemptions (${REDEMPTION_COLUMNS}, offline, conflict) values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?) ` +
             'on conflict do nothing returning id',
@@ -150,12 +153,17 @@ interface Movement {
 }
 
 /** The movement to record for an uploaded admission or exit, judged on the ticket's rows as they are now. */
-async function judgeMovement(deps: SyncDeps, sql: SqlTx, gateId: string, entry: UploadedEntry): Promise<Movement> {
+async function judgeMovement(deps: SyncDeps, gateId: string, entry: UploadedEntry): Promise<Movement> {
   const info = entry.cardTicket.ticket!;
-  const record = (await readRecords(sql, [info.ticketId])).get(info.ticketId);
-  const where = record
-    ? { ticketId: record.id, number: record.movements + 1, productId: record.productId, orderId: record.orderId }
-    : await unknownTicket(sql, info.ticketId.slice(0, 64), info.productId.slice(0, 64));
+  const { record, where } = await withConnection(deps.orm, async (sql) => {
+    const found = (await readRecords(sql, [info.ticketId])).get(info.ticketId);
+    return {
+      record: found,
+      where: found
+        ? { ticketId: found.id, number: found.movements + 1, productId: found.productId, orderId: found.orderId }
+        : await unknownTicket(sql, info.ticketId.slice(0, 64), info.productId.slice(0, 64)),
+    };
+  });
   if (entry.direction === 'exit') return { ...where, reentry: false };
   const known = record ? knownTicket(record, rulesOf(await deps.products.get(record.productId))) : null;
   const verdict = judgeAdmission(

@@ -14,7 +14,7 @@ import { cardUid, createProduct, purchaseRequest } from '../helpers/factories.js
 import { grpcCode } from '../helpers/grpc.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { waitUntil } from '../helpers/wait.js';
-import { offlineEntry, syncOffline } from './offline-calls.js';
+import { listGates, offlineEntry, syncOffline } from './offline-calls.js';
 
 const CARD = cardUid(7);
 const MINUTE = 60_000;
@@ -204,6 +204,7 @@ test("a gate may not upload another gate's journal (PERMISSION_DENIED) until tha
   const ticket = await buy(stack);
   // Gate G1 is the stack's gate terminal: it has been on line as G1.
   await stack.gate.redeemTicket({ gateId: 'G1', cardId: CARD, ticket, dryRun: true });
+  await waitUntil('G1 to be seen', async () => (await listGates(stack.admin)).some((g) => g.gateId === 'G1'));
   const other = stack.client((await createTerminalToken(stack.center.orm.em.fork(), 'gate-2', 'gate')).token);
   const request = { gateId: 'G1', admissions: [offlineEntry(ticket, CARD, new Date())] };
 
