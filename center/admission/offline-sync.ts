@@ -36,17 +36,15 @@
  */
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
-import { judgeAdmission, type SignatureCheck } from '../../card/admission/judge.js';
-import { presentTicket } from '../../card/admission/presented-ticket.js';
 import { RejectReason, type SyncOfflineAdmissionsResponse } from '../../gen/cardgate/v1/gate.js';
 import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
+import type { SignatureCheck } from '../../card/admission/judge.js';
 import type { ProductCache } from '../catalog/product-cache.js';
-import { rawTransaction, withConnection, type SqlTx } from '../db/raw-sql.js';
+import { rawTransaction, type SqlTx } from '../db/raw-sql.js';
 import { REDEMPTION_COLUMNS } from './admission-sql.js';
-import { rulesOf } from './product-rules.js';
+import { judgeMovement, type Movement } from './offline-movement.js';
 import { reasonName } from './reject-message.js';
 import type { DirectionName } from './redemption.entity.js';
-import { knownTicket, readRecords } from './ticket-record.js';
 
 /** One journal entry as the handler decoded and checked it. */
 export interface UploadedEntry {
@@ -139,50 +137,6 @@ async function recordEntry(deps: SyncDeps, gateId: string, entry: UploadedEntry,
       if (!(error instanceof Raced) || attempt >= MAX_ATTEMPTS) throw error;
     }
   }
-}
-
-interface Movement {
-  readonly ticketId: string;
-  /** Its number among the ticket's movements. */
-  readonly number: number;
-  readonly productId: string;
-  readonly orderId: string;
-  readonly reentry: boolean;
-  /** Why the judge would not have admitted it (a conflict); undefined: it would have. */
-  readonly conflict?: RejectReason;
-}
-
-/** The movement to record for an uploaded admission or exit, judged on the ticket's rows as they are now. */
-async function judgeMovement(deps: SyncDeps, gateId: string, entry: UploadedEntry): Promise<Movement> {
-  const info = entry.cardTicket.ticket!;
-  const { record, where } = await withConnection(deps.orm, async (sql) => {
-    const found = (await readRecords(sql, [info.ticketId])).get(info.ticketId);
-    return {
-      record: found,
-      where: found
-        ? { ticketId: found.id, number: found.movements + 1, productId: found.productId, orderId: found.orderId }
-        : await unknownTicket(sql, info.ticketId.slice(0, 64), info.productId.slice(0, 64)),
-    };
-  });
-  if (entry.direction === 'exit') return { ...where, reentry: false };
-  const known = record ? knownTicket(record, rulesOf(await deps.products.get(record.productId))) : null;
-  const verdict = judgeAdmission(
-    presentTicket(entry.cardTicket, entry.cardId, gateId),
-    known,
-    entry.decidedAt,
-    deps.verify,
-  );
-  return verdict.admitted
-    ? { ...where, reentry: verdict.reentry }
-    : { ...where, reentry: false, conflict: verdict.reason };
-}
-
-/** A ticket id the center has no issued or cancelled ticket for: numbered after any movements already recorded under it. */
-async function unknownTicket(sql: SqlTx, ticketId: string, productId: string) {
-  const [row] = await sql.all<{ n: number | string }>('select count(*) as n from redemptions where ticket_id = ?', [
-    ticketId,
-  ]);
-  return { ticketId, number: Number(row?.n ?? 0) + 1, productId, orderId: '' };
 }
 
 async function recordRefusal(sql: SqlTx, gateId: string, entry: UploadedEntry): Promise<void> {

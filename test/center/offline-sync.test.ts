@@ -140,10 +140,13 @@ test('an uploaded admission of a cancelled or an unknown ticket is recorded as a
   });
   t.like(answer, { recorded: 2, conflicts: 2 });
   const rows = await stack.admin.listRedemptions({ productId: product.id });
-  t.deepEqual(rows.map((r) => [r.ticketId, r.conflict, r.offline]).sort(), [
-    [cancelled.ticket!.ticketId, true, true],
-    ['TKT-NEVERISSUED', true, true],
-  ]);
+  t.deepEqual(
+    rows.map((r) => [r.ticketId, r.conflict, r.offline]).sort(),
+    [
+      [cancelled.ticket!.ticketId, true, true],
+      ['TKT-NEVERISSUED', true, true],
+    ].sort(),
+  );
 });
 
 test('an uploaded exit records an exit movement; a refusal reaches the failed-scan log, not the movements', async (t) => {
