@@ -103,7 +103,7 @@ async function recordEntry(deps: SyncDeps, gateId: string, entry: UploadedEntry,
     // (Nothing is read inside the transaction: it holds SQLite's write lock and its pooled connection meanwhile.)
     const movement = entry.admitted ? await judgeMovement(deps, gateId, entry) : undefined;
     try {
-      return await rawTransaction(deps.orm, async (sql) => {
+      const outcome = await rawTransaction(deps.orm, async (sql): Promise<EntryOutcome> => {
         const fresh = await sql.all(
           'insert into offline_entries (gate_id, entry_id, uploaded_at) values (?, ?, ?) on conflict do nothing returning entry_id',
           [gateId, entry.entryId, now],
@@ -130,9 +130,11 @@ async function recordEntry(deps: SyncDeps, gateId: string, entry: UploadedEntry,
           ],
         );
         if (inserted.length === 0) throw new Raced();
-        if (movement.conflict !== undefined) warnConflict(deps.logger, gateId, movement, entry);
         return movement.conflict !== undefined ? 'conflict' : entry.direction === 'exit' ? 'exited' : 'admitted';
       });
+      // Once committed: the warning is about what is recorded.
+      if (outcome === 'conflict') warnConflict(deps.logger, gateId, movement!, entry);
+      return outcome;
     } catch (error) {
       if (!(error instanceof Raced) || attempt >= MAX_ATTEMPTS) throw error;
     }
