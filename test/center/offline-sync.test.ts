@@ -280,3 +280,32 @@ test('/metrics counts uploaded entries by outcome and gate', async (t) => {
   t.is(count('outcome="duplicate",gate="North"'), 1);
   t.is(count('outcome="conflict",gate="South"'), 1);
 });
+
+test('on a product with re-entry, an uploaded entry after an uploaded exit is a re-entry, not a conflict (SPEC §10)', async (t) => {
+  const stack = await startStack(t);
+  const product = await createProduct(stack.admin, { allowReentry: true });
+  const { purchase } = await stack.kiosk.purchaseTickets(purchaseRequest(product.id, { cardId: CARD }));
+  const ticket = purchase!.tickets[0]!;
+  const at = Date.now() - 60 * MINUTE;
+  const answer = await syncOffline(stack.gate, {
+    gateId: 'G1',
+    admissions: [
+      offlineEntry(ticket, CARD, new Date(at)),
+      offlineEntry(ticket, CARD, new Date(at + MINUTE), { direction: Direction.DIRECTION_EXIT }),
+      offlineEntry(ticket, CARD, new Date(at + 2 * MINUTE)),
+      offlineEntry(ticket, CARD, new Date(at + 3 * MINUTE)),
+    ],
+  });
+  t.like(answer, { recorded: 4, conflicts: 1 });
+  const rows = (await rowsOf(stack, ticket)).sort((a, b) => a.entryNumber - b.entryNumber);
+  t.deepEqual(
+    rows.map((r) => [r.direction === Direction.DIRECTION_EXIT ? 'exit' : 'entry', r.reentry, r.conflict]),
+    [
+      ['entry', false, false],
+      ['exit', false, false],
+      ['entry', true, false],
+      ['entry', false, true],
+    ],
+    'back in after going out; in again without going out is one too many',
+  );
+});
