@@ -1,5 +1,4 @@
 /** AdminService: operator RPCs; admin tokens only. */
-import { status } from '@grpc/grpc-js';
 import type { MikroORM } from '@mikro-orm/core';
 import type { AdminServiceServer } from '../../gen/cardgate/v1/admin.js';
 import type { AvailabilityHub } from '../catalog/availability-hub.js';
@@ -14,6 +13,7 @@ import { publishStock } from '../sales/publish-stock.js';
 import type { ProductCache } from '../catalog/product-cache.js';
 import { listAuditEvents } from './audit.js';
 import { cancelOrder } from './cancel-order.js';
+import { listGates } from './list-gates.js';
 import { createProduct } from './create-product.js';
 import { listOrders } from './list-orders.js';
 import { listRefusals } from './list-refusals.js';
@@ -89,8 +89,7 @@ export function adminService(
       products: await listProductStats(orm, orm.em.fork(), now(), request.includePast),
     })),
 
-    // Issue 16's gate presence is building this; UNIMPLEMENTED until then.
-    listGates: (_call, callback) => callback({ code: status.UNIMPLEMENTED, details: 'not yet' }),
+    listGates: unary(context, 'ListGates', ADMIN, async () => ({ gates: await listGates(orm, now()) })),
 
     updateProduct: unary(context, 'UpdateProduct', ADMIN, async (request, caller) => {
       const product = await updateProduct(orm.em.fork(), request, caller.name, now());

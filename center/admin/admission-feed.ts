@@ -5,7 +5,9 @@
  * read by id. The gates' writes are what they always were: the feed costs
  * the hot path nothing, and the database nothing while nobody watches — one
  * poller per center runs only while a stream is open, every `pollMs`, and
- * hands each event to every subscriber.
+ * hands each event to every subscriber. What an off-line gate uploads later
+ * (admission/offline-sync.ts) arrives the same way, as new rows marked
+ * offline (and conflict), with `at` the time the gate decided.
  *
  * Ids are handed out when a row is inserted but become visible when it
  * commits, and on PostgreSQL two centers' commits can land out of id order.
@@ -37,14 +39,16 @@ interface Row {
   reentry: boolean | number;
   reason: string;
   at: Date | number | string;
+  offline: boolean | number;
+  conflict: boolean | number;
 }
 
 const SOURCES = {
   movements:
     "select id, 'movement' as kind, gate_id, ticket_id, product_id, direction, reentry, '' as reason, " +
-    `redeemed_at as at from redemptions where id > ? order by id limit ${MAX_ROWS}`,
+    `redeemed_at as at, offline, conflict from redemptions where id > ? order by id limit ${MAX_ROWS}`,
   gateEvents:
-    'select id, kind, gate_id, ticket_id, product_id, direction, false as reentry, reason, at ' +
+    'select id, kind, gate_id, ticket_id, product_id, direction, false as reentry, reason, at, offline, false as conflict ' +
     `from gate_events where id > ? order by id limit ${MAX_ROWS}`,
 } as const;
 type Source = keyof typeof SOURCES;
@@ -185,7 +189,7 @@ function eventOf(row: Row): AdmissionEvent {
     at: dateOf(row.at),
     direction: exit ? Direction.DIRECTION_EXIT : Direction.DIRECTION_ENTRY,
     reentry: Boolean(row.reentry),
-    offline: false,
-    conflict: false,
+    offline: Boolean(row.offline),
+    conflict: Boolean(row.conflict),
   };
 }

@@ -58,6 +58,7 @@ export async function listRefusals(
       cardId: event.cardId,
       reason: reasonOf(event.reason),
       direction: event.direction === 'exit' ? Direction.DIRECTION_EXIT : Direction.DIRECTION_ENTRY,
+      offline: event.offline,
       productName: productName.get(event.productId) ?? '',
       orderId,
       buyerName: buyerOf.get(orderId) ?? '',

@@ -1,6 +1,6 @@
 /**
  * What each product has sold and admitted (AdminService.ListProductStats): the operator's
- * `admin products` listing and the monitor's bars. Counted by the database in four grouped
+ * `admin products` listing and the monitor's bars. Counted by the database in five grouped
  * queries, whatever the number of tickets, so a dashboard polling it every few seconds costs
  * the center little and several centers on one database agree.
  */
@@ -31,6 +31,7 @@ const COUNTS = {
       select max(last.entry_number) from redemptions last
       where last.ticket_id = r.ticket_id and last.annulled_at is null)
     group by r.product_id`,
+  conflicts: `select product_id, count(*) as n from redemptions where conflict group by product_id`,
 } as const;
 
 export async function listProductStats(
@@ -46,6 +47,7 @@ export async function listProductStats(
     reserved: await countsBy(sql, COUNTS.reserved),
     admitted: await countsBy(sql, COUNTS.admitted),
     inside: await countsBy(sql, COUNTS.inside),
+    conflicts: await countsBy(sql, COUNTS.conflicts),
   }));
   return products.map((product) => ({
     product: toProductMessage(product),
@@ -53,7 +55,7 @@ export async function listProductStats(
     reserved: counts.reserved.get(product.id) ?? 0,
     admitted: counts.admitted.get(product.id) ?? 0,
     inside: counts.inside.get(product.id) ?? 0,
-    conflicts: 0,
+    conflicts: counts.conflicts.get(product.id) ?? 0,
     onSale: now < salesCloseAt(product) && product.remaining > 0,
   }));
 }

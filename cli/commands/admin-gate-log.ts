@@ -46,6 +46,10 @@ export interface GateLogRow {
   entry_number: number | null;
   reason: string;
   annulled_at: string | null;
+  /** Decided by a gate off line; `at` is the gate's time. */
+  offline: boolean;
+  /** One admission too many for its ticket (see Redemption.conflict). */
+  conflict: boolean;
 }
 
 export function redemptionRow(r: Redemption, names: Names): GateLogRow {
@@ -61,6 +65,8 @@ export function redemptionRow(r: Redemption, names: Names): GateLogRow {
     entry_number: r.entryNumber,
     reason: '',
     annulled_at: r.annulledAt?.toISOString() ?? null,
+    offline: r.offline,
+    conflict: r.conflict,
   };
 }
 
@@ -77,6 +83,8 @@ export function refusalRow(f: Refusal): GateLogRow {
     entry_number: null,
     reason: reasonWord(f),
     annulled_at: null,
+    offline: f.offline,
+    conflict: false,
   };
 }
 

@@ -61,7 +61,9 @@ export function registerAdminCommands(program: Command): void {
     centerOptions(
       admin
         .command('redemptions')
-        .description('entries, exits and refused presentations at gates, newest first (undone ones marked)'),
+        .description(
+          'entries, exits and refused presentations at gates, newest first (undone, off-line and conflicting ones marked)',
+        ),
     ),
   )
     .option('--product <id>', "only this product's tickets", '')
@@ -84,16 +86,18 @@ export function registerAdminCommands(program: Command): void {
         const way = movementWord(r);
         const undone = r.annulledAt ? `  annulled ${r.annulledAt.toISOString()}` : '';
         const who = `  ${names.event(r.productId)}  ${names.buyer(r.orderId)}`;
+        // Decided by a gate off line (the time is the gate's), and one too many for its ticket.
+        const marks = `${r.offline ? '  offline' : ''}${r.conflict ? '  CONFLICT' : ''}`;
         lines.push([
           r.redeemedAt?.toISOString() ?? '',
-          `${r.redeemedAt?.toISOString()}  gate ${r.gateId}  ${r.ticketId}  ${way} #${r.entryNumber}  order ${r.orderId}${undone}${who}`,
+          `${r.redeemedAt?.toISOString()}  gate ${r.gateId}  ${r.ticketId}  ${way} #${r.entryNumber}  order ${r.orderId || '-'}${undone}${marks}${who}`,
         ]);
       }
       for (const f of refusals) {
         const who = `  ${f.productName || '(unknown event)'}  ${f.buyerName}`;
         lines.push([
           f.at?.toISOString() ?? '',
-          `${f.at?.toISOString()}  gate ${f.gateId}  ${f.ticketId}  refused ${reasonWord(f)}${who}`,
+          `${f.at?.toISOString()}  gate ${f.gateId}  ${f.ticketId}  refused ${reasonWord(f)}${f.offline ? '  offline' : ''}${who}`,
         ]);
       }
       lines.sort((a, b) => b[0].localeCompare(a[0]));
