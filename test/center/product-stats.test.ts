@@ -8,7 +8,6 @@ import { DAY, TestClock } from '../helpers/clock.js';
 import { cardUid, createProduct, purchaseRequest } from '../helpers/factories.js';
 import { startStack } from '../helpers/stack.js';
 
-
 test('per product: sold, admitted and inside follow entries, exits, annulments and cancellations', async (t) => {
   const clock = new TestClock();
   const stack = await startStack(t, { center: { now: clock.now } });
