@@ -7,6 +7,7 @@ import { registerChargeCommand } from './commands/charge.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerGateCommand } from './commands/gate.js';
 import { registerKioskCommand } from './commands/kiosk.js';
+import { registerMonitorCommand } from './commands/monitor.js';
 
 export function createProgram(): Command {
   const program = new Command('cardgate')
@@ -19,5 +20,6 @@ export function createProgram(): Command {
   registerKioskCommand(program);
   registerGateCommand(program);
   registerDemoCommand(program);
+  registerMonitorCommand(program);
   return program;
 }
