@@ -29,11 +29,13 @@ export function RefusalsPanel({ tally, gateIds, since, gap, width, rows }: Refus
   const { shown, more } = fitRows(all, rows);
   const title = since ? `Refusals by reason since ${clockTime(since)}` : 'Refusals by reason';
   const missed = gap ? ` (${clockTime(gap.from)}–${clockTime(gap.to)} missed)` : '';
+  const titleWidth = Math.max(10, reasonWidth - missed.length);
   return (
     <Box flexDirection="column">
       <Text>
-        <Text bold>{cell(title, Math.max(10, reasonWidth - missed.length))}</Text>
+        <Text bold>{cell(title, titleWidth).trimEnd()}</Text>
         <Text color={theme.warn}>{missed}</Text>
+        {' '.repeat(Math.max(0, reasonWidth - Math.min(title.length, titleWidth) - missed.length))}
         <Text bold>
           {gates
             .map((id) =>
