@@ -7,7 +7,7 @@ import { useNow } from '../terminal/hooks/use-now.js';
 import { useScreenLayout } from '../terminal/hooks/use-terminal-size.js';
 import { MIN_ROWS } from '../terminal/layout.js';
 import { ConflictsPanel } from './components/ConflictsPanel.js';
-import { ConnectionBanner, ConnectionStatus } from './components/ConnectionStatus.js';
+import { bannerLines, bannerWords, ConnectionBanner, ConnectionStatus } from './components/ConnectionStatus.js';
 import { GatesPanel } from './components/GatesPanel.js';
 import { OfflineGatesPanel, type GatesView } from './components/OfflineGatesPanel.js';
 import { ProductsPanel } from './components/ProductsPanel.js';
@@ -66,8 +66,9 @@ function Dashboard({ center, intervals = {}, backoff, onExit }: MonitorAppProps)
   const products = stats.value;
   const names = new Map((products ?? []).map((s) => [s.product!.id, s.product!.name]));
   const conflicts = products?.reduce((sum, s) => sum + s.conflicts, 0);
-  const bannerRows =
-    connection.kind === 'live' || connection.kind === 'connecting' ? 0 : connection.kind === 'refused' ? 3 : 2;
+  const banner = bannerLines(bannerWords(connection), width);
+  // The banner's lines and the blank line above the key help.
+  const bannerRows = banner ? banner + 1 : 0;
   const rows = rowBudget(height - FIXED_ROWS - bannerRows, {
     products: products?.length ?? 1,
     gates: gateIds.length,

@@ -31,24 +31,37 @@ export function ConnectionStatus({ connection, now }: { readonly connection: Con
         </Text>
       );
     case 'troubled':
-      return <Text color={theme.warn}>● live, with trouble</Text>;
+      return <Text color={theme.warn}>⚠ retrying</Text>;
   }
 }
 
-/** The line above the key help: what is wrong and what the monitor does about it; nothing while live. */
-export function ConnectionBanner({ connection, width }: { readonly connection: Connection; readonly width: number }) {
+/** The banner's words: what is wrong and what the monitor does about it; none while live. */
+export function bannerWords(connection: Connection): string | undefined {
   switch (connection.kind) {
     case 'refused':
-      return (
-        <Text color={theme.bad} bold>
-          ✖ {connection.words}
-        </Text>
-      );
+      return `✖ ${connection.words}`;
     case 'unreachable':
-      return <Text color={theme.bad}>✖ Showing the last numbers the center gave; reconnecting by itself.</Text>;
+      return '✖ Showing the last numbers the center gave; reconnecting by itself.';
     case 'troubled':
-      return <Text color={theme.warn}>{cell(`⚠ ${connection.words}`, width - 1)}</Text>;
+      return `⚠ ${connection.words}`;
     default:
-      return null;
+      return undefined;
   }
+}
+
+/** Lines the banner takes on a terminal `width` wide: at most two. */
+export const bannerLines = (words: string | undefined, width: number) =>
+  !words ? 0 : words.length > width - 1 ? 2 : 1;
+
+/** The line (two at most) above the key help. */
+export function ConnectionBanner({ connection, width }: { readonly connection: Connection; readonly width: number }) {
+  const words = bannerWords(connection);
+  if (!words) return null;
+  const color = connection.kind === 'troubled' ? theme.warn : theme.bad;
+  // Cut well inside two lines: Ink wraps at word boundaries, which costs a few columns per line.
+  return (
+    <Text color={color} bold={connection.kind === 'refused'} wrap="wrap">
+      {words.length > width - 1 ? cell(words, 2 * (width - 1) - 12) : words}
+    </Text>
+  );
 }

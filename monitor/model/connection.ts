@@ -26,7 +26,7 @@ export function connectionOf(stats: Polled<unknown>, stream: StreamState): Conne
   }
   if (trouble && trouble.kind !== 'unreachable') return { kind: 'troubled', words: trouble.words };
   if (stream.kind === 'retrying' && stream.trouble.kind !== 'unreachable')
-    return { kind: 'troubled', words: `${stream.trouble.words}; reconnecting` };
+    return { kind: 'troubled', words: `reconnecting — ${stream.trouble.words}` };
   if (stream.kind === 'connecting' || stats.value === undefined) return { kind: 'connecting' };
   return { kind: 'live' };
 }
