@@ -55,3 +55,23 @@ test('SPEC §10: after a scripted night the dashboard shows sold, admitted, insi
     'fits 80 columns',
   );
 });
+
+test('a crowded night still fits 80x24: each list shows what fits and says how many more there are', async (t) => {
+  const stack = await startStack(t);
+  const products = [];
+  for (let i = 1; i <= 7; i++) products.push(await createProduct(stack.admin, { name: `Show ${i}`, capacity: 10 }));
+  const monitor = renderMonitor(t, stack.admin);
+  await monitor.waitFor('● live');
+  const gates = ['A1', 'A2', 'A3', 'A4', 'A5', 'A6'];
+  const tickets = await buy(stack, products[0]!.id, gates.length);
+  for (const [i, gateId] of gates.entries()) t.true((await at(stack, gateId, tickets[i]!)).admitted);
+  t.false((await at(stack, 'A1', tickets[1]!)).admitted);
+
+  const frame = await monitor.waitFor(
+    /Show 1 +█+░+ 6\/10 +█+ 6\/6 +6\n[^]*… and \d more products[^]*… and \d more gates[^]*Already used/,
+  );
+  t.regex(frame, /A1 +[·▁-█]+ +1 +1 +0 +1\n/);
+  const lines = frame.split('\n');
+  t.true(lines.length <= 23, `${lines.length} lines: one less than the terminal, so Ink does not scroll`);
+  t.true(lines.every((line) => line.length <= 80));
+});
