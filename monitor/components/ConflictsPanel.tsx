@@ -3,7 +3,6 @@ import { cell } from '../../terminal/format.js';
 import { theme } from '../../terminal/theme.js';
 import type { ConflictSeen } from '../model/admission-tally.js';
 import { clockTime } from '../model/clock-words.js';
-import { fitRows } from '../model/row-budget.js';
 
 export interface ConflictsPanelProps {
   /** Conflicts the center has recorded (ListProductStats), undefined before it answered. */
@@ -21,7 +20,8 @@ export interface ConflictsPanelProps {
  * center's count, and the latest few as the stream reported them.
  */
 export function ConflictsPanel({ count, latest, names, width, rows }: ConflictsPanelProps) {
-  const { shown } = fitRows(latest, rows);
+  // The latest few: older ones need no "more" line, the count above says how many there are.
+  const shown = latest.slice(0, rows);
   const total = count ?? latest.length;
   return (
     <Box flexDirection="column">
