@@ -41,7 +41,9 @@ export function bannerWords(connection: Connection): string | undefined {
     case 'refused':
       return `✖ ${connection.words}`;
     case 'unreachable':
-      return '✖ Showing the last numbers the center gave; reconnecting by itself.';
+      return connection.answered
+        ? '✖ Showing the last numbers the center gave; reconnecting by itself.'
+        : '✖ Nothing from the center yet; trying again by itself.';
     case 'troubled':
       return `⚠ ${connection.words}`;
     default:

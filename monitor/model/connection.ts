@@ -9,7 +9,8 @@ import type { Polled } from '../hooks/use-polled.js';
 export type Connection =
   | { readonly kind: 'connecting' }
   | { readonly kind: 'live' }
-  | { readonly kind: 'unreachable'; readonly since: Date }
+  /** `answered`: the center answered before, so its last numbers are on screen. */
+  | { readonly kind: 'unreachable'; readonly since: Date; readonly answered: boolean }
   | { readonly kind: 'refused'; readonly words: string }
   /** The center answers, but the stream was ended or a call failed otherwise: `words` say how. */
   | { readonly kind: 'troubled'; readonly words: string };
@@ -22,7 +23,8 @@ export function connectionOf(stats: Polled<unknown>, stream: StreamState): Conne
   const statsDown = trouble?.kind === 'unreachable' ? stats.troubleSince : undefined;
   if (streamDown || statsDown) {
     const since = [streamDown, statsDown].filter((d): d is Date => Boolean(d));
-    return { kind: 'unreachable', since: new Date(Math.min(...since.map((d) => d.getTime()))) };
+    const earliest = new Date(Math.min(...since.map((d) => d.getTime())));
+    return { kind: 'unreachable', since: earliest, answered: stats.value !== undefined };
   }
   if (trouble && trouble.kind !== 'unreachable') return { kind: 'troubled', words: trouble.words };
   if (stream.kind === 'retrying' && stream.trouble.kind !== 'unreachable')

@@ -4,6 +4,7 @@
  * again by itself and counts what the gates do from then on.
  */
 import test from 'ava';
+import { checkAdminToken } from '../../monitor/run-monitor.js';
 import { CenterClient } from '../../terminal/center-client.js';
 import { cardUid, purchaseRequest } from '../helpers/factories.js';
 import { renderMonitor } from './render-monitor.js';
@@ -44,4 +45,16 @@ test('the center killed: unreachable since a time, last numbers kept; restarted 
   const after = await monitor.waitFor(/Outage Night +█░+ 1\/10 +█+ 1\/1 +1\n[^]*G9 +[·▁-█]+ +1 +1 +0 +0\n/, 15_000);
   t.notRegex(after, /unreachable/);
   t.regex(after, /Refusals by reason since \d\d:\d\d:\d\d \(\d\d:\d\d:\d\d–\d\d:\d\d:\d\d missed\)/);
+});
+
+test('started while no center answers: the token check lets it start, and the header says since when it is unreachable', async (t) => {
+  const nowhere = client(t, '127.0.0.1:1', 'cg_admin_unchecked');
+  await t.notThrowsAsync(checkAdminToken(nowhere), 'an unanswered check is no reason to refuse');
+  const monitor = renderMonitor(t, nowhere);
+  const frame = await monitor.waitFor(
+    /center unreachable since \d\d:\d\d:\d\d, retrying[^]*Gates off line: not known while the center is unreachable/,
+  );
+  t.regex(frame, /Product[^]*asking the center…/);
+  t.regex(frame, /Nothing from the center yet; trying again by itself/);
+  t.regex(frame, /Conflicts: …/);
 });
