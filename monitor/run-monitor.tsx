@@ -12,6 +12,9 @@ import { refusedTokenWords } from './model/center-trouble.js';
 
 export { MonitorApp, type MonitorAppProps } from './MonitorApp.js';
 
+/** grpc-js waits up to 2 minutes between attempts to reconnect; the operator should see the center back within seconds. */
+export const MONITOR_CHANNEL = { 'grpc.initial_reconnect_backoff_ms': 500, 'grpc.max_reconnect_backoff_ms': 5_000 };
+
 export interface RunMonitorOptions {
   /** The sales center, HOST:PORT (or several, HOST:PORT,HOST:PORT). */
   readonly center: string;
@@ -37,7 +40,11 @@ export async function checkAdminToken(center: CenterClient): Promise<void> {
 }
 
 export async function runMonitor(options: RunMonitorOptions): Promise<void> {
-  const center = new CenterClient(options.center, options.token, { timeoutMs: 5_000, tls: options.tls });
+  const center = new CenterClient(options.center, options.token, {
+    timeoutMs: 5_000,
+    tls: options.tls,
+    channelOptions: MONITOR_CHANNEL,
+  });
   try {
     await checkAdminToken(center);
     const app = render(<MonitorApp center={center} />);

@@ -4,14 +4,14 @@
  * again by itself and counts what the gates do from then on.
  */
 import test from 'ava';
-import { checkAdminToken } from '../../monitor/run-monitor.js';
+import { checkAdminToken, MONITOR_CHANNEL } from '../../monitor/run-monitor.js';
 import { CenterClient } from '../../terminal/center-client.js';
 import { cardUid, purchaseRequest } from '../helpers/factories.js';
 import { renderMonitor } from './render-monitor.js';
 import { monitoredCenter } from './center-process-with-admin.js';
 
 const client = (t: Parameters<typeof monitoredCenter>[0], address: string, token: string) => {
-  const made = new CenterClient(address, token, { timeoutMs: 10_000 });
+  const made = new CenterClient(address, token, { timeoutMs: 10_000, channelOptions: MONITOR_CHANNEL });
   t.teardown(() => made.close());
   return made;
 };
