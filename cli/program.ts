@@ -8,6 +8,7 @@ import { registerChargeCommand } from './commands/charge.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerGateCommand } from './commands/gate.js';
 import { registerKioskCommand } from './commands/kiosk.js';
+import { registerMonitorCommand } from './commands/monitor.js';
 
 export function createProgram(): Command {
   const program = new Command('cardgate')
@@ -22,5 +23,6 @@ export function createProgram(): Command {
   registerKioskCommand(program);
   registerGateCommand(program);
   registerDemoCommand(program);
+  registerMonitorCommand(program);
   return program;
 }

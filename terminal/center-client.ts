@@ -3,7 +3,7 @@
  * Promise API over the generated gRPC clients, authenticated with the
  * terminal's bearer token.
  */
-import { credentials, type ClientReadableStream, type ServiceError } from '@grpc/grpc-js';
+import { credentials, type ChannelOptions, type ClientReadableStream, type ServiceError } from '@grpc/grpc-js';
 import {
   AdminServiceClient,
   type CancelOrderRequest,
@@ -41,6 +41,8 @@ export interface CenterClientOptions {
   readonly timeoutMs?: number;
   /** Connect with TLS; without it the connection is plain text, which only loopback addresses accept. */
   readonly tls?: ClientTls;
+  /** More grpc-js channel options (e.g. a shorter reconnect backoff than grpc-js' 2 minutes at most). */
+  readonly channelOptions?: ChannelOptions;
 }
 
 /**
@@ -76,7 +78,7 @@ export class CenterClient {
     options: CenterClientOptions = {},
   ) {
     const channel = channelCredentials(address, options.tls);
-    const clientOptions = { ...ROUND_ROBIN, interceptors: [bearerInterceptor(token)] };
+    const clientOptions = { ...ROUND_ROBIN, ...options.channelOptions, interceptors: [bearerInterceptor(token)] };
     const target = centerTarget(address);
     this.catalog = new CatalogServiceClient(target, channel, clientOptions);
     this.sales = new SalesServiceClient(target, channel, clientOptions);

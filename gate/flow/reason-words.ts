@@ -6,6 +6,7 @@
  */
 import { RejectReason, type RedeemTicketResponse } from '../../gen/cardgate/v1/gate.js';
 import { formatDateTime, formatTime } from '../../terminal/format.js';
+import { rejectReasonWords } from '../../terminal/reject-reason-words.js';
 
 const R = RejectReason;
 
@@ -23,24 +24,22 @@ export function reasonWords(response: RedeemTicketResponse, now: Date = new Date
     case R.REJECT_REASON_ALREADY_USED:
       return response.firstUsedAt
         ? `Already used at gate ${response.firstUsedGate || '?'} at ${at(response.firstUsedAt)}`
-        : 'Already used';
+        : rejectReasonWords(response.reason);
     case R.REJECT_REASON_NOT_YET_VALID:
-      return response.validFrom ? `Valid from ${at(response.validFrom)}` : 'Not valid yet';
+      return response.validFrom ? `Valid from ${at(response.validFrom)}` : rejectReasonWords(response.reason);
     case R.REJECT_REASON_EXPIRED:
-      return response.validUntil ? `Admission closed at ${at(response.validUntil)}` : 'Admission has closed';
+      return response.validUntil
+        ? `Admission closed at ${at(response.validUntil)}`
+        : rejectReasonWords(response.reason);
     case R.REJECT_REASON_CANCELLED:
-      return 'Order cancelled';
     case R.REJECT_REASON_WRONG_CARD:
-      return 'This ticket was copied from another card';
     case R.REJECT_REASON_TAMPERED:
-      return 'This ticket has been altered';
     case R.REJECT_REASON_BUYER_MISMATCH:
-      return 'The buyer details on the card do not match the order';
     case R.REJECT_REASON_UNKNOWN_TICKET:
-      return 'This ticket was not issued by this box office';
+      return rejectReasonWords(response.reason);
     default:
       // WRONG_GATE: the center's sentence names the gates that do admit it.
-      return stripStop(response.message) || 'Refused by the sales center';
+      return stripStop(response.message) || rejectReasonWords(R.REJECT_REASON_UNSPECIFIED);
   }
 }
 
