@@ -40,6 +40,7 @@ export function OfflineGatesPanel({ view, width }: OfflineGatesPanelProps) {
       return line('Gates off line: not known while the center is unreachable');
     case 'known': {
       const off = view.gates.filter((gate) => gate.offline);
+      if (view.gates.length === 0) return line('Gates off line: none (no gate has called this center yet)');
       if (off.length === 0) return line(`Gates off line: none (${view.gates.length} known to the center)`, theme.ok);
       return line(`Gates off line (${off.length}): ${off.map(gateWords).join(', ')}`, theme.bad);
     }

@@ -12,7 +12,7 @@ import { cardUid, createProduct, purchaseRequest } from '../helpers/factories.js
 import { grpcCode } from '../helpers/grpc.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { waitUntil } from '../helpers/wait.js';
-import { listGates, manifestOf, offlineEntry, syncOffline } from './offline-calls.js';
+import { listGates, manifestOf, offlineEntry, syncOffline } from '../helpers/offline-calls.js';
 
 const CARD = cardUid(9);
 

@@ -13,7 +13,7 @@ import { DAY, HOUR, TestClock } from '../helpers/clock.js';
 import { cardUid, createProduct, purchaseRequest } from '../helpers/factories.js';
 import { grpcCode } from '../helpers/grpc.js';
 import { startStack } from '../helpers/stack.js';
-import { manifestOf } from './offline-calls.js';
+import { manifestOf } from '../helpers/offline-calls.js';
 
 const CARD = cardUid(1);
 

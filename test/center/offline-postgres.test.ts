@@ -10,7 +10,7 @@ import { cardUid, createProduct, purchaseRequest } from '../helpers/factories.js
 import { postgresTest } from '../helpers/postgres.js';
 import { startStack } from '../helpers/stack.js';
 import { waitUntil } from '../helpers/wait.js';
-import { listGates, manifestOf, offlineEntry, syncOffline } from './offline-calls.js';
+import { listGates, manifestOf, offlineEntry, syncOffline } from '../helpers/offline-calls.js';
 
 const CARD = cardUid(11);
 

@@ -3,7 +3,7 @@ import test from 'ava';
 import { runCardgate } from '../helpers/cli.js';
 import { cardUid, createProduct, purchaseRequest } from '../helpers/factories.js';
 import { startStack } from '../helpers/stack.js';
-import { offlineEntry, syncOffline } from './offline-calls.js';
+import { offlineEntry, syncOffline } from '../helpers/offline-calls.js';
 
 const CARD = cardUid(21);
 

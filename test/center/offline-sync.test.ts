@@ -14,7 +14,7 @@ import { cardUid, createProduct, purchaseRequest } from '../helpers/factories.js
 import { grpcCode } from '../helpers/grpc.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { waitUntil } from '../helpers/wait.js';
-import { listGates, offlineEntry, syncOffline } from './offline-calls.js';
+import { listGates, offlineEntry, syncOffline } from '../helpers/offline-calls.js';
 
 const CARD = cardUid(7);
 const MINUTE = 60_000;

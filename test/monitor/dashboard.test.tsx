@@ -5,7 +5,9 @@
 import test from 'ava';
 import { Direction } from '../../gen/cardgate/v1/gate.js';
 import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
+import { TestClock } from '../helpers/clock.js';
 import { cardUid, createProduct, purchaseRequest } from '../helpers/factories.js';
+import { manifestOf } from '../helpers/offline-calls.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { renderMonitor } from './render-monitor.js';
 
@@ -46,7 +48,7 @@ test('SPEC §10: after a scripted night the dashboard shows sold, admitted, insi
   t.regex(row(frame, 'Already used'), / 0 +1 +1$/, 'refusals by reason, per gate G1 G2 and all');
   t.regex(row(frame, 'Wrong gate'), / 1 +0 +1$/);
   t.regex(frame, /Refusals by reason since \d\d:\d\d:\d\d +G1 +G2 +all/);
-  t.regex(frame, /Gates off line: gate status not available from this center/);
+  t.regex(frame, /Gates off line: none \(2 known to the center\)/);
   t.regex(frame, /Conflicts: 0/);
   const lines = frame.split('\n');
   t.true(lines.length <= 24, `${lines.length} lines`);
@@ -74,4 +76,17 @@ test('a crowded night still fits 80x24: each list shows what fits and says how m
   const lines = frame.split('\n');
   t.true(lines.length <= 23, `${lines.length} lines: one less than the terminal, so Ink does not scroll`);
   t.true(lines.every((line) => line.length <= 80));
+});
+
+test('SPEC §9: a gate the center has not heard from for a while is listed off line, with when it was last seen', async (t) => {
+  const clock = new TestClock();
+  const stack = await startStack(t, { center: { now: clock.now } });
+  await manifestOf(stack.gate, { gateId: 'North' });
+  await manifestOf(stack.gate, { gateId: 'South' });
+  const monitor = renderMonitor(t, stack.admin);
+  await monitor.waitFor('Gates off line: none (2 known to the center)');
+  clock.advance(60_000);
+  await manifestOf(stack.gate, { gateId: 'South', pendingOffline: 3 });
+  const frame = await monitor.waitFor(/Gates off line \(1\): North \(last seen \d\d:\d\d(:\d\d)?\)/);
+  t.notRegex(frame, /South \(last seen/, 'the gate that still polls is on line');
 });
