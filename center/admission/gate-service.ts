@@ -59,7 +59,10 @@ export function gateService(
         at,
       );
       const reason = response.admitted ? '' : reasonName(response.reason);
-      if (!request.dryRun) context.metrics?.redemption(response.admitted, reason, request.gateId);
+      if (!request.dryRun) {
+        const result = !response.admitted ? 'rejected' : direction === 'exit' ? 'exited' : 'admitted';
+        context.metrics?.redemption(result, reason, request.gateId);
+      }
       if (!request.dryRun && !response.admitted) {
         const info = cardTicket.ticket!;
         // The ids are as the card says: a forged card's may be anything, so the log keeps a bounded piece.
@@ -115,6 +118,7 @@ export function gateService(
         { gateId: request.gateId, ticketId: request.ticketId, direction: undone.direction },
         'redemption annulled',
       );
+      context.metrics?.annulment(request.gateId);
       return { redemption: redemptionMessage(undone) };
     }),
 

@@ -20,7 +20,7 @@ export class CenterMetrics {
   });
   private readonly redemptions = new Counter({
     name: 'cardgate_redemptions_total',
-    help: 'Redemptions answered (not dry runs), by result (admitted, rejected), reason and gate',
+    help: 'Redemptions answered (not dry runs), by result (admitted, exited, rejected), reason and gate',
     labelNames: ['result', 'reason', 'gate'] as const,
     registers: [this.registry],
   });
@@ -37,6 +37,12 @@ export class CenterMetrics {
     labelNames: ['outcome', 'gate'] as const,
     registers: [this.registry],
   });
+  private readonly annulments = new Counter({
+    name: 'cardgate_annulments_total',
+    help: 'Movements a gate undid (AnnulRedemption: the buyer did not go through), by gate',
+    labelNames: ['gate'] as const,
+    registers: [this.registry],
+  });
   private readonly gates = new Set<string>();
 
   constructor() {
@@ -47,12 +53,13 @@ export class CenterMetrics {
     this.purchases.inc({ outcome });
   }
 
-  redemption(admitted: boolean, reason: string, gate: string): void {
-    this.redemptions.inc({
-      result: admitted ? 'admitted' : 'rejected',
-      reason: admitted ? '' : reason,
-      gate: this.gateLabel(gate),
-    });
+  /** `reason` is '' unless the result is rejected. */
+  redemption(result: 'admitted' | 'exited' | 'rejected', reason: string, gate: string): void {
+    this.redemptions.inc({ result, reason, gate: this.gateLabel(gate) });
+  }
+
+  annulment(gate: string): void {
+    this.annulments.inc({ gate: this.gateLabel(gate) });
   }
 
   /** One uploaded off-line journal entry and what became of it (admission/offline-sync.ts). */

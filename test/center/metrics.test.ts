@@ -4,6 +4,7 @@
  * exactly that, with RPC durations and the process metrics.
  */
 import test from 'ava';
+import { Direction } from '../../gen/cardgate/v1/gate.js';
 import type { Purchase } from '../../gen/cardgate/v1/sales.js';
 import { CARDS, createProduct, purchaseRequest } from '../helpers/factories.js';
 import { startStack } from '../helpers/stack.js';
@@ -24,12 +25,14 @@ test('/metrics counts purchases by outcome, redemptions by result, reason and ga
   const other = await createProduct(stack.admin);
   await stack.kiosk.purchaseTickets(purchaseRequest(other.id, { cardNumber: CARDS.declined }));
 
-  const redeem = (gateId: string, index: number, dryRun = false) =>
-    stack.gate.redeemTicket({ gateId, cardId: '04A1B2C3D4E5F6', ticket: sold[index]!.tickets[0]!, dryRun });
+  const redeem = (gateId: string, index: number, dryRun = false, direction = Direction.DIRECTION_ENTRY) =>
+    stack.gate.redeemTicket({ gateId, cardId: '04A1B2C3D4E5F6', ticket: sold[index]!.tickets[0]!, dryRun, direction });
   await redeem('North', 0);
   await redeem('South', 1);
   await redeem('South', 0); // already used
   await redeem('North', 2, true); // a dry run counts nowhere
+  await redeem('North', 1, false, Direction.DIRECTION_EXIT);
+  await stack.gate.annulRedemption({ gateId: 'North', ticketId: sold[1]!.tickets[0]!.ticket!.ticketId });
 
   const response = await fetch(url);
   t.is(response.status, 200);
@@ -42,7 +45,9 @@ test('/metrics counts purchases by outcome, redemptions by result, reason and ga
   t.is(sample(text, 'cardgate_redemptions_total{result="admitted",reason="",gate="South"}'), 1);
   t.is(sample(text, 'cardgate_redemptions_total{result="rejected",reason="ALREADY_USED",gate="South"}'), 1);
   t.is(sample(text, 'cardgate_rpc_duration_seconds_count{method="PurchaseTickets"}'), 5);
-  t.is(sample(text, 'cardgate_rpc_duration_seconds_count{method="RedeemTicket"}'), 4);
+  t.is(sample(text, 'cardgate_redemptions_total{result="exited",reason="",gate="North"}'), 1);
+  t.is(sample(text, 'cardgate_annulments_total{gate="North"}'), 1, 'the exit was undone');
+  t.is(sample(text, 'cardgate_rpc_duration_seconds_count{method="RedeemTicket"}'), 5);
   t.true((sample(text, 'cardgate_center_process_resident_memory_bytes') ?? 0) > 0, 'process metrics are there');
   t.is((await fetch(url.replace('/metrics', '/'))).status, 404);
 });
