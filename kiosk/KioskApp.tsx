@@ -166,8 +166,10 @@ function KioskFlow({ idleMs, onExit, locked }: KioskFlowProps) {
         <ReviewScreen
           order={phase.order}
           payment={phase.payment}
+          liveProduct={catalog.products.find((p) => p.id === phase.order.product.id)}
           onConfirm={() => dispatch({ type: 'confirm', idempotencyKey: randomUUID() })}
           onBack={back}
+          onOtherEvent={() => dispatch({ type: 'next', next: 'catalog' })}
         />
       );
     case 'processing':

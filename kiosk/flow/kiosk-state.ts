@@ -113,7 +113,8 @@ export function kioskReducer(phase: KioskPhase, action: KioskAction): KioskPhase
     case 'abandon':
       return phase.kind === 'processing' ? { kind: 'payment', order: phase.order, payment: EMPTY_PAYMENT } : phase;
     case 'next':
-      return phase.kind === 'unavailable' ? next(phase.order, action.next) : phase;
+      // From a refusal, or from the review when sales closed while the buyer checked it (nothing was sent).
+      return phase.kind === 'unavailable' || phase.kind === 'review' ? next(phase.order, action.next) : phase;
     case 'recovered':
       return { kind: 'writing', job: action.job };
     case 'reset':

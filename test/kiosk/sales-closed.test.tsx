@@ -4,13 +4,14 @@
  * (kiosk/sales-window.ts) is held to the center's, which stays the judge.
  */
 import test from 'ava';
+import { SalesChange } from '../../gen/cardgate/v1/admin.js';
 import { UnavailabilityReason } from '../../gen/cardgate/v1/sales.js';
 import { salesClosed } from '../../kiosk/sales-window.js';
 import { HOUR, TestClock } from '../helpers/clock.js';
 import { createProduct, purchaseRequest } from '../helpers/factories.js';
 import { KEY } from '../helpers/ink.js';
 import { startStack } from '../helpers/stack.js';
-import { renderKiosk } from './kiosk-harness.js';
+import { fillPurchase, renderKiosk } from './kiosk-harness.js';
 
 test('events whose sales have closed are not listed, and the kiosk agrees with the center on which (claim 2)', async (t) => {
   const clock = new TestClock();
@@ -55,4 +56,37 @@ test('the quantity screen says sales have just closed instead of offering to con
   t.notRegex(closed, /Enter\s+continue/);
   await kiosk.press(KEY.enter);
   t.notRegex(kiosk.frame(), /Your details/);
+});
+
+test('sales closing while the buyer checks the order: the review offers another event instead of paying', async (t) => {
+  const clock = new TestClock();
+  const stack = await startStack(t, { center: { now: clock.now } });
+  await createProduct(stack.admin, { name: 'Other Show' });
+  await createProduct(stack.admin, {
+    name: 'Last Call',
+    startsAt: new Date(Date.now() + 48 * HOUR),
+    salesCloseAt: new Date(Date.now() + HOUR),
+  });
+  const kiosk = await renderKiosk(t, stack.kiosk, { clock: clock.now });
+  await fillPurchase(kiosk, { eventName: 'Last Call' });
+  clock.advance(2 * HOUR);
+  const closed = await kiosk.waitFor('Sales for this event closed while you were checking. Nothing was charged.');
+  t.notRegex(closed, /confirm and pay/);
+  await kiosk.press(KEY.enter);
+  const catalog = await kiosk.waitFor('Choose an event');
+  t.regex(catalog, /Other Show/);
+  t.notRegex(catalog, /Last Call/);
+  t.deepEqual(await stack.admin.listOrders(), [], 'nothing was sent to the center');
+});
+
+test('an operator closing sales reaches a buyer on the review screen at once (issue 18)', async (t) => {
+  const stack = await startStack(t);
+  const product = await createProduct(stack.admin, { name: 'Closing Now' });
+  const kiosk = await renderKiosk(t, stack.kiosk);
+  await fillPurchase(kiosk, { eventName: 'Closing Now' });
+  await stack.admin.updateProduct({ productId: product.id, sales: SalesChange.SALES_CHANGE_CLOSE });
+  await kiosk.waitFor('Sales for this event closed while you were checking.');
+  await kiosk.press(KEY.enter);
+  await kiosk.waitFor('Choose an event');
+  t.deepEqual(await stack.admin.listOrders(), []);
 });
