@@ -42,7 +42,7 @@ export async function openJournalFile(path: string): Promise<JournalSql & { clos
   const db = await new Promise<sqlite3.Database>((done, fail) => {
     const opened = new sqlite3.Database(path, (error) => (error ? fail(error) : done(opened)));
   }).catch((error: Error) => {
-    throw new Error(`cannot open the gate journal ${path}: ${error.message}`);
+    throw new Error(`cannot open the gate journal ${path}: ${error.message}`, { cause: error });
   });
   const exec = (text: string) =>
     new Promise<void>((done, fail) => db.exec(text, (error) => (error ? fail(error) : done())));
@@ -61,7 +61,7 @@ export async function openJournalFile(path: string): Promise<JournalSql & { clos
       await exec(`BEGIN IMMEDIATE; ${SCHEMA}; PRAGMA user_version = ${SCHEMA_VERSION}; COMMIT;`);
   } catch (error) {
     db.close();
-    throw new Error(`cannot open the gate journal ${path}: ${(error as Error).message}`);
+    throw new Error(`cannot open the gate journal ${path}: ${(error as Error).message}`, { cause: error });
   }
   return { ...sql, close: () => new Promise<void>((done) => db.close(() => done())) };
 }
