@@ -14,6 +14,7 @@ import { orderMessageOf, orderStateOf } from '../sales/order-view.js';
 import { publishStock } from '../sales/publish-stock.js';
 import { TicketEntity } from '../sales/ticket.entity.js';
 import { cancelOrder } from './cancel-order.js';
+import { listGates } from './list-gates.js';
 import { createProduct } from './create-product.js';
 import { watchAdmissions, type WatchDeps } from './watch-admissions-service.js';
 
@@ -96,6 +97,7 @@ export function adminService(
 
     // Being built this session (the dashboard and `admin products`); UNIMPLEMENTED until then.
     listProductStats: (_call, callback) => callback({ code: status.UNIMPLEMENTED, details: 'not yet' }),
-    listGates: (_call, callback) => callback({ code: status.UNIMPLEMENTED, details: 'not yet' }),
+
+    listGates: unary(context, 'ListGates', ADMIN, async () => ({ gates: await listGates(orm, now()) })),
   };
 }

@@ -37,14 +37,16 @@ interface Row {
   reentry: boolean | number;
   reason: string;
   at: Date | number | string;
+  offline: boolean | number;
+  conflict: boolean | number;
 }
 
 const SOURCES = {
   movements:
     "select id, 'movement' as kind, gate_id, ticket_id, product_id, direction, reentry, '' as reason, " +
-    `redeemed_at as at from redemptions where id > ? order by id limit ${MAX_ROWS}`,
+    `redeemed_at as at, offline, conflict from redemptions where id > ? order by id limit ${MAX_ROWS}`,
   gateEvents:
-    'select id, kind, gate_id, ticket_id, product_id, direction, false as reentry, reason, at ' +
+    'select id, kind, gate_id, ticket_id, product_id, direction, false as reentry, reason, at, offline, false as conflict ' +
     `from gate_events where id > ? order by id limit ${MAX_ROWS}`,
 } as const;
 type Source = keyof typeof SOURCES;
@@ -185,7 +187,7 @@ function eventOf(row: Row): AdmissionEvent {
     at: dateOf(row.at),
     direction: exit ? Direction.DIRECTION_EXIT : Direction.DIRECTION_ENTRY,
     reentry: Boolean(row.reentry),
-    offline: false,
-    conflict: false,
+    offline: Boolean(row.offline),
+    conflict: Boolean(row.conflict),
   };
 }

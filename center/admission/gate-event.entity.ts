@@ -24,6 +24,8 @@ export const GateEventEntity = defineEntity({
     // REFUSED: the RejectReason's name without its prefix (ALREADY_USED, TAMPERED, …); '' otherwise.
     reason: p.string().default(''),
     at: p.datetime(),
+    // A refusal an off-line gate decided and uploaded later: `at` is the gate's time.
+    offline: p.boolean().default(false),
   },
 });
 

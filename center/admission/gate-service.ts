@@ -1,8 +1,9 @@
-/** GateService: thin gRPC handlers over redeemTicket and annulLastMovement. */
-import { status } from '@grpc/grpc-js';
+/**
+ * GateService: thin gRPC handlers over redeemTicket, annulLastMovement, readGateManifest and
+ * syncOfflineAdmissions. Every call of a gate terminal marks its gate seen (gate-presence.ts).
+ */
 import type { MikroORM } from '@mikro-orm/core';
-import { Direction, RejectReason, type GateServiceServer } from '../../gen/cardgate/v1/gate.js';
-import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
+import type { GateServiceServer } from '../../gen/cardgate/v1/gate.js';
 import { signatureCheck } from '../../card/admission/judge.js';
 import { invalidInput } from '../domain-error.js';
 import { unary, type HandlerContext } from '../grpc/unary.js';
@@ -15,23 +16,11 @@ import type { RefusalLog } from './refusal-log.js';
 import { redeemTicket, type GateDeps } from './redeem.js';
 import { annulLastMovement } from './annul.js';
 import { redemptionMessage } from './redemption-message.js';
-
-function requireTicket(ticket: CardTicket | undefined, field: string): CardTicket {
-  if (!ticket?.ticket?.ticketId) throw invalidInput(`${field}.ticket.ticket_id is required`);
-  return ticket;
-}
-
-/** DIRECTION_UNSPECIFIED is an entry; a value this center does not know is refused. */
-function directionOf(direction: Direction): 'entry' | 'exit' {
-  if (direction === Direction.DIRECTION_EXIT) return 'exit';
-  if (direction === Direction.DIRECTION_ENTRY || direction === Direction.DIRECTION_UNSPECIFIED) return 'entry';
-  throw invalidInput('direction must be DIRECTION_ENTRY or DIRECTION_EXIT');
-}
-
-function requireIds(request: { gateId: string; cardId: string }): void {
-  if (!request.gateId) throw invalidInput('gate_id is required');
-  if (!request.cardId) throw invalidInput('card_id is required');
-}
+import { readGateManifest } from './gate-manifest.js';
+import { GatePresenceLog } from './gate-presence.js';
+import { directionOf, requireIds, requireTicket, uploadedEntry } from './gate-input.js';
+import { syncOfflineAdmissions, type SyncDeps } from './offline-sync.js';
+import { reasonName } from './reject-message.js';
 
 export function gateService(
   context: HandlerContext,
@@ -49,9 +38,18 @@ export function gateService(
     exact: new ExactAdmit(orm, products),
     timings: context.timings,
   };
+  const presence = new GatePresenceLog(orm, context.logger, now);
+  const sync: SyncDeps = {
+    orm,
+    verify: deps.verify,
+    products,
+    logger: context.logger,
+    counted: (outcome, gateId) => context.metrics?.offlineEntry(outcome, gateId),
+  };
   return {
-    redeemTicket: unary(context, 'RedeemTicket', ['gate'], async (request) => {
+    redeemTicket: unary(context, 'RedeemTicket', ['gate'], async (request, caller) => {
       requireIds(request);
+      presence.seen(caller, request.gateId);
       const cardTicket = requireTicket(request.ticket, 'ticket');
       const direction = directionOf(request.direction);
       const at = now();
@@ -89,8 +87,9 @@ export function gateService(
       return response;
     }),
 
-    checkTickets: unary(context, 'CheckTickets', ['gate', 'kiosk'], async (request) => {
+    checkTickets: unary(context, 'CheckTickets', ['gate', 'kiosk'], async (request, caller) => {
       if (!request.cardId) throw invalidInput('card_id is required');
+      presence.seen(caller, request.gateId);
       const direction = directionOf(request.direction);
       const tickets = request.tickets.map((ticket, index) => requireTicket(ticket, `tickets[${index}]`));
       const at = now();
@@ -107,9 +106,10 @@ export function gateService(
       return { results };
     }),
 
-    annulRedemption: unary(context, 'AnnulRedemption', ['gate'], async (request) => {
+    annulRedemption: unary(context, 'AnnulRedemption', ['gate'], async (request, caller) => {
       if (!request.gateId) throw invalidInput('gate_id is required');
       if (!request.ticketId) throw invalidInput('ticket_id is required');
+      presence.seen(caller, request.gateId);
       const undone = await annulLastMovement(orm, request.gateId, request.ticketId, now());
       context.logger.info(
         { gateId: request.gateId, ticketId: request.ticketId, direction: undone.direction },
@@ -118,11 +118,21 @@ export function gateService(
       return { redemption: redemptionMessage(undone) };
     }),
 
-    // Issue 16 (off-line gates) is building these; until then a caller learns plainly that they do not exist yet.
-    getGateManifest: (_call, callback) => callback({ code: status.UNIMPLEMENTED, details: 'not yet' }),
-    syncOfflineAdmissions: (_call, callback) => callback({ code: status.UNIMPLEMENTED, details: 'not yet' }),
+    getGateManifest: unary(context, 'GetGateManifest', ['gate'], async (request, caller) => {
+      if (!request.gateId) throw invalidInput('gate_id is required');
+      if (request.pendingOffline < 0) throw invalidInput('pending_offline must not be negative');
+      presence.seen(caller, request.gateId, request.pendingOffline);
+      return readGateManifest(orm, key, now(), request.knownVersion);
+    }),
+
+    syncOfflineAdmissions: unary(context, 'SyncOfflineAdmissions', ['gate'], async (request, caller) => {
+      if (!request.gateId) throw invalidInput('gate_id is required');
+      const entries = request.admissions.map((admission, i) => uploadedEntry(admission, `admissions[${i}]`));
+      await presence.claimForSync(caller, request.gateId);
+      const response = await syncOfflineAdmissions(sync, request.gateId, entries, now());
+      const { recorded, duplicates, conflicts } = response;
+      context.logger.info({ gateId: request.gateId, recorded, duplicates, conflicts }, 'off-line journal synced');
+      return response;
+    }),
   };
 }
-
-/** `ALREADY_USED`, `TAMPERED`, ...: the reason as logs and metrics name it. */
-const reasonName = (reason: RejectReason) => (RejectReason[reason] ?? String(reason)).replace('REJECT_REASON_', '');

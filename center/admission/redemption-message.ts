@@ -14,7 +14,7 @@ export function redemptionMessage(row: Redemption): RedemptionMessage {
     direction: row.direction === 'exit' ? Direction.DIRECTION_EXIT : Direction.DIRECTION_ENTRY,
     reentry: row.reentry,
     annulledAt: row.annulledAt ?? undefined,
-    offline: false,
-    conflict: false,
+    offline: row.offline,
+    conflict: row.conflict,
   };
 }

@@ -25,6 +25,10 @@ export const RedemptionEntity = defineEntity({
     // An entry after an exit on a product that allows re-entry: it uses no entry.
     reentry: p.boolean().default(false),
     annulledAt: p.datetime().nullable(),
+    // Decided by a gate off line and uploaded later (offline-sync.ts): redeemed_at is the gate's time.
+    offline: p.boolean().default(false),
+    // Off line: one too many for its ticket (entries used up, cancelled, unknown): recorded all the same.
+    conflict: p.boolean().default(false),
   },
   uniques: [{ properties: ['ticketId', 'entryNumber'] }],
 });

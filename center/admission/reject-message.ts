@@ -45,3 +45,7 @@ export function rejectMessage(
       return MESSAGES[reason];
   }
 }
+
+/** `ALREADY_USED`, `TAMPERED`, ...: the reason as logs, metrics and gate_events name it. */
+export const reasonName = (reason: RejectReason) =>
+  (RejectReason[reason] ?? String(reason)).replace('REJECT_REASON_', '');

@@ -2,6 +2,8 @@ import { ProductEntity } from '../catalog/product.entity.js';
 import { TerminalEntity } from '../auth/terminal.entity.js';
 import { RedemptionEntity } from '../admission/redemption.entity.js';
 import { GateEventEntity } from '../admission/gate-event.entity.js';
+import { GatePresenceEntity } from '../admission/gate-presence.entity.js';
+import { OfflineEntryEntity } from '../admission/offline-entry.entity.js';
 import { ChargeEntity } from '../sales/charge.entity.js';
 import { OrderEntity } from '../sales/order.entity.js';
 import { TicketEntity } from '../sales/ticket.entity.js';
@@ -17,4 +19,6 @@ export const ENTITIES = [
   GateEventEntity,
   TerminalEntity,
   SettingEntity,
+  GatePresenceEntity,
+  OfflineEntryEntity,
 ];

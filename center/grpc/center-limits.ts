@@ -19,6 +19,9 @@ export const CENTER_LIMITS: RequestLimits = {
     gateId: id(),
     gateIds: id(),
     idempotencyKey: id(128),
+    // An off-line gate's journal entry id (e.g. a UUID) and the manifest version it holds.
+    entryId: id(),
+    knownVersion: id(),
     cardId: {
       kind: 'pattern',
       pattern: /^(?:[0-9A-F]{2}){4,10}$/,
@@ -41,6 +44,8 @@ export const CENTER_LIMITS: RequestLimits = {
     productIds: 100,
     // A 4K card's worth of tickets.
     tickets: 64,
+    // One SyncOfflineAdmissions call: a gate uploads a longer journal in several.
+    admissions: 100,
   },
   cardData: new Set(['ticket', 'tickets']),
 };

@@ -31,6 +31,12 @@ export class CenterMetrics {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [this.registry],
   });
+  private readonly offlineEntries = new Counter({
+    name: 'cardgate_offline_entries_total',
+    help: 'Off-line journal entries uploaded by gates (SyncOfflineAdmissions), by outcome (admitted, exited, conflict, refused, duplicate) and gate',
+    labelNames: ['outcome', 'gate'] as const,
+    registers: [this.registry],
+  });
   private readonly gates = new Set<string>();
 
   constructor() {
@@ -42,12 +48,21 @@ export class CenterMetrics {
   }
 
   redemption(admitted: boolean, reason: string, gate: string): void {
-    if (!this.gates.has(gate) && this.gates.size < MAX_GATE_LABELS) this.gates.add(gate);
     this.redemptions.inc({
       result: admitted ? 'admitted' : 'rejected',
       reason: admitted ? '' : reason,
-      gate: this.gates.has(gate) ? gate : 'other',
+      gate: this.gateLabel(gate),
     });
+  }
+
+  /** One uploaded off-line journal entry and what became of it (admission/offline-sync.ts). */
+  offlineEntry(outcome: string, gate: string): void {
+    this.offlineEntries.inc({ outcome, gate: this.gateLabel(gate) });
+  }
+
+  private gateLabel(gate: string): string {
+    if (!this.gates.has(gate) && this.gates.size < MAX_GATE_LABELS) this.gates.add(gate);
+    return this.gates.has(gate) ? gate : 'other';
   }
 
   rpc(method: string, ms: number): void {
