@@ -82,7 +82,7 @@ export function WaitingScreen({ frame, presence, readerName, lastPrint, onPresen
           )}
           {center.terminalName ? <Text dimColor> (as {center.terminalName})</Text> : null}
         </Text>
-        {offline && (alone || backlog > 0) ? (
+        {offline ? (
           <Text color={backlog > 0 ? theme.warn : undefined}>
             {backlog === 0
               ? 'No entries waiting to upload.'
