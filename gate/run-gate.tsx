@@ -43,19 +43,16 @@ export async function runGate(options: RunGateOptions): Promise<void> {
   const problem = printer?.problem();
   if (problem?.unknown) throw new Error(`--print ${options.print}: ${problem.words}`);
   const gateId = options.gateId.trim();
-  // Opened first: a journal that cannot be opened stops the gate before anything is drawn.
+  const reader = await openCardReader(options.cardSpec);
   const center = new CenterClient(options.center, options.token, { timeoutMs: 5_000, tls: options.tls });
+  // A journal that cannot be opened stops the gate before anything is drawn: it could not decide off line.
   const offline = await OfflineGate.open({
     center,
     gateId,
     journalPath: options.journal ?? defaultJournalPath(gateId),
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
     center.close();
-    throw error;
-  });
-  const reader = await openCardReader(options.cardSpec).catch(async (error: unknown) => {
-    await offline.close();
-    center.close();
+    await reader.close();
     throw error;
   });
   try {

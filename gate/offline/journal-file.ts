@@ -36,9 +36,13 @@ export interface JournalSql {
 
 /** Opens (or creates) the file at `path`; rejects with a message naming it. */
 export async function openJournalFile(path: string): Promise<JournalSql & { close(): Promise<void> }> {
-  mkdirSync(dirname(resolve(path)), { recursive: true });
-  closeSync(openSync(path, 'a', 0o600));
-  chmodSync(path, 0o600);
+  try {
+    mkdirSync(dirname(resolve(path)), { recursive: true });
+    closeSync(openSync(path, 'a', 0o600));
+    chmodSync(path, 0o600);
+  } catch (error) {
+    throw new Error(`cannot open the gate journal ${path}: ${(error as Error).message}`, { cause: error });
+  }
   const db = await new Promise<sqlite3.Database>((done, fail) => {
     const opened = new sqlite3.Database(path, (error) => (error ? fail(error) : done(opened)));
   }).catch((error: Error) => {

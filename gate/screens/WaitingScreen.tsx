@@ -37,6 +37,16 @@ export function WaitingScreen({ frame, presence, readerName, lastPrint, onPresen
   const { center, offline } = frame;
   const alone = isOffline(offline) && center.state !== 'refused';
   const backlog = offline?.backlog ?? 0;
+  // With an off-line link, its manifest poll is the heartbeat; WhoAmI still tells a refused token.
+  const state = !offline
+    ? center.state
+    : center.state === 'refused'
+      ? 'refused'
+      : offline.online === true
+        ? 'online'
+        : offline.online === undefined
+          ? 'connecting'
+          : center.state;
   const instruction = presence.awaitingRemoval
     ? 'Take the card off the reader.'
     : presence.mode === 'auto'
@@ -73,11 +83,8 @@ export function WaitingScreen({ frame, presence, readerName, lastPrint, onPresen
               its own
             </Text>
           ) : (
-            <Text
-              color={center.state === 'online' ? theme.ok : center.state === 'connecting' ? theme.warn : theme.bad}
-              bold
-            >
-              {CENTER_WORDS[center.state]}
+            <Text color={state === 'online' ? theme.ok : state === 'connecting' ? theme.warn : theme.bad} bold>
+              {CENTER_WORDS[state]}
             </Text>
           )}
           {center.terminalName ? <Text dimColor> (as {center.terminalName})</Text> : null}
