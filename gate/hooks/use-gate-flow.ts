@@ -79,16 +79,17 @@ export function useGateFlow({
     const { card, highlighted, outcome } = phase;
     const ticketId = card.tickets[highlighted]?.ticket?.ticketId;
     if (!card.source?.addEntry || !ticketId) return;
-    // A card taken off before this finishes still admitted its buyer: the center or the journal has the entry.
-    card.source
-      .addEntry({
-        ticketId,
-        gateId,
-        at: outcome.offline?.decidedAt ?? new Date(),
-        direction: outcome.response.direction === Direction.DIRECTION_EXIT ? 'exit' : 'entry',
-        reentry: outcome.response.reentry,
-      })
-      .catch(() => undefined);
+    // A card taken off before this finishes still admitted its buyer: the center or the journal has the entry,
+    // and the off-line link writes it onto the card the next time it is read here.
+    const entry = {
+      ticketId,
+      gateId,
+      at: outcome.offline?.decidedAt ?? new Date(),
+      direction: outcome.response.direction === Direction.DIRECTION_EXIT ? 'exit' : 'entry',
+      reentry: outcome.response.reentry,
+    } as const;
+    const written = offline ? offline.writeEntry(card.source, entry) : card.source.addEntry(entry);
+    written.catch(() => undefined);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per admission
   }, [admittedSeq]);
 
@@ -130,7 +131,9 @@ async function ask(card: PresentedCard, index: number, dryRun: boolean, asker: A
 async function readCard(presented: Card | Promise<Card>, asker: Asker): Promise<PresentedCard> {
   const { center, gateId, offline, direction } = asker;
   const card = await presented;
-  const { image, copied, entries = [] } = await card.read();
+  const { image, copied, entries: read0 = [] } = await card.read();
+  // Entries this gate owes the card (it was taken off too soon last time) are written now.
+  const entries = offline && !copied ? await offline.catchUp(card, read0) : read0;
   const read = { cardId: card.id, imageCardId: image.cardId, copied, tickets: image.tickets, entries, source: card };
   if (image.tickets.length === 0) return read;
   try {

@@ -9,7 +9,7 @@ import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import sqlite3 from 'sqlite3';
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 const SCHEMA = `
   create table entries (
     seq integer primary key autoincrement,
@@ -27,6 +27,18 @@ const SCHEMA = `
   );
   create index entries_ticket on entries (ticket_id);
   create table manifest (id integer primary key check (id = 1), version text not null, bytes blob not null);
+`;
+/** Version 2: entries this gate could not write onto their card (taken off too soon), written when it is back. */
+const SCHEMA_2 = `
+  create table card_writes (
+    card_id text not null,
+    ticket_id text not null,
+    gate_id text not null,
+    at integer not null,
+    direction text not null,
+    reentry integer not null,
+    primary key (card_id, ticket_id, at, direction)
+  );
 `;
 
 export interface JournalSql {
@@ -61,8 +73,10 @@ export async function openJournalFile(path: string): Promise<JournalSql & { clos
     const [{ user_version: version }] = await sql.all<{ user_version: number }>('PRAGMA user_version');
     if (version > SCHEMA_VERSION)
       throw new Error(`it was written by a newer cardgate (schema ${version}; this one knows ${SCHEMA_VERSION})`);
-    if (version < SCHEMA_VERSION)
-      await exec(`BEGIN IMMEDIATE; ${SCHEMA}; PRAGMA user_version = ${SCHEMA_VERSION}; COMMIT;`);
+    if (version < SCHEMA_VERSION) {
+      const steps = [version < 1 ? SCHEMA : '', SCHEMA_2].join(';');
+      await exec(`BEGIN IMMEDIATE; ${steps}; PRAGMA user_version = ${SCHEMA_VERSION}; COMMIT;`);
+    }
   } catch (error) {
     db.close();
     throw new Error(`cannot open the gate journal ${path}: ${(error as Error).message}`, { cause: error });

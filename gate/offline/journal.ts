@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Direction, GateManifest, type OfflineAdmission, type RejectReason } from '../../gen/cardgate/v1/gate.js';
+import type { CardEntry } from '../../card/card.js';
 import { CardTicket } from '../../gen/cardgate/v1/ticket.js';
 import { openJournalFile, type JournalSql } from './journal-file.js';
 
@@ -137,6 +138,41 @@ export class Journal {
       `update entries set uploaded = 1 where entry_id in (${entryIds.map(() => '?').join(', ')})`,
       entryIds,
     );
+  }
+
+  /** Remembers an entry that did not reach its card, to write it the next time the card is read here. */
+  async owe(cardId: string, entry: CardEntry): Promise<void> {
+    await this.sql.run(
+      'insert or ignore into card_writes (card_id, ticket_id, gate_id, at, direction, reentry) values (?, ?, ?, ?, ?, ?)',
+      [cardId, entry.ticketId, entry.gateId, entry.at.getTime(), entry.direction, entry.reentry ? 1 : 0],
+    );
+  }
+
+  /** The entries owed to this card, oldest first. */
+  async owed(cardId: string): Promise<CardEntry[]> {
+    const rows = await this.sql.all<{
+      ticket_id: string;
+      gate_id: string;
+      at: number;
+      direction: 'entry' | 'exit';
+      reentry: number;
+    }>('select * from card_writes where card_id = ? order by at', [cardId]);
+    return rows.map((row) => ({
+      ticketId: row.ticket_id,
+      gateId: row.gate_id,
+      at: new Date(row.at),
+      direction: row.direction,
+      reentry: row.reentry === 1,
+    }));
+  }
+
+  async paid(cardId: string, entry: CardEntry): Promise<void> {
+    await this.sql.run('delete from card_writes where card_id = ? and ticket_id = ? and at = ? and direction = ?', [
+      cardId,
+      entry.ticketId,
+      entry.at.getTime(),
+      entry.direction,
+    ]);
   }
 
   async saveManifest(manifest: GateManifest): Promise<void> {
