@@ -6,6 +6,7 @@
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import test from 'ava';
+import { when } from '../../gate/flow/reason-words.js';
 import { Direction } from '../../gen/cardgate/v1/gate.js';
 import { OfflineGate } from '../../gate/offline/offline-gate.js';
 import { CenterClient } from '../../terminal/center-client.js';
@@ -127,4 +128,15 @@ test('u off line annuls the journal entry: it does not count, is never uploaded,
     /ADMIT — Hanako Yamada/,
     'the buyer goes through this time, despite the entry on the card',
   );
+});
+
+test('an on-line gate shows the entry an off-line gate wrote on the card, before the center has heard of it (SPEC §9)', async (t) => {
+  const stack = await startStack(t);
+  const { spec, card } = await blankCard(stack);
+  const [ticket] = await buyOnto(stack, card, { name: 'Rock Evening', entriesPerTicket: 3 });
+  const at = new Date();
+  await card.addEntry!({ ticketId: ticket!.ticket!.ticketId, gateId: 'G2', at, direction: 'entry', reentry: false });
+  const gate = await renderGate(t, stack.gate, spec);
+  const menu = flat(await presentCard(gate));
+  t.true(menu.includes(`✔ Valid here (3 entries left) · card: in at G2 ${when(at)}`), menu);
 });
