@@ -42,10 +42,12 @@ test('center killed mid-shift: admits off line, refuses it again by journal and 
   const menu = await presentCard(gate);
   t.regex(flat(menu), /Rock Evening .*✔ Valid here/);
   t.regex(flat(menu), /Jazz Night .*✖ Order cancelled/);
+  t.regex(flat(menu), /⚠ OFFLINE since \d\d:\d\d/, 'the menu says OFFLINE too');
   await gate.press('1');
   await gate.press(KEY.enter);
   const admitted = await gate.waitFor('ADMIT');
   t.regex(admitted, /ADMIT — Hanako Yamada/);
+  t.regex(flat(admitted), /⚠ OFFLINE since \d\d:\d\d/, 'and the verdict');
   t.regex(
     flat(admitted),
     /OFFLINE verdict \(center unreachable since \d\d:\d\d\): this gate checked the ticket on its own\. It is safe to let the buyer in\./,
