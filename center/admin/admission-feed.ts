@@ -5,7 +5,9 @@
  * read by id. The gates' writes are what they always were: the feed costs
  * the hot path nothing, and the database nothing while nobody watches — one
  * poller per center runs only while a stream is open, every `pollMs`, and
- * hands each event to every subscriber.
+ * hands each event to every subscriber. What an off-line gate uploads later
+ * (admission/offline-sync.ts) arrives the same way, as new rows marked
+ * offline (and conflict), with `at` the time the gate decided.
  *
  * Ids are handed out when a row is inserted but become visible when it
  * commits, and on PostgreSQL two centers' commits can land out of id order.

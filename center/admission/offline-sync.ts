@@ -36,17 +36,15 @@
  */
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
-import { judgeAdmission, type SignatureCheck } from '../../card/admission/judge.js';
-import { presentTicket } from '../../card/admission/presented-ticket.js';
 import { RejectReason, type SyncOfflineAdmissionsResponse } from '../../gen/cardgate/v1/gate.js';
 import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
+import type { SignatureCheck } from '../../card/admission/judge.js';
 import type { ProductCache } from '../catalog/product-cache.js';
 import { rawTransaction, type SqlTx } from '../db/raw-sql.js';
 import { REDEMPTION_COLUMNS } from './admission-sql.js';
-import { rulesOf } from './product-rules.js';
+import { judgeMovement, type Movement } from './offline-movement.js';
 import { reasonName } from './reject-message.js';
 import type { DirectionName } from './redemption.entity.js';
-import { knownTicket, readRecords } from './ticket-record.js';
 
 /** One journal entry as the handler decoded and checked it. */
 export interface UploadedEntry {
@@ -100,18 +98,21 @@ class Raced extends Error {}
 
 async function recordEntry(deps: SyncDeps, gateId: string, entry: UploadedEntry, now: Date): Promise<EntryOutcome> {
   for (let attempt = 1; ; attempt++) {
+    // Judged on a read made before the transaction, as an on-line take is (redeem.ts, entry-writer.ts): a movement
+    // that lands in between has taken this number, the insert below inserts nothing and the entry is judged again.
+    // (Nothing is read inside the transaction: it holds SQLite's write lock and its pooled connection meanwhile.)
+    const movement = entry.admitted ? await judgeMovement(deps, gateId, entry) : undefined;
     try {
-      return await rawTransaction(deps.orm, async (sql) => {
+      const outcome = await rawTransaction(deps.orm, async (sql): Promise<EntryOutcome> => {
         const fresh = await sql.all(
           'insert into offline_entries (gate_id, entry_id, uploaded_at) values (?, ?, ?) on conflict do nothing returning entry_id',
           [gateId, entry.entryId, now],
         );
         if (fresh.length === 0) return 'duplicate';
-        if (!entry.admitted) {
+        if (!movement) {
           await recordRefusal(sql, gateId, entry);
           return 'refused';
         }
-        const movement = await judgeMovement(deps, sql, gateId, entry);
         const inserted = await sql.all(
           `insert into redemptions (${REDEMPTION_COLUMNS}, offline, conflict) values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?) ` +
             'on conflict do nothing returning id',
@@ -129,52 +130,15 @@ async function recordEntry(deps: SyncDeps, gateId: string, entry: UploadedEntry,
           ],
         );
         if (inserted.length === 0) throw new Raced();
-        if (movement.conflict !== undefined) warnConflict(deps.logger, gateId, movement, entry);
         return movement.conflict !== undefined ? 'conflict' : entry.direction === 'exit' ? 'exited' : 'admitted';
       });
+      // Once committed: the warning is about what is recorded.
+      if (outcome === 'conflict') warnConflict(deps.logger, gateId, movement!, entry);
+      return outcome;
     } catch (error) {
       if (!(error instanceof Raced) || attempt >= MAX_ATTEMPTS) throw error;
     }
   }
-}
-
-interface Movement {
-  readonly ticketId: string;
-  /** Its number among the ticket's movements. */
-  readonly number: number;
-  readonly productId: string;
-  readonly orderId: string;
-  readonly reentry: boolean;
-  /** Why the judge would not have admitted it (a conflict); undefined: it would have. */
-  readonly conflict?: RejectReason;
-}
-
-/** The movement to record for an uploaded admission or exit, judged on the ticket's rows as they are now. */
-async function judgeMovement(deps: SyncDeps, sql: SqlTx, gateId: string, entry: UploadedEntry): Promise<Movement> {
-  const info = entry.cardTicket.ticket!;
-  const record = (await readRecords(sql, [info.ticketId])).get(info.ticketId);
-  const where = record
-    ? { ticketId: record.id, number: record.movements + 1, productId: record.productId, orderId: record.orderId }
-    : await unknownTicket(sql, info.ticketId.slice(0, 64), info.productId.slice(0, 64));
-  if (entry.direction === 'exit') return { ...where, reentry: false };
-  const known = record ? knownTicket(record, rulesOf(await deps.products.get(record.productId))) : null;
-  const verdict = judgeAdmission(
-    presentTicket(entry.cardTicket, entry.cardId, gateId),
-    known,
-    entry.decidedAt,
-    deps.verify,
-  );
-  return verdict.admitted
-    ? { ...where, reentry: verdict.reentry }
-    : { ...where, reentry: false, conflict: verdict.reason };
-}
-
-/** A ticket id the center has no issued or cancelled ticket for: numbered after any movements already recorded under it. */
-async function unknownTicket(sql: SqlTx, ticketId: string, productId: string) {
-  const [row] = await sql.all<{ n: number | string }>('select count(*) as n from redemptions where ticket_id = ?', [
-    ticketId,
-  ]);
-  return { ticketId, number: Number(row?.n ?? 0) + 1, productId, orderId: '' };
 }
 
 async function recordRefusal(sql: SqlTx, gateId: string, entry: UploadedEntry): Promise<void> {

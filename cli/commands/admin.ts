@@ -203,7 +203,11 @@ export function registerAdminCommands(program: Command): void {
       }
     });
 
-  centerOptions(admin.command('redemptions').description('entries and exits, newest first (undone ones marked)'))
+  centerOptions(
+    admin
+      .command('redemptions')
+      .description('entries and exits, newest first (undone, off-line and conflicting ones marked)'),
+  )
     .option('--product <id>', '', '')
     .option('--gate <id>', '', '')
     .option('--limit <n>', 'at most this many, newest first', wholeNumber('--limit', 1), 50)
@@ -214,8 +218,10 @@ export function registerAdminCommands(program: Command): void {
       for (const r of rows) {
         const way = r.direction === Direction.DIRECTION_EXIT ? 'exit' : r.reentry ? 're-entry' : 'entry';
         const undone = r.annulledAt ? `  annulled ${r.annulledAt.toISOString()}` : '';
+        // Decided by a gate off line (the time is the gate's), and one too many for its ticket.
+        const marks = `${r.offline ? '  offline' : ''}${r.conflict ? '  CONFLICT' : ''}`;
         console.log(
-          `${r.redeemedAt?.toISOString()}  gate ${r.gateId}  ${r.ticketId}  ${way} #${r.entryNumber}  order ${r.orderId}${undone}`,
+          `${r.redeemedAt?.toISOString()}  gate ${r.gateId}  ${r.ticketId}  ${way} #${r.entryNumber}  order ${r.orderId || '-'}${undone}${marks}`,
         );
       }
       if (rows.length === 0) console.log('no redemptions');

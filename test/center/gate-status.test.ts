@@ -5,7 +5,8 @@
  */
 import { status } from '@grpc/grpc-js';
 import test from 'ava';
-import { OFFLINE_AFTER_MS } from '../../center/admission/gate-presence.js';
+import { GatePresenceEntity } from '../../center/admission/gate-presence.entity.js';
+import { OFFLINE_AFTER_MS, SEEN_WRITE_MS } from '../../center/admission/gate-presence.js';
 import { TestClock } from '../helpers/clock.js';
 import { cardUid, createProduct, purchaseRequest } from '../helpers/factories.js';
 import { grpcCode } from '../helpers/grpc.js';
@@ -85,4 +86,31 @@ test('the manifest poll reports the entries waiting, an upload sets last_sync_at
 test('ListGates is for operators only (PERMISSION_DENIED for a gate)', async (t) => {
   const stack = await startStack(t);
   t.is(grpcCode(await listGates(stack.gate).catch((e: unknown) => e)), status.PERMISSION_DENIED);
+});
+
+test("a busy gate's presence is written at most once per 5 s, so its redemptions add no write each", async (t) => {
+  const clock = new TestClock();
+  const stack = await startStack(t, { center: { now: clock.now } });
+  const ticket = await buy(stack);
+  const redeem = () => stack.gate.redeemTicket({ gateId: 'G1', cardId: CARD, ticket, dryRun: true });
+  await redeem();
+  await waitUntil('G1 to be listed', () => gateNamed(stack, 'G1'));
+  // Mark the row so that a write would show.
+  const marked = new Date('2026-01-01T00:00:00.000Z');
+  await stack.center.orm.em.fork().nativeUpdate(GatePresenceEntity, { gateId: 'G1' }, { lastSeenAt: marked });
+
+  clock.advance(SEEN_WRITE_MS - 2_000);
+  await redeem();
+  await redeem();
+  // Written after those two would have been: G2's first call.
+  await manifestOf(stack.gate, { gateId: 'G2' });
+  await waitUntil('G2 to be listed', () => gateNamed(stack, 'G2'));
+  t.deepEqual((await gateNamed(stack, 'G1'))!.lastSeenAt, marked, 'no write within 5 s of the last');
+
+  clock.advance(2_000);
+  await redeem();
+  await waitUntil(
+    'G1 written again',
+    async () => (await gateNamed(stack, 'G1'))!.lastSeenAt!.getTime() > marked.getTime(),
+  );
 });

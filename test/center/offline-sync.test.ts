@@ -14,7 +14,7 @@ import { cardUid, createProduct, purchaseRequest } from '../helpers/factories.js
 import { grpcCode } from '../helpers/grpc.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { waitUntil } from '../helpers/wait.js';
-import { offlineEntry, syncOffline } from './offline-calls.js';
+import { listGates, offlineEntry, syncOffline } from './offline-calls.js';
 
 const CARD = cardUid(7);
 const MINUTE = 60_000;
@@ -140,10 +140,13 @@ test('an uploaded admission of a cancelled or an unknown ticket is recorded as a
   });
   t.like(answer, { recorded: 2, conflicts: 2 });
   const rows = await stack.admin.listRedemptions({ productId: product.id });
-  t.deepEqual(rows.map((r) => [r.ticketId, r.conflict, r.offline]).sort(), [
-    [cancelled.ticket!.ticketId, true, true],
-    ['TKT-NEVERISSUED', true, true],
-  ]);
+  t.deepEqual(
+    rows.map((r) => [r.ticketId, r.conflict, r.offline]).sort(),
+    [
+      [cancelled.ticket!.ticketId, true, true],
+      ['TKT-NEVERISSUED', true, true],
+    ].sort(),
+  );
 });
 
 test('an uploaded exit records an exit movement; a refusal reaches the failed-scan log, not the movements', async (t) => {
@@ -204,6 +207,7 @@ test("a gate may not upload another gate's journal (PERMISSION_DENIED) until tha
   const ticket = await buy(stack);
   // Gate G1 is the stack's gate terminal: it has been on line as G1.
   await stack.gate.redeemTicket({ gateId: 'G1', cardId: CARD, ticket, dryRun: true });
+  await waitUntil('G1 to be seen', async () => (await listGates(stack.admin)).some((g) => g.gateId === 'G1'));
   const other = stack.client((await createTerminalToken(stack.center.orm.em.fork(), 'gate-2', 'gate')).token);
   const request = { gateId: 'G1', admissions: [offlineEntry(ticket, CARD, new Date())] };
 
@@ -256,5 +260,52 @@ test("WatchAdmissions shows uploaded admissions, conflicts and refusals with off
       ['ADMISSION_RESULT_REFUSED', 'East', true, false, at + MINUTE],
       ['ADMISSION_RESULT_ADMITTED', 'West', true, true, at + 2 * MINUTE],
     ],
+  );
+});
+
+test('/metrics counts uploaded entries by outcome and gate', async (t) => {
+  const stack = await startStack(t, { center: { metricsListen: '127.0.0.1:0' } });
+  const ticket = await buy(stack);
+  const at = new Date(Date.now() - MINUTE);
+  const first = offlineEntry(ticket, CARD, at);
+  const refused = offlineEntry(ticket, CARD, at, { admitted: false, reason: RejectReason.REJECT_REASON_TAMPERED });
+  await syncOffline(stack.gate, { gateId: 'North', admissions: [first, refused] });
+  await syncOffline(stack.gate, { gateId: 'North', admissions: [first] });
+  await syncOffline(stack.gate, { gateId: 'South', admissions: [offlineEntry(ticket, CARD, at)] });
+  const text = await (await fetch(`http://127.0.0.1:${stack.center.metricsPort()}/metrics`)).text();
+  const count = (labels: string) =>
+    Number(new RegExp(`^cardgate_offline_entries_total\\{${labels}\\} (\\S+)$`, 'm').exec(text)?.[1]);
+  t.is(count('outcome="admitted",gate="North"'), 1);
+  t.is(count('outcome="refused",gate="North"'), 1);
+  t.is(count('outcome="duplicate",gate="North"'), 1);
+  t.is(count('outcome="conflict",gate="South"'), 1);
+});
+
+test('on a product with re-entry, an uploaded entry after an uploaded exit is a re-entry, not a conflict (SPEC §10)', async (t) => {
+  const stack = await startStack(t);
+  const product = await createProduct(stack.admin, { allowReentry: true });
+  const { purchase } = await stack.kiosk.purchaseTickets(purchaseRequest(product.id, { cardId: CARD }));
+  const ticket = purchase!.tickets[0]!;
+  const at = Date.now() - 60 * MINUTE;
+  const answer = await syncOffline(stack.gate, {
+    gateId: 'G1',
+    admissions: [
+      offlineEntry(ticket, CARD, new Date(at)),
+      offlineEntry(ticket, CARD, new Date(at + MINUTE), { direction: Direction.DIRECTION_EXIT }),
+      offlineEntry(ticket, CARD, new Date(at + 2 * MINUTE)),
+      offlineEntry(ticket, CARD, new Date(at + 3 * MINUTE)),
+    ],
+  });
+  t.like(answer, { recorded: 4, conflicts: 1 });
+  const rows = (await rowsOf(stack, ticket)).sort((a, b) => a.entryNumber - b.entryNumber);
+  t.deepEqual(
+    rows.map((r) => [r.direction === Direction.DIRECTION_EXIT ? 'exit' : 'entry', r.reentry, r.conflict]),
+    [
+      ['entry', false, false],
+      ['exit', false, false],
+      ['entry', true, false],
+      ['entry', false, true],
+    ],
+    'back in after going out; in again without going out is one too many',
   );
 });
