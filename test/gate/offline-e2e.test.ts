@@ -52,6 +52,11 @@ test('center stopped and started again, gate SIGKILLed in between: off-line admi
   const admitted = await gate.waitFor('ADMIT');
   t.regex(flat(admitted), /It is safe to let the buyer in/);
   t.true(admitted.split('\n').every((line) => line.length <= 80));
+  t.regex(
+    admitted.split('\n')[0]!,
+    /Cardgate gate G1 · Verdict/,
+    'the whole verdict fits 24 rows: its title is still on screen',
+  );
 
   // The gate's process dies as in a power cut.
   const pid = Number(
@@ -62,7 +67,9 @@ test('center stopped and started again, gate SIGKILLed in between: off-line admi
   t.deepEqual(await journalCounts(journal), { admitted: 1, manifests: 1 }, 'journal and manifest on disk');
 
   gate = startTmux(t, gateArgs, env);
-  const restarted = flat(await gate.waitFor('OFFLINE since', 30_000));
+  const restartedScreen = await gate.waitFor('OFFLINE since', 30_000);
+  t.regex(restartedScreen.split('\n')[0]!, /Cardgate gate G1 · Waiting/);
+  const restarted = flat(restartedScreen);
   t.regex(restarted, /1 entry waiting to upload when the center is back/);
   await gate.listening();
   await gate.press('Space');

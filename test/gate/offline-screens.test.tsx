@@ -12,6 +12,7 @@ import { OfflineGate } from '../../gate/offline/offline-gate.js';
 import { CenterClient } from '../../terminal/center-client.js';
 import { KEY } from '../helpers/ink.js';
 import { startStack } from '../helpers/stack.js';
+import { waitUntil } from '../helpers/wait.js';
 import { blankCard, buyOnto } from './gate-fixtures.js';
 import { startNight, untilManifest } from './offline-night.js';
 import { presentCard, renderGate } from './render-gate.js';
@@ -53,7 +54,7 @@ test('an exit gate says EXIT on every screen and sends exits (SPEC §10)', async
   t.is(exit?.direction, Direction.DIRECTION_EXIT);
 });
 
-test('u — not through: on line the center annuls the admission; a second u is not offered (SPEC §10)', async (t) => {
+test('on line an admission writes its entry on the card; u — not through: the center annuls it (SPEC §9, §10)', async (t) => {
   const stack = await startStack(t);
   const { spec, card } = await blankCard(stack);
   const [ticket] = await buyOnto(stack, card, { name: 'Rock Evening' });
@@ -68,6 +69,8 @@ test('u — not through: on line the center annuls the admission; a second u is 
   await presentCard(gate);
   await gate.press(KEY.enter);
   t.regex(flat(await gate.waitFor('ADMIT')), /u not through/);
+  await waitUntil('the on-line admission’s entry on the card', async () => (await card.read()).entries?.length === 1);
+  t.like((await card.read()).entries![0], { ticketId: ticket!.ticket!.ticketId, gateId: 'G1', direction: 'entry' });
   await gate.press('u');
   const undone = flat(await gate.waitFor('Undone'));
   t.regex(undone, /Undone at \d\d:\d\d: the entry no longer counts/);
