@@ -47,6 +47,8 @@ export interface Card {
    * CARD_FULL when even that is not enough. Optional: only cards that hold entries have it.
    */
   addEntry?(entry: CardEntry): Promise<void>;
+  /** Removes the ticket's last entry written by `gateId` (an admission undone, SPEC §10), torn-write safe; nothing when there is none. */
+  dropEntry?(ticketId: string, gateId: string): Promise<void>;
   /** Bytes of new records that still fit beside `image` on this card (what the kiosk sends as `card_free_bytes`; card/capacity.ts). */
   freeBytes(image: CardImage): number;
 }

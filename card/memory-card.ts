@@ -81,6 +81,16 @@ export class MemoryCard implements Card {
     }
   }
 
+  async dropEntry(ticketId: string, gateId: string): Promise<void> {
+    await this.store.write((current) => {
+      const { image, entries } = current ? decoded(current) : { image: emptyImage(this.id), entries: [] };
+      let at = entries.length - 1;
+      while (at >= 0 && !(entries[at]!.ticketId === ticketId && entries[at]!.gateId === gateId)) at--;
+      this.knownEntries = entries.filter((_, i) => i !== at);
+      return imageRecords(image, this.knownEntries);
+    });
+  }
+
   freeBytes(image: CardImage): number {
     return this.store.freeBytesAfter(imageRecords({ ...image, cardId: this.id }, this.knownEntries));
   }

@@ -23,13 +23,17 @@ export async function annulWords(
 ): Promise<{ ok: boolean; words: string }> {
   const ticketId = phase.card.tickets[phase.highlighted]?.ticket?.ticketId ?? '';
   const alone = phase.outcome.kind === 'answer' ? phase.outcome.offline : undefined;
+  // The entry written on the card goes too, when the card is still there (else this gate ignores it off line).
+  const offCard = () => phase.card.source?.dropEntry?.(ticketId, gateId).catch(() => undefined);
   if (alone?.entryId && offline) {
-    return (await offline.annulOffline(alone.entryId))
-      ? { ok: true, words: 'Undone in this gate’s journal: the entry does not count and will not be uploaded.' }
-      : { ok: false, words: 'this admission was already uploaded or undone.' };
+    if (!(await offline.annulOffline(alone.entryId)))
+      return { ok: false, words: 'this admission was already uploaded or undone.' };
+    await offCard();
+    return { ok: true, words: 'Undone in this gate’s journal: the entry does not count and will not be uploaded.' };
   }
   try {
     const redemption = await center.annulRedemption({ gateId, ticketId });
+    await offCard();
     return { ok: true, words: `Undone at ${formatTime(redemption.annulledAt)}: the entry no longer counts.` };
   } catch (error) {
     const details = (error as Partial<ServiceError>).details;

@@ -168,3 +168,15 @@ test('a full card drops the oldest entries of a ticket that has later ones, neve
   t.true(dropped >= 1 && dropped <= 3, `${dropped} entries dropped`);
   t.deepEqual(entries.slice(0, -1), before.slice(dropped), 'ticket 1’s oldest entries made room, its latest stay');
 });
+
+test('dropEntry takes off the ticket’s last entry at that gate only (an admission undone, SPEC §10)', async (t) => {
+  const { card } = await cardWith(2);
+  const later = entryOf(1, { at: new Date(Date.UTC(2026, 11, 1, 21, 0, 0)) });
+  await card.addEntry(entryOf(1));
+  await card.addEntry(entryOf(2));
+  await card.addEntry(later);
+  await card.dropEntry('TKT-0000000001', 'G1');
+  t.deepEqual((await card.read()).entries, [entryOf(1), entryOf(2)]);
+  await card.dropEntry('TKT-0000000001', 'G9');
+  t.deepEqual((await card.read()).entries, [entryOf(1), entryOf(2)], 'no entry at that gate: nothing changes');
+});

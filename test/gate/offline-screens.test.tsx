@@ -75,6 +75,7 @@ test('on line an admission writes its entry on the card; u — not through: the 
   const undone = flat(await gate.waitFor('Undone'));
   t.regex(undone, /Undone at \d\d:\d\d: the entry no longer counts/);
   t.notRegex(undone, /u not through/);
+  t.deepEqual((await card.read()).entries, [], 'the entry is off the card again');
   const [row] = await stack.admin.listRedemptions({ gateId: 'G1' });
   t.truthy(row?.annulledAt, 'the redemption stays, annulled');
   const again = await stack.gate.redeemTicket({ gateId: 'G1', cardId: card.id, ticket: ticket!, dryRun: true });
@@ -123,6 +124,7 @@ test('u off line annuls the journal entry: it does not count, is never uploaded,
     /Undone in this gate’s journal: the entry does not count and will not be uploaded/,
   );
   t.is(await g1.journal.pendingCount(), 0);
+  t.deepEqual((await card.read()).entries, [], 'the entry is off the card again');
   await gate.press(KEY.enter);
   await presentCard(gate);
   await gate.press(KEY.enter);
