@@ -79,6 +79,10 @@ export class OfflineGate {
   private readonly listeners = new Set<(status: OfflineStatus) => void>();
   private timer: NodeJS.Timeout | undefined;
   private syncing = false;
+  private polling = false;
+  private pollAgain = false;
+  /** The version of the manifest held, sent as known_version. */
+  private version = '';
   private closed = false;
   private readonly decider: OfflineDecider;
   readonly pollMs: number;
@@ -98,7 +102,9 @@ export class OfflineGate {
   /** Opens the journal, takes its manifest and starts polling. */
   static async open(options: OfflineGateOptions): Promise<OfflineGate> {
     const gate = new OfflineGate(options, await Journal.open(options.journalPath));
-    gate.decider.use(await gate.journal.loadManifest());
+    const cached = await gate.journal.loadManifest();
+    gate.decider.use(cached);
+    gate.version = cached?.version ?? '';
     gate.update({ hasManifest: gate.decider.hasManifest, backlog: await gate.journal.pendingCount() });
     void gate.poll();
     return gate;
@@ -237,13 +243,16 @@ export class OfflineGate {
   private async poll(): Promise<void> {
     clearTimeout(this.timer);
     if (this.closed) return;
+    // One poll at a time, so a retry key never starts a second chain of timers.
+    if (this.polling) return void (this.pollAgain = true);
+    this.polling = true;
     try {
       const center = this.options.center.gate;
       const answer: GetGateManifestResponse = await unary(
         center.getGateManifest.bind(center),
         {
           gateId: this.options.gateId,
-          knownVersion: (await this.journal.loadManifest())?.version ?? '',
+          knownVersion: this.version,
           pendingOffline: this.state.backlog,
         },
         this.deadlineMs,
@@ -251,6 +260,7 @@ export class OfflineGate {
       if (!answer.unchanged && answer.manifest) {
         await this.journal.saveManifest(answer.manifest);
         this.decider.use(answer.manifest);
+        this.version = answer.manifest.version;
       }
       this.update({ online: true, offlineSince: undefined, hasManifest: this.decider.hasManifest });
       await this.sync();
@@ -260,7 +270,10 @@ export class OfflineGate {
       if (isUnreachable(error)) this.wentOffline();
       else this.update({ online: true, offlineSince: undefined });
     } finally {
-      if (!this.closed) this.timer = setTimeout(() => void this.poll(), this.pollMs);
+      this.polling = false;
+      const again = this.pollAgain;
+      this.pollAgain = false;
+      if (!this.closed) this.timer = setTimeout(() => void this.poll(), again ? 0 : this.pollMs);
     }
   }
 
