@@ -17,6 +17,8 @@ export class MemoryCard implements Card {
   private readonly store: LogStore;
   /** The entries of what the card held when last read or written (for freeBytes, which reads nothing). */
   private knownEntries: readonly CardEntry[] = [];
+  /** Writes one after another: a gate's entry write and an undo of it never interleave. */
+  private writes: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly id: string,
@@ -45,7 +47,25 @@ export class MemoryCard implements Card {
   }
 
   /** Keeps the entries of the tickets that stay on the card: a kiosk adding an order does not erase where its tickets went in. */
-  async writeImage(image: CardImage): Promise<void> {
+  writeImage(image: CardImage): Promise<void> {
+    return this.serial(() => this.writeImageNow(image));
+  }
+
+  addEntry(entry: CardEntry): Promise<void> {
+    return this.serial(() => this.addEntryNow(entry));
+  }
+
+  dropEntry(ticketId: string, gateId: string): Promise<void> {
+    return this.serial(() => this.dropEntryNow(ticketId, gateId));
+  }
+
+  private serial<T>(write: () => Promise<T>): Promise<T> {
+    const next = this.writes.then(write, write);
+    this.writes = next.catch(() => undefined);
+    return next;
+  }
+
+  private async writeImageNow(image: CardImage): Promise<void> {
     // The id written is always the card's own: a writer never puts another card's identity on this one.
     await this.store.write((current) => {
       this.knownEntries = current?.format === 2 ? entriesOf(current) : [];
@@ -53,7 +73,7 @@ export class MemoryCard implements Card {
     });
   }
 
-  async addEntry(entry: CardEntry): Promise<void> {
+  private async addEntryNow(entry: CardEntry): Promise<void> {
     const current = await this.store.currentContents();
     const { image, entries } = current ? decoded(current) : { image: emptyImage(this.id), entries: [] };
     let kept: readonly CardEntry[] = entries;
@@ -81,7 +101,7 @@ export class MemoryCard implements Card {
     }
   }
 
-  async dropEntry(ticketId: string, gateId: string): Promise<void> {
+  private async dropEntryNow(ticketId: string, gateId: string): Promise<void> {
     await this.store.write((current) => {
       const { image, entries } = current ? decoded(current) : { image: emptyImage(this.id), entries: [] };
       let at = entries.length - 1;
