@@ -2,7 +2,8 @@
  * "u — not through" (SPEC §10): undoes the admission on the verdict screen.
  * On line the center annuls it (AnnulRedemption); an admission the gate made
  * off line is annulled in its journal instead: it no longer counts there and
- * is never uploaded (the center never hears of it).
+ * is never uploaded (the center never hears of it); one uploaded meanwhile is
+ * annulled at the center like any other.
  */
 import type { ServiceError } from '@grpc/grpc-js';
 import type { CenterClient } from '../../terminal/center-client.js';
@@ -25,9 +26,8 @@ export async function annulWords(
   const alone = phase.outcome.kind === 'answer' ? phase.outcome.offline : undefined;
   // The entry written on the card goes too, when the card is still there (else this gate ignores it off line).
   const offCard = () => phase.card.source?.dropEntry?.(ticketId, gateId).catch(() => undefined);
-  if (alone?.entryId && offline) {
-    if (!(await offline.annulOffline(alone.entryId)))
-      return { ok: false, words: 'this admission was already uploaded or undone.' };
+  // Not in the journal any more as pending: it was uploaded meanwhile, so the center undoes it.
+  if (alone?.entryId && offline && (await offline.annulOffline(alone.entryId))) {
     await offCard();
     return { ok: true, words: 'Undone in this gate’s journal: the entry does not count and will not be uploaded.' };
   }
