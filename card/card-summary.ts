@@ -39,6 +39,17 @@ export interface CardSummary {
   readonly image_card_id: string;
   readonly copied: boolean;
   readonly tickets: TicketSummary[];
+  /** The movements gates wrote onto the card (SPEC §9), oldest first. */
+  readonly entries: EntrySummary[];
+}
+
+export interface EntrySummary {
+  readonly ticket_id: string;
+  readonly gate_id: string;
+  readonly at: string;
+  /** "entry" or "exit". */
+  readonly direction: string;
+  readonly reentry: boolean;
 }
 
 const iso = (date: Date | undefined) => (date ? date.toISOString() : null);
@@ -79,5 +90,12 @@ export function cardSummary(card: Card, contents: CardContents): CardSummary {
     image_card_id: contents.image.cardId,
     copied: contents.copied,
     tickets: contents.image.tickets.map(ticketSummary),
+    entries: (contents.entries ?? []).map((entry) => ({
+      ticket_id: entry.ticketId,
+      gate_id: entry.gateId,
+      at: entry.at.toISOString(),
+      direction: entry.direction,
+      reentry: entry.reentry,
+    })),
   };
 }

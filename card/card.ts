@@ -4,6 +4,9 @@
  */
 import type { CardImage } from '../gen/cardgate/v1/ticket.js';
 import type { CardError } from './card-error.js';
+import type { CardEntry } from './format2/entry-record.js';
+
+export type { CardEntry } from './format2/entry-record.js';
 
 /** What is on a card, read in one go. */
 export interface CardContents {
@@ -17,6 +20,8 @@ export interface CardContents {
    * send the card's own `id`, and the center rejects its tickets as WRONG_CARD.
    */
   readonly copied: boolean;
+  /** The movements gates wrote onto the card (SPEC §9), oldest first; absent where a card cannot hold them. */
+  readonly entries?: readonly CardEntry[];
 }
 
 export interface Card {
@@ -35,6 +40,15 @@ export interface Card {
    * writing anything when it does not fit.
    */
   writeImage(image: CardImage): Promise<void>;
+  /**
+   * Appends a gate's movement of one of the card's tickets (SPEC §9), torn-write safe like every
+   * write: a card pulled mid-write keeps its previous contents. When the card is full, the oldest
+   * entries of tickets that have a later one are dropped to make room (see card/README.md);
+   * CARD_FULL when even that is not enough. Optional: only cards that hold entries have it.
+   */
+  addEntry?(entry: CardEntry): Promise<void>;
+  /** Removes the ticket's last entry written by `gateId` (an admission undone, SPEC §10), torn-write safe; nothing when there is none. */
+  dropEntry?(ticketId: string, gateId: string): Promise<void>;
   /** Bytes of new records that still fit beside `image` on this card (what the kiosk sends as `card_free_bytes`; card/capacity.ts). */
   freeBytes(image: CardImage): number;
 }

@@ -8,6 +8,7 @@
 import { CardImage } from '../gen/cardgate/v1/ticket.js';
 import { CardError } from './card-error.js';
 import { MalformedPayload } from './format2/bytes.js';
+import type { CardEntry } from './format2/entry-record.js';
 import { decodePayload, encodePayload, encodeRecords, FORMAT_2 } from './format2/payload.js';
 
 /** The format this build writes. */
@@ -20,8 +21,9 @@ export function emptyImage(cardId: string): CardImage {
   return { formatVersion: FORMAT_VERSION, cardId, tickets: [] };
 }
 
-/** The records stored on the card for `image`, in the current format. */
-export const imageRecords = (image: CardImage): Buffer[] => encodeRecords(image);
+/** The records stored on the card for `image` and the gates' `entries` of its tickets, in the current format. */
+export const imageRecords = (image: CardImage, entries: readonly CardEntry[] = []): Buffer[] =>
+  encodeRecords(image, entries);
 
 /** The bytes stored on the card for `image` (the concatenated records). */
 export const encodeImage = (image: CardImage): Buffer => encodePayload(image);
@@ -40,8 +42,14 @@ const unreadable = (cause: unknown) =>
 
 /** Decodes a format-2 payload; DAMAGED for bytes that do not parse, UNSUPPORTED_FORMAT for a record kind this build does not know. */
 export function decodeImage(bytes: Buffer): CardImage {
+  return decodeImageAndEntries(bytes).image;
+}
+
+/** Decodes a format-2 payload with the entries gates wrote on it (SPEC §9); the errors of decodeImage. */
+export function decodeImageAndEntries(bytes: Buffer): { image: CardImage; entries: CardEntry[] } {
   try {
-    return decodePayload(bytes).image;
+    const { image, entries } = decodePayload(bytes);
+    return { image, entries };
   } catch (cause) {
     if (!(cause instanceof MalformedPayload)) throw unreadable(cause);
     if (/unknown record kind/.test(cause.message))

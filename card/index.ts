@@ -15,7 +15,7 @@ export {
 } from './admission/judge.js';
 export { presentTicket, type PresentedTicket } from './admission/presented-ticket.js';
 export type { Admission, AdmissionVerdict, Rejection } from './admission/verdict.js';
-export type { Card, CardContents, CardReader, CardReaderEvents } from './card.js';
+export type { Card, CardContents, CardEntry, CardReader, CardReaderEvents } from './card.js';
 export { CardError, isCardError, type CardErrorCode } from './card-error.js';
 export { BufferCardMemory, type CardMemory } from './card-memory.js';
 export { cardSummary, ticketSummary, type CardSummary, type TicketSummary } from './card-summary.js';

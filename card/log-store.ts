@@ -81,14 +81,17 @@ export class LogStore {
   }
 
   /**
-   * Makes `records` the card's contents (format 2). CARD_FULL, with nothing
+   * Makes `records` the card's contents (format 2); given a function, the records it makes of the
+   * current contents (null: none). CARD_FULL, with nothing
    * written, when they do not fit beside the current contents; NOT_CARDGATE
    * rather than overwrite another application's data.
    */
-  async write(records: readonly Buffer[]): Promise<void> {
-    const size = records.reduce((sum, r) => sum + r.length, 0);
-    if (size > this.maxPayloadBytes) throw full(size, this.maxPayloadBytes);
+  async write(recordsOrOf: readonly Buffer[] | ((current: Stored | null) => readonly Buffer[])): Promise<void> {
+    if (typeof recordsOrOf !== 'function') this.checkSize(recordsOrOf);
     const live = await this.current();
+    // Records made from the current contents (kept entries, SPEC §9) without reading the headers twice.
+    const records = typeof recordsOrOf === 'function' ? recordsOrOf(live && stored(live)) : recordsOrOf;
+    const size = this.checkSize(records);
     const payload = Buffer.concat(records);
     if (live?.format === 2 && live.payload.equals(payload)) return;
     const plan =
@@ -105,6 +108,12 @@ export class LogStore {
     const headers = this.lastHeaders ?? Buffer.alloc(HEADER_AREA_BYTES);
     header.copy(headers, slot * HEADER_BYTES);
     this.known = { headers, live: { format: 2, slot, seq, extents: plan.extents, reserved, payload } };
+  }
+
+  /** The contents as they are now, or null (blank or damaged): after a read, only the headers are read again. */
+  async currentContents(): Promise<Stored | null> {
+    const live = await this.current();
+    return live && stored(live);
   }
 
   /**
@@ -127,6 +136,12 @@ export class LogStore {
       else high = mid - 1;
     }
     return low;
+  }
+
+  private checkSize(records: readonly Buffer[]): number {
+    const size = records.reduce((sum, r) => sum + r.length, 0);
+    if (size > this.maxPayloadBytes) throw full(size, this.maxPayloadBytes);
+    return size;
   }
 
   private get lastHeaders(): Buffer | undefined {

@@ -7,7 +7,10 @@ import { useCenterStatus } from '../terminal/hooks/use-center-status.js';
 import { KeysRoot, useKeys } from '../terminal/hooks/use-keys.js';
 import { isRetryKey } from '../terminal/components/CenterBanner.js';
 import { cardProblem } from './flow/card-problem.js';
+import { annulWords } from './flow/annul-words.js';
 import { useGateFlow } from './hooks/use-gate-flow.js';
+import { useOfflineStatus } from './hooks/use-offline-status.js';
+import type { OfflineGate } from './offline/offline-gate.js';
 import { usePrinting } from './hooks/use-printing.js';
 import type { TicketPrinter } from './printing/ticket-printer.js';
 import { BusyScreen } from './screens/BusyScreen.js';
@@ -32,6 +35,10 @@ export interface GateAppProps {
    * one to get back to its menu.
    */
   readonly onExit?: () => void;
+  /** The off-line link (SPEC §9): without it the gate admits nobody while the center is unreachable. */
+  readonly offline?: OfflineGate;
+  /** Entry (the default) or exit (SPEC §10). */
+  readonly direction?: 'entry' | 'exit';
 }
 
 /** The gate attendant's console (SPEC §2 steps 7-10): waiting, ticket menu, verdict; q or Ctrl+C quits. */
@@ -46,13 +53,32 @@ export function GateApp(props: GateAppProps) {
   );
 }
 
-function GateScreens({ center, reader, gateId, printer, verdictSeconds = 8, statusIntervalMs, onExit }: GateAppProps) {
+function GateScreens({
+  center,
+  reader,
+  gateId,
+  printer,
+  verdictSeconds = 8,
+  statusIntervalMs,
+  onExit,
+  offline,
+  direction = 'entry',
+}: GateAppProps) {
   const { exit } = useApp();
-  const status = useCenterStatus(center, { intervalMs: statusIntervalMs, role: 'gate' });
+  const whoAmI = useCenterStatus(center, { intervalMs: statusIntervalMs, role: 'gate' });
+  const offlineStatus = useOfflineStatus(offline);
+  // The retry keys ask both: WhoAmI (the token) and the manifest poll (on line again).
+  const status = {
+    ...whoAmI,
+    retry: () => {
+      whoAmI.retry();
+      offline?.retry();
+    },
+  };
   useKeys((input) => {
-    if (isRetryKey(input) && status.state === 'offline') status.retry();
+    if (isRetryKey(input) && (status.state === 'offline' || offlineStatus?.online === false)) status.retry();
   });
-  const [state, dispatch] = useGateFlow({ center, gateId });
+  const [state, dispatch] = useGateFlow({ center, gateId, offline, direction });
   const { phase } = state;
   const presence = useCardPresence({
     wanted: phase.kind === 'waiting',
@@ -64,7 +90,7 @@ function GateScreens({ center, reader, gateId, printer, verdictSeconds = 8, stat
     onRemoved: () => dispatch({ type: 'removed' }),
   });
   const printing = usePrinting(printer, phase, gateId);
-  const frame = { gateId, center: status, counts: state };
+  const frame = { gateId, center: status, counts: state, offline: offlineStatus, direction };
   const back = () => dispatch({ type: 'back' });
 
   switch (phase.kind) {
@@ -134,6 +160,7 @@ function GateScreens({ center, reader, gateId, printer, verdictSeconds = 8, stat
           seconds={verdictSeconds}
           onNext={back}
           onAsk={(dryRun) => dispatch({ type: 'ask', dryRun })}
+          onAnnul={() => annulWords(phase, { center, gateId, offline })}
         />
       );
   }

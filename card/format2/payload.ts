@@ -7,6 +7,7 @@
  *   TEMPLATE  a product issue: what its tickets share, venue notes included
  *   TICKET    one ticket: its id, its signature, and fields of its own only
  *             where they differ from its ORDER and TEMPLATE
+ *   ENTRY     a gate's movement of a ticket (entry-record.ts); after every ticket
  *
  * A TICKET belongs to the ORDER and the TEMPLATE last seen before it.
  * Records are self-contained byte strings, so a writer that keeps a record
@@ -15,6 +16,7 @@
  */
 import { BuyerIdentification, type CardImage, type CardTicket } from '../../gen/cardgate/v1/ticket.js';
 import { ByteReader, ByteWriter, MalformedPayload } from './bytes.js';
+import { readEntry, writeEntry, type CardEntry } from './entry-record.js';
 import { readCardId, writeCardId } from './fields.js';
 import {
   readOrder,
@@ -33,7 +35,7 @@ import {
 export const FORMAT_2 = 2;
 
 export const RECORD = { CARD: 0x01, ORDER: 0x02, TEMPLATE: 0x03, TICKET: 0x04 } as const;
-/** Reserved for the entries a gate writes (issue #16): ticket id, gate id, time. */
+/** The entries gates write (SPEC §9): ticket index, gate id, time (entry-record.ts). */
 export const ENTRY_RECORD = 0x05;
 
 function record(kind: number, body: (out: ByteWriter) => void): Buffer {
@@ -49,9 +51,10 @@ const buyerKey = (buyer: BuyerIdentification | undefined) =>
 /**
  * The records of `image`, in order; their concatenation is the payload.
  * Consecutive tickets with the same buyer identification share one ORDER,
- * consecutive tickets of one product issue one TEMPLATE.
+ * consecutive tickets of one product issue one TEMPLATE. `entries` follow
+ * the tickets, oldest first; an entry of a ticket not in the image is left out.
  */
-export function encodeRecords(image: CardImage): Buffer[] {
+export function encodeRecords(image: CardImage, entries: readonly CardEntry[] = []): Buffer[] {
   const records = [record(RECORD.CARD, (out) => writeCardId(out, image.cardId))];
   const tickets = image.tickets;
   for (let start = 0; start < tickets.length;) {
@@ -60,6 +63,11 @@ export function encodeRecords(image: CardImage): Buffer[] {
     while (end < tickets.length && buyerKey(tickets[end]!.buyerIdentification) === key) end++;
     records.push(...groupRecords(tickets.slice(start, end)));
     start = end;
+  }
+  const ids = tickets.map((ticket) => ticket.ticket?.ticketId ?? '');
+  for (const entry of entries) {
+    const index = ids.indexOf(entry.ticketId);
+    if (index >= 0) records.push(record(ENTRY_RECORD, (out) => writeEntry(out, entry, index)));
   }
   return records;
 }
@@ -117,10 +125,11 @@ interface Group {
  * MalformedPayload for bytes that are not a well-formed format-2 payload
  * (an unknown record kind included): the caller decides the card error.
  */
-export function decodePayload(payload: Buffer): { image: CardImage; spans: RecordSpan[] } {
+export function decodePayload(payload: Buffer): { image: CardImage; entries: CardEntry[]; spans: RecordSpan[] } {
   const from = new ByteReader(payload);
   const spans: RecordSpan[] = [];
   const groups: Group[] = [];
+  const entryBodies: Buffer[] = [];
   let cardId: string | undefined;
   let template: Template | undefined;
   let offset = 0;
@@ -149,12 +158,22 @@ export function decodePayload(payload: Buffer): { image: CardImage; spans: Recor
     } else if (kind === RECORD.TICKET) {
       if (!group || !template) throw new MalformedPayload('a ticket comes before its order or product record');
       group.tickets.push({ record: readTicket(body), template });
+    } else if (kind === ENTRY_RECORD) {
+      entryBodies.push(bodyBytes);
+      body.bytes(bodyBytes.length); // read once the tickets are known
     } else throw new MalformedPayload(`unknown record kind ${kind}`);
     if (!body.done) throw new MalformedPayload('a record is longer than its fields');
   }
   if (cardId === undefined) throw new MalformedPayload('the payload has no card record');
   const tickets = groups.flatMap((group) => groupTickets(group));
-  return { image: { formatVersion: FORMAT_2, cardId, tickets }, spans };
+  const ids = tickets.map((ticket) => ticket.ticket?.ticketId ?? '');
+  const entries = entryBodies.map((bytes) => {
+    const body = new ByteReader(bytes);
+    const entry = readEntry(body, ids);
+    if (!body.done) throw new MalformedPayload('a record is longer than its fields');
+    return entry;
+  });
+  return { image: { formatVersion: FORMAT_2, cardId, tickets }, entries, spans };
 }
 
 function groupTickets({ order, templates, tickets }: Group): CardTicket[] {

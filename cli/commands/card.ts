@@ -62,6 +62,12 @@ function printTable(summary: CardSummary): void {
       `${cell(t.ticket_id, 15)} ${cell(t.name, 20)} ${cell(localTime(t.starts_at), 16)} ${cell(t.seat, 10)} ${cell(t.buyer_name, 14)}`,
     );
   }
+  if (summary.entries.length === 0) return;
+  console.log(`Entries written by gates (${summary.entries.length}):`);
+  for (const e of summary.entries) {
+    const way = e.direction === 'exit' ? 'exit' : e.reentry ? 're-entry' : 'entry';
+    console.log(`  ${cell(e.ticket_id, 15)} ${cell(way, 8)} gate ${cell(e.gate_id, 10)} ${localTime(e.at)}`);
+  }
 }
 
 /** A sentence for the person at the terminal instead of a raw gRPC status line. */

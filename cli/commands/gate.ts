@@ -11,6 +11,8 @@ interface GateOptions extends ClientTlsFlags {
   print?: string;
   token?: string;
   verdictSeconds: number;
+  journal?: string;
+  direction: string;
 }
 
 export function registerGateCommand(program: Command): void {
@@ -27,7 +29,11 @@ export function registerGateCommand(program: Command): void {
       env.printer(),
     )
     .option('--verdict-seconds <n>', 'seconds a verdict stays on screen', wholeNumber('--verdict-seconds', 1), 8)
+    .option('--journal <path>', 'the off-line journal and manifest cache (default ./data/gate-<gate-id>.journal)')
+    .option('--direction <way>', 'entry or exit: which way people go through this gate', 'entry')
     .action(async (options: GateOptions) => {
+      if (options.direction !== 'entry' && options.direction !== 'exit')
+        throw new Error(`--direction must be entry or exit, not "${options.direction}"`);
       const token = requireToken(options.token);
       const card = requireCard(options.card);
       if (!options.gateId) throw new Error('no gate id: pass --gate-id ID (for example G1) or set CARDGATE_GATE_ID');
@@ -44,6 +50,8 @@ export function registerGateCommand(program: Command): void {
         print: options.print,
         verdictSeconds: options.verdictSeconds,
         tls,
+        journal: options.journal,
+        direction: options.direction,
       });
     });
 }

@@ -3,7 +3,7 @@
  * a pure reducer: waiting → reading → menu → asking → verdict → waiting
  * (a check-only verdict goes back to the menu). Effects live in use-gate-flow.
  */
-import type { Card } from '../../card/card.js';
+import type { Card, CardEntry } from '../../card/card.js';
 import type { RedeemTicketResponse } from '../../gen/cardgate/v1/gate.js';
 import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
 
@@ -19,11 +19,29 @@ export interface PresentedCard {
   readonly checks?: readonly RedeemTicketResponse[];
   /** Why the tickets could not be checked, in words. */
   readonly checkProblem?: string;
+  /** The checks were judged by this gate alone, off line (SPEC §9). */
+  readonly checkedOffline?: boolean;
+  /** The entries gates wrote on the card (SPEC §9). */
+  readonly entries?: readonly CardEntry[];
+  /** The card it was read from, to write this gate's entry onto after an admission. */
+  readonly source?: Card;
+}
+
+/** A verdict the gate reached alone while the center was unreachable (SPEC §9). */
+export interface OfflineNote {
+  /** Since when the gate has been off line. */
+  readonly since: Date;
+  /** Its journal entry (a real decision). */
+  readonly entryId?: string;
+  /** When its journal says it decided: the card's entry carries the same time, so the two count once. */
+  readonly decidedAt?: Date;
+  /** The gate could not judge the ticket: why, in words to act on. */
+  readonly cannotJudge?: string;
 }
 
 /** What the center said about the chosen ticket, or that it said nothing. */
 export type Outcome =
-  | { readonly kind: 'answer'; readonly response: RedeemTicketResponse }
+  | { readonly kind: 'answer'; readonly response: RedeemTicketResponse; readonly offline?: OfflineNote }
   | { readonly kind: 'unreachable'; readonly problem: string };
 
 export type Phase =

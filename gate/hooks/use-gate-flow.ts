@@ -1,11 +1,14 @@
 /**
- * The gate's flow as a hook: the reducer of flow/gate-state plus the two
+ * The gate's flow as a hook: the reducer of flow/gate-state plus the
  * effects that talk to the outside — reading the card and checking all its
- * tickets at once (CheckTickets), and asking the center about the chosen
- * ticket (RedeemTicket, dry_run for "check only").
+ * tickets at once (CheckTickets), asking about the chosen ticket
+ * (RedeemTicket, dry_run for "check only"), through the off-line link when the
+ * gate has one (gate/offline/, SPEC §9), and writing the entry onto the card
+ * after an admission.
  */
 import { useEffect, useReducer } from 'react';
 import type { Card } from '../../card/card.js';
+import { Direction } from '../../gen/cardgate/v1/gate.js';
 import { useCardReader } from '../../terminal/card/CardReaderProvider.js';
 import type { CenterClient } from '../../terminal/center-client.js';
 import { describeCenterError } from '../../terminal/center-errors.js';
@@ -15,15 +18,24 @@ import {
   initialGateState,
   type GateAction,
   type GateState,
+  type Outcome,
   type PresentedCard,
 } from '../flow/gate-state.js';
+import type { OfflineGate } from '../offline/offline-gate.js';
 
 export interface GateFlowDeps {
   readonly center: CenterClient;
   readonly gateId: string;
+  readonly offline?: OfflineGate;
+  readonly direction?: 'entry' | 'exit';
 }
 
-export function useGateFlow({ center, gateId }: GateFlowDeps): [GateState, (action: GateAction) => void] {
+export function useGateFlow({
+  center,
+  gateId,
+  offline,
+  direction = 'entry',
+}: GateFlowDeps): [GateState, (action: GateAction) => void] {
   const reader = useCardReader();
   const [state, dispatch] = useReducer(gateReducer, initialGateState);
   const { phase } = state;
@@ -32,19 +44,19 @@ export function useGateFlow({ center, gateId }: GateFlowDeps): [GateState, (acti
     if (phase.kind !== 'reading') return;
     const abort = new AbortController();
     // A reader with events has already handed over the card it noticed: one wait per presentation.
-    readCard(phase.card ?? reader.waitForCard({ signal: abort.signal }), center, gateId).then(
+    readCard(phase.card ?? reader.waitForCard({ signal: abort.signal }), { center, gateId, offline, direction }).then(
       (card) => !abort.signal.aborted && dispatch({ type: 'read', card }),
       (error) => !abort.signal.aborted && dispatch({ type: 'read-failed', message: cardProblem(error) }),
     );
     return () => abort.abort();
-  }, [phase, reader, center, gateId]);
+  }, [phase, reader, center, gateId, offline, direction]);
 
   useEffect(() => {
     if (phase.kind !== 'asking') return;
     let cancelled = false;
     const { card, highlighted, dryRun } = phase;
-    center.redeemTicket({ gateId, cardId: card.cardId, ticket: card.tickets[highlighted]!, dryRun }).then(
-      (response) => !cancelled && dispatch({ type: 'answered', outcome: { kind: 'answer', response } }),
+    ask(card, highlighted, dryRun, { center, gateId, offline, direction }).then(
+      (outcome) => !cancelled && dispatch({ type: 'answered', outcome }),
       (error) =>
         !cancelled &&
         dispatch({
@@ -55,20 +67,83 @@ export function useGateFlow({ center, gateId }: GateFlowDeps): [GateState, (acti
     return () => {
       cancelled = true;
     };
-  }, [phase, center, gateId]);
+  }, [phase, center, gateId, offline, direction]);
+
+  // After an admission, on line or off, the entry goes onto the card (SPEC §9), once the verdict is on screen.
+  const admittedSeq =
+    phase.kind === 'verdict' && !phase.dryRun && phase.outcome.kind === 'answer' && phase.outcome.response.admitted
+      ? phase.seq
+      : undefined;
+  useEffect(() => {
+    if (admittedSeq === undefined || phase.kind !== 'verdict' || phase.outcome.kind !== 'answer') return;
+    const { card, highlighted, outcome } = phase;
+    const ticketId = card.tickets[highlighted]?.ticket?.ticketId;
+    if (!card.source?.addEntry || !ticketId) return;
+    // A card taken off before this finishes still admitted its buyer: the center or the journal has the entry,
+    // and the off-line link writes it onto the card the next time it is read here.
+    const entry = {
+      ticketId,
+      gateId,
+      at: outcome.offline?.decidedAt ?? new Date(),
+      direction: outcome.response.direction === Direction.DIRECTION_EXIT ? 'exit' : 'entry',
+      reentry: outcome.response.reentry,
+    } as const;
+    const written = offline ? offline.writeEntry(card.source, entry) : card.source.addEntry(entry);
+    written.catch(() => undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per admission
+  }, [admittedSeq]);
 
   return [state, dispatch];
 }
 
+interface Asker {
+  readonly center: CenterClient;
+  readonly gateId: string;
+  readonly offline?: OfflineGate;
+  readonly direction: 'entry' | 'exit';
+}
+
+async function ask(card: PresentedCard, index: number, dryRun: boolean, asker: Asker): Promise<Outcome> {
+  const { center, gateId, offline, direction } = asker;
+  const ticket = card.tickets[index]!;
+  if (!offline) {
+    const wire = direction === 'exit' ? Direction.DIRECTION_EXIT : Direction.DIRECTION_ENTRY;
+    const response = await center.redeemTicket({ gateId, cardId: card.cardId, ticket, dryRun, direction: wire });
+    return { kind: 'answer', response };
+  }
+  const answer = await offline.redeem({
+    cardId: card.cardId,
+    ticket,
+    dryRun,
+    direction,
+    cardEntries: card.entries ?? [],
+  });
+  if (!answer.offline) return { kind: 'answer', response: answer.response };
+  const { since, entry, cannotJudge } = answer.offline;
+  return {
+    kind: 'answer',
+    response: answer.response,
+    offline: { since, entryId: entry?.entryId, decidedAt: entry?.decidedAt, cannotJudge },
+  };
+}
+
 /** Reads the card and asks the center about every ticket on it in one call. */
-async function readCard(presented: Card | Promise<Card>, center: CenterClient, gateId: string): Promise<PresentedCard> {
+async function readCard(presented: Card | Promise<Card>, asker: Asker): Promise<PresentedCard> {
+  const { center, gateId, offline, direction } = asker;
   const card = await presented;
-  const { image, copied } = await card.read();
-  const read = { cardId: card.id, imageCardId: image.cardId, copied, tickets: image.tickets };
+  const { image, copied, entries: read0 = [] } = await card.read();
+  // Entries this gate owes the card (it was taken off too soon last time) are written now.
+  const entries = offline && !copied ? await offline.catchUp(card, read0) : read0;
+  const read = { cardId: card.id, imageCardId: image.cardId, copied, tickets: image.tickets, entries, source: card };
   if (image.tickets.length === 0) return read;
   try {
     // The copied card's own id is sent, so the center answers WRONG_CARD for its tickets.
-    const checks = await center.checkTickets({ gateId, cardId: card.id, tickets: image.tickets });
+    if (offline) {
+      const { results, offline: alone } = await offline.check(card.id, image.tickets, direction, entries);
+      return { ...read, checks: results, checkedOffline: alone };
+    }
+    const wire = direction === 'exit' ? Direction.DIRECTION_EXIT : Direction.DIRECTION_ENTRY;
+    const checks = await center.checkTickets({ gateId, cardId: card.id, tickets: image.tickets, direction: wire });
     return { ...read, checks };
   } catch (error) {
     return { ...read, checkProblem: describeCenterError(error, center.address, 'attendant') };

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
+import { useState } from 'react';
 import { useKeys } from '../../terminal/hooks/use-keys.js';
-import { formatDateTime } from '../../terminal/format.js';
+import { formatDateTime, formatTime } from '../../terminal/format.js';
 import { theme } from '../../terminal/theme.js';
 import { GateFrame } from '../components/GateFrame.js';
 import { VerdictBanner, type VerdictLook } from '../components/VerdictBanner.js';
@@ -25,6 +26,8 @@ export interface VerdictScreenProps {
   readonly onNext: () => void;
   /** Ask again: a real use after a check, or the same question after no answer. */
   readonly onAsk: (dryRun: boolean) => void;
+  /** u on an admission ("not through", SPEC §10): undoes it; resolves with what happened, in words. */
+  readonly onAnnul?: () => Promise<{ readonly ok: boolean; readonly words: string }>;
 }
 
 /** ADMIT or REJECTED (claims 5, 17, 23, 24): big, coloured, with the buyer's name and a reason the attendant can act on. */
@@ -40,12 +43,20 @@ export function VerdictScreen({
   seconds,
   onNext,
   onAsk,
+  onAnnul,
 }: VerdictScreenProps) {
   const answer = outcome.kind === 'answer' ? outcome.response : undefined;
-  const timed = answer !== undefined && !dryRun;
+  const alone = outcome.kind === 'answer' ? outcome.offline : undefined;
+  const annullable = Boolean(onAnnul && answer?.admitted && !dryRun);
+  const [annul, setAnnul] = useState<{ readonly ok: boolean; readonly words: string } | 'asking'>();
+  const timed = answer !== undefined && !dryRun && annul === undefined;
   const left = useCountdown(seconds, timed, seq, onNext);
   useKeys((input, key) => {
-    if (!answer && input === 'r') onAsk(dryRun);
+    if (annullable && input === 'u' && annul === undefined) {
+      setAnnul('asking');
+      onAnnul!().then(setAnnul, (error: unknown) => setAnnul({ ok: false, words: String(error) }));
+    } else if (annul === 'asking') return;
+    else if (!answer && input === 'r') onAsk(dryRun);
     else if (dryRun && answer && key.return) onAsk(false);
     else if (key.escape || key.return || input === ' ') onNext();
   });
@@ -76,7 +87,12 @@ export function VerdictScreen({
             ['Esc', 'back to tickets'],
           ] as const)
         : ([['Esc', 'back to tickets']] as const)
-      : ([['Enter', 'next card']] as const);
+      : annullable && annul === undefined
+        ? ([
+            ['Enter', 'next card'],
+            ['u', 'not through'],
+          ] as const)
+        : ([['Enter', 'next card']] as const);
   return (
     <GateFrame {...frame} title={dryRun ? 'Check only' : 'Verdict'} keys={keys}>
       <VerdictBanner look={look} line={line} />
@@ -98,7 +114,15 @@ export function VerdictScreen({
             This ticket admits {answer.entriesLeft} more time{answer.entriesLeft === 1 ? '' : 's'}.
           </Text>
         ) : null}
-        {answer && !answer.admitted ? <Text>{reasonAdvice(answer)}</Text> : null}
+        {answer && !answer.admitted && !alone?.cannotJudge ? <Text>{reasonAdvice(answer)}</Text> : null}
+        {alone ? <OfflineVerdictLine admitted={answer!.admitted} since={alone.since} /> : null}
+        {annul === 'asking' ? <Text>Undoing this admission…</Text> : null}
+        {annul && annul !== 'asking' ? (
+          <Text color={annul.ok ? theme.ok : theme.bad} bold>
+            {annul.ok ? '↶ ' : '✖ Not undone: '}
+            {annul.words}
+          </Text>
+        ) : null}
         {!answer ? (
           <Text color={theme.warn}>
             {outcome.kind === 'unreachable' ? outcome.problem : ''} Do not let the buyer in yet.
@@ -110,6 +134,16 @@ export function VerdictScreen({
         {timed ? <Text dimColor>Next card in {left} s (Enter now)</Text> : null}
       </Box>
     </GateFrame>
+  );
+}
+
+/** An off-line verdict still says plainly whether to let the person in (SPEC §9). */
+function OfflineVerdictLine({ admitted, since }: { readonly admitted: boolean; readonly since: Date }) {
+  return (
+    <Text color={theme.warn} bold>
+      OFFLINE verdict (center unreachable since {formatTime(since)}): this gate checked the ticket on its own.{' '}
+      {admitted ? 'It is safe to let the buyer in.' : 'Do not let the buyer in.'}
+    </Text>
   );
 }
 

@@ -3,6 +3,8 @@ import { useKeys } from '../../terminal/hooks/use-keys.js';
 import { theme } from '../../terminal/theme.js';
 import { GateFrame, type GateFrameProps } from '../components/GateFrame.js';
 import type { CardPresence } from '../../terminal/card/use-card-presence.js';
+import { formatTime } from '../../terminal/format.js';
+import { isOffline } from '../components/OfflineBanner.js';
 
 export type FrameProps = Omit<GateFrameProps, 'title' | 'keys' | 'children'>;
 
@@ -32,7 +34,19 @@ export function WaitingScreen({ frame, presence, readerName, lastPrint, onPresen
     else if (input === 'r') frame.center.retry();
     else if (input === 'q') onExit();
   });
-  const { center } = frame;
+  const { center, offline } = frame;
+  const alone = isOffline(offline) && center.state !== 'refused';
+  const backlog = offline?.backlog ?? 0;
+  // With an off-line link, its manifest poll is the heartbeat; WhoAmI still tells a refused token.
+  const state = !offline
+    ? center.state
+    : center.state === 'refused'
+      ? 'refused'
+      : offline.online === true
+        ? 'online'
+        : offline.online === undefined
+          ? 'connecting'
+          : center.state;
   const instruction = presence.awaitingRemoval
     ? 'Take the card off the reader.'
     : presence.mode === 'auto'
@@ -53,7 +67,7 @@ export function WaitingScreen({ frame, presence, readerName, lastPrint, onPresen
         alignItems="center"
       >
         <Text bold color={theme.accent}>
-          PRESENT A CARD
+          {frame.direction === 'exit' ? 'EXIT — PRESENT A CARD' : 'PRESENT A CARD'}
         </Text>
         <Text>{instruction}</Text>
         <Text dimColor>Reader: {readerName}</Text>
@@ -61,15 +75,27 @@ export function WaitingScreen({ frame, presence, readerName, lastPrint, onPresen
       <Box flexDirection="column" marginTop={1}>
         <Text>
           Gate <Text bold>{frame.gateId}</Text>
+          {frame.direction === 'exit' ? <Text bold> (EXIT)</Text> : null}
           {'   '}Sales center:{' '}
-          <Text
-            color={center.state === 'online' ? theme.ok : center.state === 'connecting' ? theme.warn : theme.bad}
-            bold
-          >
-            {CENTER_WORDS[center.state]}
-          </Text>
+          {alone ? (
+            <Text color={theme.warn} bold>
+              OFFLINE{offline.offlineSince ? ` since ${formatTime(offline.offlineSince)}` : ''}: this gate decides on
+              its own
+            </Text>
+          ) : (
+            <Text color={state === 'online' ? theme.ok : state === 'connecting' ? theme.warn : theme.bad} bold>
+              {CENTER_WORDS[state]}
+            </Text>
+          )}
           {center.terminalName ? <Text dimColor> (as {center.terminalName})</Text> : null}
         </Text>
+        {offline ? (
+          <Text color={backlog > 0 ? theme.warn : undefined}>
+            {backlog === 0
+              ? 'No entries waiting to upload.'
+              : `${backlog} ${backlog === 1 ? 'entry' : 'entries'} waiting to upload${alone ? ' when the center is back' : '…'}`}
+          </Text>
+        ) : null}
         <Text>
           Since start: <Text color={theme.ok}>{frame.counts.admitted} admitted</Text>,{' '}
           <Text color={theme.bad}>{frame.counts.rejected} rejected</Text>

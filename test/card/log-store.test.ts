@@ -19,7 +19,7 @@ const blank = () => new TearingMemory(Buffer.alloc(CAPACITY));
 
 test('blank memory reads as an empty image with the card id', async (t) => {
   const contents = await new MemoryCard(CARD_ID, blank()).read();
-  t.deepEqual(contents, { image: emptyImage(CARD_ID), usedBytes: 0, copied: false });
+  t.deepEqual(contents, { image: emptyImage(CARD_ID), usedBytes: 0, copied: false, entries: [] });
 });
 
 test('memory with other data is NOT_CARDGATE, and a write onto it changes nothing', async (t) => {

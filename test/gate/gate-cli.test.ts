@@ -1,5 +1,8 @@
 /** `cardgate gate` refuses bad input with a sentence saying what to pass, before drawing anything. */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import test from 'ava';
@@ -64,4 +67,24 @@ test('a --print printer CUPS does not know is reported at start-up, naming the p
     stderr,
     /--print no-such-printer: Printer no-such-printer not found \((known printers: |CUPS knows no printers)/,
   );
+});
+
+test('a --direction other than entry or exit is refused, naming the flag (SPEC §10)', async (t) => {
+  const { code, stderr } = await gate(['--card', 'file:/tmp/x.card', '--gate-id', 'G1', '--direction', 'sideways'], {
+    CARDGATE_TOKEN: 't',
+  });
+  t.is(code, 1);
+  t.regex(stderr, /--direction must be entry or exit, not "sideways"/);
+});
+
+test('a --journal that cannot be opened stops the gate at start-up, naming the file (SPEC §9)', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'cardgate-journal-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  // A directory is no SQLite file.
+  const { code, stderr } = await gate(
+    ['--card', `file:${join(dir, 'x.card')}`, '--gate-id', 'G1', '--journal', dir, '--center', '127.0.0.1:1'],
+    { CARDGATE_TOKEN: 't' },
+  );
+  t.is(code, 1);
+  t.true(stderr.includes(`cannot open the gate journal ${dir}`), stderr);
 });

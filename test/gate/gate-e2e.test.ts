@@ -16,7 +16,7 @@ test('an attendant admits the highlighted ticket, and the same ticket presented 
   const stack = await startStack(t);
   const fixture = await threeTicketCard(stack);
   // Through sh, so the exit status of the console is printed on the screen when it ends.
-  const command = `node --import tsx cli/main.ts gate --center ${stack.address} --card ${fixture.spec} --gate-id G1; echo "gate exited with status $?"`;
+  const command = `node --import tsx cli/main.ts gate --center ${stack.address} --card ${fixture.spec} --gate-id G1 --journal ${stack.dir}/gate-G1.journal; echo "gate exited with status $?"`;
   const gate = startTmux(t, ['sh', '-c', command], { CARDGATE_TOKEN: stack.tokens.gate });
   t.regex(await gate.waitFor('PRESENT A CARD', 30_000), /Press Space when the card is on the reader/);
   await gate.press('Space');

@@ -35,7 +35,7 @@ export async function buyOnto(
 }
 
 /** A blank file: card in the stack's temp dir. */
-export async function blankCard(stack: Stack, name = 'gate.card'): Promise<{ spec: string; card: Card }> {
+export async function blankCard(stack: Pick<Stack, 'dir'>, name = 'gate.card'): Promise<{ spec: string; card: Card }> {
   const spec = `file:${join(stack.dir, name)}`;
   const reader = await openCardReader(spec);
   const card = await reader.waitForCard();
