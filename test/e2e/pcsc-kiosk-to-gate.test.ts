@@ -42,7 +42,8 @@ pcscTest(
   async (t) => {
     const stack = await startStack(t);
     await createProduct(stack.admin, { name: 'Reader Night', venue: 'Blue Note', capacity: 40 });
-    const file = join(tempDir(t), 'buyer.card');
+    const dir = tempDir(t);
+    const file = join(dir, 'buyer.card');
 
     const kiosk = startTmux(
       t,
@@ -79,7 +80,7 @@ pcscTest(
       [
         'sh',
         '-c',
-        `${cardgate(`gate --center ${stack.address} --card pcsc --gate-id G1`)}; echo "gate exited with status $?"`,
+        `${cardgate(`gate --center ${stack.address} --card pcsc --gate-id G1 --journal ${join(dir, 'gate.journal')}`)}; echo "gate exited with status $?"`,
       ],
       { CARDGATE_TOKEN: stack.tokens.gate },
     );

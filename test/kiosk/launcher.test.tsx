@@ -1,6 +1,7 @@
 /** The npm start launcher opens the kiosk on the demo card and comes back to its menu without restarting anything. */
 import test, { type ExecutionContext } from 'ava';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { LAUNCHER_ENTRIES } from '../../cli/launcher/entries.js';
 import { Launcher } from '../../cli/launcher/Launcher.js';
@@ -44,7 +45,7 @@ test('Enter opens the kiosk, Esc on its Home returns to the launcher, and it ope
 });
 
 test('the gate console opens from the launcher on the same card, and q on its waiting screen returns to the launcher', async (t) => {
-  const { frame, waitFor, press } = await openLauncher(t);
+  const { stack, frame, waitFor, press } = await openLauncher(t);
 
   await waitFor('Gate console');
   await press(KEY.down); // down to the gate console
@@ -52,6 +53,10 @@ test('the gate console opens from the launcher on the same card, and q on its wa
   await waitFor('PRESENT A CARD');
   await waitFor('online');
   t.regex(frame(), /Gate G1/);
+  t.true(
+    existsSync(join(dirname(stack.dbPath), 'gate-G1.journal')),
+    "the demo gate keeps an off-line journal beside the demo's database (SPEC §9)",
+  );
   await press('q');
   await waitFor('Cardgate demo · Launcher');
 });
