@@ -9,6 +9,7 @@ import type { ListOrdersRequest, OrderSummary } from '../../gen/cardgate/v1/admi
 import { OrderState } from '../../gen/cardgate/v1/sales.js';
 import { ProductEntity } from '../catalog/product.entity.js';
 import { sqlOn } from '../db/orm-sql.js';
+import { jsonText } from '../db/raw-sql.js';
 import { OrderEntity, type Order, type OrderStateName } from '../sales/order.entity.js';
 import { orderStateOf } from '../sales/order-view.js';
 import { TicketEntity } from '../sales/ticket.entity.js';
@@ -39,7 +40,7 @@ export async function listOrders(
     params.push(...values);
   };
   // Lines are JSON; a product id is a token that only a productId value can hold, quotes included.
-  if (request.productId) add(`lines${sql.cast('text')} like ? escape '\\'`, containing(`"${request.productId}"`));
+  if (request.productId) add(`${jsonText(sql, 'lines')} like ? escape '\\'`, containing(`"${request.productId}"`));
   if (request.buyerName) add(`lower(buyer_name) like lower(?) escape '\\'`, containing(request.buyerName));
   if (request.email) add(`lower(buyer_email) = lower(?)`, request.email);
   if (request.cardId) add(`card_id = ?`, request.cardId.toUpperCase());

@@ -54,6 +54,9 @@ function postgresStatement(sql: string): { name: string; text: string } {
   return statement;
 }
 
+/** A JSON column as text, for a LIKE over its encoding: PostgreSQL keeps it as json, SQLite as text already. */
+export const jsonText = (sql: SqlTx, column: string): string => `${column}${sql.cast('text')}`;
+
 export function isPostgres(orm: MikroORM): boolean {
   return orm.em.getPlatform().constructor.name === 'PostgreSqlPlatform'; // by name: that driver is loaded only for PostgreSQL
 }
