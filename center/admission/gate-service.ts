@@ -20,7 +20,7 @@ import { readGateManifest } from './gate-manifest.js';
 import { GatePresenceLog } from './gate-presence.js';
 import { directionOf, requireIds, requireTicket, uploadedEntry } from './gate-input.js';
 import { syncOfflineAdmissions, type SyncDeps } from './offline-sync.js';
-import { reasonName } from './reject-message.js';
+import { reasonName } from '../../card/admission/verdict-response.js';
 
 export function gateService(
   context: HandlerContext,

@@ -43,7 +43,7 @@ import type { ProductCache } from '../catalog/product-cache.js';
 import { rawTransaction, type SqlTx } from '../db/raw-sql.js';
 import { REDEMPTION_COLUMNS } from './admission-sql.js';
 import { judgeMovement, type Movement } from './offline-movement.js';
-import { reasonName } from './reject-message.js';
+import { reasonName } from '../../card/admission/verdict-response.js';
 import type { DirectionName } from './redemption.entity.js';
 
 /** One journal entry as the handler decoded and checked it. */

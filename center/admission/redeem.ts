@@ -10,18 +10,22 @@
  * moved the ticket first. Of any number of concurrent movements of one
  * ticket, exactly one takes each number.
  */
-import { Direction, RejectReason, type RedeemTicketResponse } from '../../gen/cardgate/v1/gate.js';
+import { RejectReason, type RedeemTicketResponse } from '../../gen/cardgate/v1/gate.js';
 import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
 import type { AdmissionRules } from '../../card/admission/admission-rules.js';
 import { judgeAdmission, type EntriesUsed, type SignatureCheck } from '../../card/admission/judge.js';
 import { presentTicket, type PresentedTicket } from '../../card/admission/presented-ticket.js';
 import type { Rejection } from '../../card/admission/verdict.js';
+import {
+  admittedResponse,
+  rejectedResponse as rejected,
+  verdictResponse,
+} from '../../card/admission/verdict-response.js';
 import type { ProductCache } from '../catalog/product-cache.js';
 import { stageTimer, type HandlerTimings } from '../timings/handler-timings.js';
 import type { EntryWriter } from './entry-writer.js';
 import type { ExactAdmit, ExactOutcome } from './exact-admit.js';
 import { rulesOf } from './product-rules.js';
-import { rejectMessage } from './reject-message.js';
 import { knownTicket, type TicketReader, type TicketRecord } from './ticket-record.js';
 
 export interface Presentation {
@@ -72,10 +76,16 @@ export async function redeemTicket(
     stage('judge');
     if (!verdict.admitted) return rejected(verdict, direction);
     const { issued: ticket, rules } = known!; // admitted, so the ticket was known
-    const counted = verdict.direction === 'entry' && !verdict.reentry;
+    const answer = () =>
+      verdictResponse(verdict, {
+        direction,
+        buyerName: presented.cardTicket.buyerIdentification?.buyerName ?? '',
+        rules,
+        entries: ticket,
+        check: presentation.dryRun,
+      });
     // A dry run takes nothing: the entry it would take is still left.
-    if (presentation.dryRun)
-      return admitted(presented, rules, ticket, verdict.entriesLeft + (counted ? 1 : 0), verdict.reentry);
+    if (presentation.dryRun) return answer();
     const won = await deps.entries.take({
       ticketId: ticket.id,
       movement: ticket.movements + 1,
@@ -88,7 +98,7 @@ export async function redeemTicket(
       at: now,
     });
     stage('record');
-    if (won) return admitted(presented, rules, ticket, verdict.entriesLeft, verdict.reentry);
+    if (won) return answer();
     // someone else moved the ticket first: judge again on the fresh rows
   }
   return rejected(RACED, direction);
@@ -121,33 +131,14 @@ function admitted(
   entriesLeft: number,
   reentry: boolean,
 ): RedeemTicketResponse {
-  const exit = presented.direction === 'exit';
-  const name = presented.cardTicket.buyerIdentification?.buyerName ?? '';
-  return {
-    admitted: true,
-    reason: RejectReason.REJECT_REASON_UNSPECIFIED,
-    message: exit ? `Goodbye, ${name}.` : reentry ? `Welcome back, ${name}.` : `Welcome, ${name}.`,
+  return admittedResponse({
+    buyerName: presented.cardTicket.buyerIdentification?.buyerName ?? '',
+    direction: presented.direction,
+    reentry,
+    entriesLeft,
     firstUsedAt: firstUse?.firstUsedAt ?? undefined,
     firstUsedGate: firstUse?.firstUsedGate ?? '',
-    entriesLeft,
     validFrom: rules.opensAt ?? undefined,
     validUntil: rules.closesAt,
-    direction: exit ? Direction.DIRECTION_EXIT : Direction.DIRECTION_ENTRY,
-    reentry,
-  };
-}
-
-function rejected(rejection: Rejection, direction: 'entry' | 'exit'): RedeemTicketResponse {
-  return {
-    admitted: false,
-    reason: rejection.reason,
-    message: rejectMessage(rejection.reason, rejection),
-    firstUsedAt: rejection.firstUsedAt,
-    firstUsedGate: rejection.firstUsedGate ?? '',
-    entriesLeft: 0,
-    validFrom: rejection.validFrom,
-    validUntil: rejection.validUntil,
-    direction: direction === 'exit' ? Direction.DIRECTION_EXIT : Direction.DIRECTION_ENTRY,
-    reentry: false,
-  };
+  });
 }

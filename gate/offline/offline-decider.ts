@@ -9,7 +9,7 @@
 import { admissionRules } from '../../card/admission/admission-rules.js';
 import { judgeAdmission, signatureCheck, type KnownTicket } from '../../card/admission/judge.js';
 import { presentTicket } from '../../card/admission/presented-ticket.js';
-import type { AdmissionVerdict } from '../../card/admission/verdict.js';
+import { verdictResponse } from '../../card/admission/verdict-response.js';
 import type { CardEntry } from '../../card/card.js';
 import { publicKeyFromRaw } from '../../card/signature.js';
 import type { Product } from '../../gen/cardgate/v1/catalog.js';
@@ -58,12 +58,12 @@ export class OfflineDecider {
 
   /** Judges without recording: the ticket menu's states. */
   async check(question: OfflineQuestion, now: Date): Promise<OfflineAnswer> {
-    return this.judge(question, now);
+    return this.judge(question, now, true);
   }
 
   /** Judges and writes the decision to the journal before answering (SPEC §9). */
   async decide(question: OfflineQuestion, now: Date): Promise<OfflineAnswer> {
-    const answer = await this.judge(question, now);
+    const answer = await this.judge(question, now, false);
     if (answer.cannotJudge) return answer;
     const entry = await this.journal.record({
       cardId: question.cardId,
@@ -87,15 +87,17 @@ export class OfflineDecider {
     );
   }
 
-  private async judge(question: OfflineQuestion, now: Date): Promise<OfflineAnswer> {
+  /** `check`: only checked (the menu), so the entry an admission would take is still left. */
+  private async judge(question: OfflineQuestion, now: Date, check: boolean): Promise<OfflineAnswer> {
     const { manifest, verify } = this;
     if (!manifest || !verify) return cannotJudge(NO_MANIFEST, question.direction);
     const info = question.ticket.ticket;
     const product = manifest.products.find((p) => p.id === info?.productId);
     if (!info || !product) return cannotJudge(UNKNOWN_PRODUCT, question.direction);
     const ticketId = info.ticketId;
+    const rules = admissionRules(productAdmission(product));
     const known: KnownTicket = {
-      rules: admissionRules(productAdmission(product)),
+      rules,
       cancelled: manifest.cancelledTicketIds.includes(ticketId),
       entries: entriesSoFar(
         (await this.journal.movementsOf(ticketId)).map((entry) => ({
@@ -108,7 +110,16 @@ export class OfflineDecider {
       ),
     };
     const presented = presentTicket(question.ticket, question.cardId, question.gateId, question.direction);
-    return { response: responseOf(judgeAdmission(presented, known, now, verify), question) };
+    const verdict = judgeAdmission(presented, known, now, verify);
+    return {
+      response: verdictResponse(verdict, {
+        direction: question.direction,
+        buyerName: question.ticket.buyerIdentification?.buyerName ?? '',
+        rules,
+        entries: known.entries,
+        check,
+      }),
+    };
   }
 }
 
@@ -140,44 +151,5 @@ function cannotJudge(words: string, direction: 'entry' | 'exit'): OfflineAnswer 
       direction: directionOf(direction),
       reentry: false,
     },
-  };
-}
-
-/** The judge's verdict in RedeemTicketResponse's shape, as the center would have answered. */
-function responseOf(verdict: AdmissionVerdict, question: OfflineQuestion): RedeemTicketResponse {
-  const base = {
-    direction: directionOf(question.direction),
-    firstUsedAt: undefined,
-    firstUsedGate: '',
-    entriesLeft: 0,
-    validFrom: undefined,
-    validUntil: undefined,
-    reentry: false,
-  };
-  if (verdict.admitted) {
-    const name = question.ticket.buyerIdentification?.buyerName ?? '';
-    const words = verdict.direction === 'exit' ? 'Goodbye' : verdict.reentry ? 'Welcome back' : 'Welcome';
-    return {
-      ...base,
-      admitted: true,
-      reason: RejectReason.REJECT_REASON_UNSPECIFIED,
-      message: `${words}, ${name}.`,
-      entriesLeft: verdict.entriesLeft,
-      reentry: verdict.reentry,
-    };
-  }
-  const wrongGate =
-    verdict.reason === RejectReason.REJECT_REASON_WRONG_GATE && verdict.gateIds?.length
-      ? `Not valid at this gate: use gate ${verdict.gateIds.join(' or ')}.`
-      : '';
-  return {
-    ...base,
-    admitted: false,
-    reason: verdict.reason,
-    message: wrongGate,
-    firstUsedAt: verdict.firstUsedAt,
-    firstUsedGate: verdict.firstUsedGate ?? '',
-    validFrom: verdict.validFrom,
-    validUntil: verdict.validUntil,
   };
 }
