@@ -1,7 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
 import { centerConfig, parseDatabase, redactDatabase } from '../../center/config.js';
-import { createCenter } from '../../center/server.js';
 import { DEFAULT_STREAM_LIMITS } from '../../center/grpc/stream-quota.js';
 import { createLogger, dbOption, stopOnSignal, wholeNumber } from '../options.js';
 import { DEFAULT_DECLINE_RULE } from '../../center/sales/decline-guard.js';
@@ -90,6 +89,8 @@ export function registerCenterCommand(program: Command): void {
         if (options.createDatabase && (await ensurePostgresDatabase(database.url, true)).created)
           process.stderr.write(`created the database ${new URL(database.url).pathname.slice(1)}\n`);
       }
+      // Loaded here, not at start: other commands of the binary need none of the center.
+      const { createCenter } = await import('../../center/server.js');
       const center = await createCenter(
         centerConfig({
           listen: options.listen,

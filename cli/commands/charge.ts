@@ -1,6 +1,5 @@
 /** `cardgate charge`: the charge-transfer terminal (the payment simulator) on its own. */
 import { InvalidArgumentError, type Command } from 'commander';
-import { createChargeServer } from '../../charge/server.js';
 import { createLogger, stopOnSignal, wholeNumber } from '../options.js';
 import { serverTls, serverTlsFlags, type ServerTlsFlags } from '../tls/transport-flags.js';
 
@@ -28,6 +27,7 @@ export function registerChargeCommand(program: Command): void {
   serverTlsFlags(command).action(async (options: ChargeOptions) => {
     const tls = serverTls(options, options.listen);
     const logger = createLogger();
+    const { createChargeServer } = await import('../../charge/server.js');
     const server = createChargeServer({ logger, latencyMs: options.latencyMs, tls, ledgerPath: options.db });
     const port = await server.listen(options.listen);
     // stderr, so stdout stays pure JSON log lines for whatever collects them.

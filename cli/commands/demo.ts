@@ -10,14 +10,11 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { createChargeServer } from '../../charge/server.js';
 import { rotateTerminalToken } from '../../center/auth/tokens.js';
 import { seedDemoCatalog } from '../../center/admin/seed.js';
 import { centerConfig } from '../../center/config.js';
-import { createCenter } from '../../center/server.js';
 import type { DemoContext } from '../launcher/launcher-entry.js';
 import { createLogger, stopOnSignal } from '../options.js';
-import { initTlsDir } from '../tls/tls-dir.js';
 import { serverTls } from '../tls/transport-flags.js';
 
 interface DemoOptions {
@@ -44,6 +41,12 @@ export function registerDemoCommand(program: Command): void {
     .action(async (options: DemoOptions) => {
       // TLS even on loopback, with certificates made on the first start and kept: the demo runs as a venue should.
       const tlsDir = join(options.data, 'tls');
+      // The servers and the certificate tools are loaded when the demo starts, not when any command does.
+      const [{ initTlsDir }, { createChargeServer }, { createCenter }] = await Promise.all([
+        import('../tls/tls-dir.js'),
+        import('../../charge/server.js'),
+        import('../../center/server.js'),
+      ]);
       await initTlsDir(tlsDir);
       const tlsFile = (name: string) => join(tlsDir, name);
       const tls = serverTls({ tlsCert: tlsFile('server.crt'), tlsKey: tlsFile('server.key') }, options.listen)!;

@@ -6,7 +6,10 @@
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAuthority, issue, loadAuthority, namesOf, type Authority } from './x509.js';
+import type { Authority } from './x509.js';
+
+/** The X.509 library is loaded when certificates are made or read, not with every `cardgate` command. */
+const x509 = () => import('./x509.js');
 
 /** Names every server certificate carries, so loopback clients connect whatever they call the host. */
 export const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '::1'] as const;
@@ -38,9 +41,9 @@ async function authorityIn(dir: string, report: TlsDirReport): Promise<Authority
   }
   if (existsSync(ca.cert)) {
     report.kept.push(ca.cert, ca.key);
-    return loadAuthority(readFileSync(ca.cert, 'utf8'), readFileSync(ca.key, 'utf8'));
+    return (await x509()).loadAuthority(readFileSync(ca.cert, 'utf8'), readFileSync(ca.key, 'utf8'));
   }
-  const { pem, authority } = await createAuthority('Cardgate CA');
+  const { pem, authority } = await (await x509()).createAuthority('Cardgate CA');
   writePair(ca, pem);
   report.written.push(ca.cert, ca.key);
   return authority;
@@ -56,12 +59,12 @@ export async function initTlsDir(dir: string, hosts: readonly string[] = []): Pr
   if (existsSync(server.cert) || existsSync(server.key)) {
     if (!existsSync(server.cert) || !existsSync(server.key))
       throw new Error(`${dir} holds only one of server.crt and server.key: remove it to make a new pair`);
-    const carried = new Set(namesOf(readFileSync(server.cert, 'utf8')));
+    const carried = new Set((await x509()).namesOf(readFileSync(server.cert, 'utf8')));
     report.missingNames.push(...names.filter((name) => !carried.has(name)));
     report.kept.push(server.cert, server.key);
     return report;
   }
-  writePair(server, await issue(authority, 'server', hosts[0] ?? 'localhost', names));
+  writePair(server, await (await x509()).issue(authority, 'server', hosts[0] ?? 'localhost', names));
   report.written.push(server.cert, server.key);
   return report;
 }
@@ -79,6 +82,7 @@ export async function issueClientCertificate(dir: string, name: string): Promise
   const client = files(dir, name);
   if (existsSync(client.cert) || existsSync(client.key))
     return { written: [], kept: [client.cert, client.key].filter(existsSync), missingNames: [] };
+  const { loadAuthority, issue } = await x509();
   const authority = await loadAuthority(readFileSync(ca.cert, 'utf8'), readFileSync(ca.key, 'utf8'));
   writePair(client, await issue(authority, 'client', name));
   return { written: [client.cert, client.key], kept: [], missingNames: [] };
