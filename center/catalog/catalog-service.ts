@@ -56,18 +56,10 @@ export function catalogService(
           };
           call.on('cancelled', release);
           call.on('close', release);
-          const products = await orm.em.fork().find(ProductEntity, {}, { orderBy: { startsAt: 'asc' } });
-          const unknown = [...wanted].find((id) => !products.some((product) => product.id === id));
+          const current = await currentStock(orm);
+          const unknown = [...wanted].find((id) => !current.some((stock) => stock.productId === id));
           if (unknown !== undefined) throw notFound(`no product ${quoted(unknown)}`);
-          for (const product of products) {
-            if (matches(product.id))
-              call.write({
-                productId: product.id,
-                remaining: product.remaining,
-                capacity: product.capacity,
-                product: undefined,
-              });
-          }
+          for (const stock of current) if (matches(stock.productId)) call.write(stock);
         } catch (error) {
           release();
           const serviceError = centerError(error, context.logger, 'WatchAvailability');
@@ -76,4 +68,21 @@ export function catalogService(
       })();
     },
   };
+}
+
+/**
+ * Every product's seats left, as plain messages: a stream lives for hours, and whatever its handler's closures
+ * can reach stays alive that long. Entities read here would keep their EntityManager fork, its identity map
+ * and unit of work with them, for each of thousands of open streams.
+ */
+async function currentStock(orm: MikroORM): Promise<WatchAvailabilityResponse[]> {
+  const products = await orm.em
+    .fork()
+    .find(ProductEntity, {}, { orderBy: { startsAt: 'asc' }, fields: ['id', 'remaining', 'capacity'] });
+  return products.map((product) => ({
+    productId: product.id,
+    remaining: product.remaining,
+    capacity: product.capacity,
+    product: undefined,
+  }));
 }
