@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseDatabase, type DatabaseTarget } from '../center/config.js';
+import { parseDatabase, redactDatabase, type DatabaseTarget } from '../center/config.js';
 import { createPostgresDatabase, dropPostgresDatabase } from '../center/db/postgres-databases.js';
 import { measureCardGate } from './card-gate.js';
 import { checkInvariants } from './check.js';
@@ -123,7 +123,15 @@ try {
   let target: DatabaseTarget;
   if (flags.db) {
     const name = `cg_bench_${Date.now().toString(36)}`;
-    target = parseDatabase(await createPostgresDatabase(flags.db, name));
+    const url = await createPostgresDatabase(flags.db, name).catch((error: Error) => {
+      // Nothing else has started yet: say what to pass instead of a driver's stack trace.
+      console.error(
+        `--db ${redactDatabase(flags.db!)}: cannot create the bench's database there (${error.message}); name a server and a database that exists, e.g. postgres://USER:PASSWORD@HOST/postgres`,
+      );
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(2);
+    });
+    target = parseDatabase(url);
     dropDatabase = () => dropPostgresDatabase(flags.db!, name);
   } else {
     target = { kind: 'sqlite', path: join(dir, 'center.sqlite') };
