@@ -3,12 +3,9 @@
  * version, a gate seen by one is listed by the other, and journals uploaded through both at once
  * are recorded once, with exactly one conflict for a ticket admitted twice.
  */
-import { centerConfig } from '../../center/config.js';
-import { createCenter } from '../../center/server.js';
-import { CenterClient } from '../../terminal/center-client.js';
 import { cardUid, createProduct, purchaseRequest } from '../helpers/factories.js';
 import { postgresTest } from '../helpers/postgres.js';
-import { startStack } from '../helpers/stack.js';
+import { secondCenter, startStack } from '../helpers/stack.js';
 import { waitUntil } from '../helpers/wait.js';
 import { listGates, manifestOf, offlineEntry, syncOffline } from '../helpers/offline-calls.js';
 
@@ -18,13 +15,7 @@ postgresTest(
   'two centers on PostgreSQL agree on the manifest and the gates, and record an uploaded journal once (SPEC §9)',
   async (t, url) => {
     const stack = await startStack(t, { center: { database: { kind: 'postgres', url } } });
-    const other = await createCenter(
-      centerConfig({ listen: '127.0.0.1:0', database: { kind: 'postgres', url }, charge: stack.chargeAddress }),
-    );
-    const port = await other.listen();
-    t.teardown(() => other.stop());
-    const otherGate = new CenterClient(`127.0.0.1:${port}`, stack.tokens.gate);
-    t.teardown(() => otherGate.close());
+    const { gate: otherGate } = await secondCenter(t, stack, url);
 
     const product = await createProduct(stack.admin);
     const { purchase } = await stack.kiosk.purchaseTickets(purchaseRequest(product.id, { cardId: CARD, quantity: 2 }));

@@ -5,8 +5,6 @@
  */
 import { credentials, status, type ServiceError } from '@grpc/grpc-js';
 import test, { type ExecutionContext } from 'ava';
-import { centerConfig } from '../../center/config.js';
-import { createCenter } from '../../center/server.js';
 import { AdminServiceClient, AdmissionResult, type WatchAdmissionsResponse } from '../../gen/cardgate/v1/admin.js';
 import { Direction, RejectReason } from '../../gen/cardgate/v1/gate.js';
 import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
@@ -14,7 +12,7 @@ import { CenterClient } from '../../terminal/center-client.js';
 import { bearerInterceptor } from '../../terminal/rpc.js';
 import { createProduct, purchaseRequest } from '../helpers/factories.js';
 import { postgresTest } from '../helpers/postgres.js';
-import { startStack, type Stack } from '../helpers/stack.js';
+import { secondCenter, startStack, type Stack } from '../helpers/stack.js';
 import { waitUntil } from '../helpers/wait.js';
 
 const CARD = '04A1B2C3D4E5F6';
@@ -143,13 +141,7 @@ postgresTest(
   'on PostgreSQL a center streams the admissions, refusals, exits and annulments made through another center',
   async (t, url) => {
     const stack = await startStack(t, { center: { database: { kind: 'postgres', url } } });
-    const other = await createCenter(
-      centerConfig({ listen: '127.0.0.1:0', database: { kind: 'postgres', url }, charge: stack.chargeAddress }),
-    );
-    const port = await other.listen();
-    t.teardown(() => other.stop());
-    const otherGate = new CenterClient(`127.0.0.1:${port}`, stack.tokens.gate);
-    t.teardown(() => otherGate.close());
+    const { gate: otherGate } = await secondCenter(t, stack, url);
     const ticket = await buy(stack);
     const { events } = await watch(t, stack.admin);
     await through(otherGate, ticket, 'G7');

@@ -139,3 +139,15 @@ export async function buyWithChargeDown(stack: Stack, request: PurchaseTicketsRe
   await stack.stopCharge();
   return (await stack.kiosk.purchaseTickets(request)).unavailable?.reason;
 }
+
+/** A second center on the stack's PostgreSQL database `url` (scale-out), and a client of it with the stack's gate token. */
+export async function secondCenter(t: ExecutionContext, stack: Stack, url: string): Promise<{ gate: CenterClient }> {
+  const other = await createCenter(
+    centerConfig({ listen: '127.0.0.1:0', database: { kind: 'postgres', url }, charge: stack.chargeAddress }),
+  );
+  const port = await other.listen();
+  t.teardown(() => other.stop());
+  const gate = new CenterClient(`127.0.0.1:${port}`, stack.tokens.gate);
+  t.teardown(() => gate.close());
+  return { gate };
+}
