@@ -1,4 +1,5 @@
 /** A file: card holding real tickets from a real center, in the states the gate tests need. */
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Card } from '../../card/card.js';
 import { openCardReader } from '../../card/open-card-reader.js';
@@ -68,4 +69,16 @@ export async function threeTicketCard(stack: Stack): Promise<CardFixture> {
     'Taro Suzuki',
   );
   return { spec, card, tickets: [used!, early!, valid!] };
+}
+
+/** A screen's lines joined: long sentences wrap at 80 columns. */
+export const flat = (frame: string) => frame.replace(/\s+/g, ' ');
+
+/** An address nothing listens on. */
+export async function deadAddress(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return `127.0.0.1:${port}`;
 }

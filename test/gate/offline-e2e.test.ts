@@ -11,10 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { openJournalFile } from '../../gate/offline/journal-file.js';
 import { startTmux } from '../helpers/tmux.js';
 import { waitUntil } from '../helpers/wait.js';
-import { blankCard } from './gate-fixtures.js';
+import { blankCard, flat } from './gate-fixtures.js';
 import { startNight } from './offline-night.js';
-
-const flat = (screen: string) => screen.replace(/\s+/g, ' ');
 
 async function journalCounts(path: string): Promise<{ admitted: number; manifests: number }> {
   const sql = await openJournalFile(path);

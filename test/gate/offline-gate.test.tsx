@@ -11,11 +11,10 @@ import { openJournalFile } from '../../gate/offline/journal-file.js';
 import { RejectReason } from '../../gen/cardgate/v1/gate.js';
 import { KEY } from '../helpers/ink.js';
 import { waitUntil } from '../helpers/wait.js';
-import { blankCard } from './gate-fixtures.js';
+import { blankCard, flat } from './gate-fixtures.js';
 import { startNight, untilManifest } from './offline-night.js';
 import { presentCard, renderGate } from './render-gate.js';
 
-const flat = (frame: string) => frame.replace(/\s+/g, ' ');
 const R = RejectReason;
 const pathOf = (spec: string) => spec.slice('file:'.length);
 

@@ -3,7 +3,6 @@
  * gate, u ("not through") undoing an admission on line and off line, and a
  * gate that never reached the center refusing with a reason to act on.
  */
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import test from 'ava';
 import { when } from '../../gate/flow/reason-words.js';
@@ -13,20 +12,11 @@ import { CenterClient } from '../../terminal/center-client.js';
 import { KEY } from '../helpers/ink.js';
 import { startStack } from '../helpers/stack.js';
 import { waitUntil } from '../helpers/wait.js';
-import { blankCard, buyOnto } from './gate-fixtures.js';
+import { blankCard, buyOnto, flat, deadAddress } from './gate-fixtures.js';
 import { startNight, untilManifest } from './offline-night.js';
 import { presentCard, renderGate } from './render-gate.js';
 
-const flat = (frame: string) => frame.replace(/\s+/g, ' ');
 const title = (frame: string) => frame.split('\n')[0] ?? '';
-
-async function deadAddress(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return `127.0.0.1:${port}`;
-}
 
 test('an exit gate says EXIT on every screen and sends exits (SPEC §10)', async (t) => {
   const stack = await startStack(t);

@@ -14,7 +14,7 @@ import { tempDir } from '../helpers/card-fixtures.js';
 import { KEY } from '../helpers/ink.js';
 import { insertCard, openReader, pcscTest, READER_0, waitForCard } from '../helpers/pcsc.js';
 import { startStack, type Stack } from '../helpers/stack.js';
-import { buyOnto } from './gate-fixtures.js';
+import { buyOnto, flat } from './gate-fixtures.js';
 import { renderGate } from './render-gate.js';
 
 const READER = `pcsc:${READER_0}`;
@@ -41,9 +41,6 @@ function rawCard(t: ExecutionContext, capacity: number, data = Buffer.alloc(0)):
   );
   return file;
 }
-
-/** Lines joined: long sentences wrap at 80 columns. */
-const flat = (frame: string) => frame.replace(/\s+/g, ' ');
 
 pcscTest('claim 14: a card put on the pcsc reader is read at once, and taking it off ends its screen', async (t) => {
   const stack = await startStack(t);

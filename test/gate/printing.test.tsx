@@ -16,10 +16,9 @@ import { KEY } from '../helpers/ink.js';
 import { startStack } from '../helpers/stack.js';
 import { startTmux } from '../helpers/tmux.js';
 import { cupsRunning, pdfText, rawQueue } from './cups-queue.js';
-import { blankCard, buyOnto } from './gate-fixtures.js';
+import { blankCard, buyOnto, flat } from './gate-fixtures.js';
 import { presentCard, renderGate } from './render-gate.js';
 
-const flat = (text: string) => text.replace(/\s+/g, ' ');
 const printFilesLeft = () => readdirSync(tmpdir()).filter((name) => name.startsWith('cardgate-print-'));
 
 /** What must hold after every job: cupsd survived it, and the ticket's private PDF file is gone. */

@@ -1,26 +1,13 @@
 /** What the gate says when something is wrong: the center unreachable (nothing admitted), a card it cannot read, an empty card. */
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import test from 'ava';
 import { revokeTerminal } from '../../center/auth/tokens.js';
 import { CenterClient } from '../../terminal/center-client.js';
 import { KEY } from '../helpers/ink.js';
 import { startStack } from '../helpers/stack.js';
-import { blankCard, buyOnto } from './gate-fixtures.js';
+import { blankCard, buyOnto, flat, deadAddress } from './gate-fixtures.js';
 import { presentCard, renderGate } from './render-gate.js';
-
-/** Lines joined: long sentences wrap at 80 columns. */
-const flat = (frame: string) => frame.replace(/\s+/g, ' ');
-
-/** An address nothing listens on. */
-async function deadAddress(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return `127.0.0.1:${port}`;
-}
 
 test('with the center unreachable the gate says so plainly and admits nothing', async (t) => {
   const stack = await startStack(t);
