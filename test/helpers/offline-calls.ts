@@ -13,6 +13,8 @@ import {
 } from '../../gen/cardgate/v1/gate.js';
 import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
 import type { CenterClient } from '../../terminal/center-client.js';
+import { cardUid, createProduct, purchaseRequest } from './factories.js';
+import type { Stack } from './stack.js';
 import { unary } from '../../terminal/rpc.js';
 
 const TIMEOUT_MS = 20_000;
@@ -48,4 +50,18 @@ export function offlineEntry(
     reentry: false,
     ...overrides,
   };
+}
+
+/** The card the off-line tests' tickets are issued to. */
+export const CARD = cardUid(7);
+
+/** One ticket of a new product (with `product`'s overrides) bought onto `cardId`. */
+export async function buyTicket(
+  stack: Stack,
+  product: Parameters<typeof createProduct>[1] = {},
+  cardId = CARD,
+): Promise<CardTicket> {
+  const { id } = await createProduct(stack.admin, product);
+  const { purchase } = await stack.kiosk.purchaseTickets(purchaseRequest(id, { cardId }));
+  return purchase!.tickets[0]!;
 }
