@@ -49,7 +49,7 @@ const STAGES: readonly (readonly [stage: string, test: (frame: CallFrame) => boo
   ['ORM', (f) => /node_modules\/(@mikro-orm|knex)\//.test(f.url)],
   [
     'SQL (driver)',
-    (f) => /node_modules\/(sqlite3|pg|pg-protocol)\/|\/center\/db\/(sqlite-statements|raw-sql)\./.test(f.url),
+    (f) => /node_modules\/(better-sqlite3|pg|pg-protocol)\/|\/center\/db\/(sqlite-statements|raw-sql)\./.test(f.url),
   ],
   ['decode / encode', (f) => /\/gen\/|@bufbuild\/protobuf|wire\/binary-encoding/.test(f.url)],
   ['transport (gRPC, HTTP/2)', (f) => /@grpc\/grpc-js|node:internal\/(http2|net|stream_base|streams)/.test(f.url)],

@@ -9,7 +9,7 @@
  */
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import sqlite3 from 'sqlite3';
+import Database from 'better-sqlite3';
 import { SCHEMA_VERSION, SCHEMA } from './ledger-schema.js';
 
 /** What a unit of work may do inside its transaction. */
@@ -27,18 +27,16 @@ interface Queued {
 const MAX_BATCH = 256;
 
 export class LedgerFile {
-  private readonly db: sqlite3.Database;
+  private readonly db: Database.Database | undefined;
   private readonly ready: Promise<void>;
   private queue: Queued[] = [];
   private writing = false;
   private closed = false;
+  /** Statements by text, prepared once: the ledger runs the same two for every charge. */
+  private readonly statements = new Map<string, Database.Statement>();
   private readonly sql: LedgerSql = {
-    get: (text, params) =>
-      new Promise((done, fail) =>
-        this.db.get(text, params, (error, row) => (error ? fail(error) : done(row as never))),
-      ),
-    run: (text, params) =>
-      new Promise((done, fail) => this.db.run(text, params, (error) => (error ? fail(error) : done()))),
+    get: (text, params) => new Promise((done) => done(this.statement(text).get(...params) as never)),
+    run: (text, params) => new Promise((done) => done(void this.statement(text).run(...params))),
   };
 
   /** Opens (or creates) `path`; ':memory:' keeps the ledger for the life of the process only. */
@@ -50,15 +48,15 @@ export class LedgerFile {
       closeSync(openSync(path, 'a', 0o600));
       chmodSync(path, 0o600);
     }
-    let db!: sqlite3.Database;
-    this.ready = new Promise<void>((done, fail) => {
-      db = new sqlite3.Database(path, (error) => (error ? fail(error) : done()));
-    })
-      .then(() => this.prepare())
-      .catch((error: Error) => {
-        throw new Error(`cannot open the charge ledger ${path}: ${error.message}`);
-      });
-    this.db = db;
+    try {
+      this.db = new Database(path);
+      this.ready = this.prepare();
+    } catch (error) {
+      this.ready = Promise.reject(error as Error);
+    }
+    this.ready = this.ready.catch((error: Error) => {
+      throw new Error(`cannot open the charge ledger ${path}: ${error.message}`);
+    });
     this.ready.catch(() => undefined); // reported by opened() and by every transaction
   }
 
@@ -84,7 +82,7 @@ export class LedgerFile {
       this.queue.push({ work: async () => undefined, resolve, reject });
       void this.drain();
     }).catch(() => undefined);
-    await new Promise<void>((done) => this.db.close(() => done()));
+    this.db?.close();
   }
 
   private async prepare(): Promise<void> {
@@ -97,7 +95,13 @@ export class LedgerFile {
   }
 
   private exec(text: string): Promise<void> {
-    return new Promise((done, fail) => this.db.exec(text, (error) => (error ? fail(error) : done())));
+    return new Promise((done) => done(void this.db!.exec(text)));
+  }
+
+  private statement(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db!.prepare(text)));
+    return statement;
   }
 
   /**
@@ -137,5 +141,5 @@ export class LedgerFile {
 }
 
 function isSqliteError(error: unknown): boolean {
-  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && 'errno' in error;
+  return error instanceof Database.SqliteError;
 }

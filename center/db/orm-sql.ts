@@ -6,7 +6,7 @@
  * same `?` placeholders.
  */
 import type { EntityManager } from '@mikro-orm/core';
-import type { Knex, SqlEntityManager } from '@mikro-orm/sqlite';
+import type { Knex, SqlEntityManager } from '@mikro-orm/better-sqlite';
 import type { SqlTx } from './raw-sql.js';
 
 export function sqlOn(em: EntityManager): SqlTx {

@@ -12,7 +12,6 @@ type Extension = NonNullable<Options['extensions']>[number];
 import type { DatabaseTarget } from '../config.js';
 import { ENTITIES } from './entities.js';
 
-const SQLITE_CONNECTIONS = 4;
 const migrationsRoot = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 /** MikroORM options for a target. */
@@ -55,19 +54,20 @@ function ormOptions(target: DatabaseTarget, migrator: Extension, driver: Options
       // center writes first (a conditional UPDATE or an INSERT), so writers queue on the
       // busy timeout instead of failing a read-to-write upgrade.
       min: 1,
-      max: SQLITE_CONNECTIONS,
+      max: 1,
       // WAL lets gates read while a sale commits; synchronous=FULL syncs the WAL at every commit,
       // so an answered sale or admission survives a power cut, not only a process crash (NORMAL
       // would lose the last commits to an OS crash). Group commit makes one sync serve a batch.
       // busy_timeout lets admin commands share the file with a running center.
-      afterCreate(
-        connection: { exec(sql: string, done: (error: Error | null) => void): void },
-        done: (error: Error | null, connection: unknown) => void,
-      ) {
-        connection.exec(
-          'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;',
-          (error) => done(error, connection),
-        );
+      afterCreate(connection: { exec(sql: string): void }, done: (error: Error | null, connection: unknown) => void) {
+        try {
+          connection.exec(
+            'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;',
+          );
+          done(null, connection);
+        } catch (error) {
+          done(error as Error, connection);
+        }
       },
     },
   } as Options;
@@ -93,8 +93,8 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
     const { MikroORM: PostgresORM, PostgreSqlDriver } = await import('@mikro-orm/postgresql');
     orm = await PostgresORM.init(ormOptions(target, Migrator, PostgreSqlDriver) as never);
   } else {
-    const { MikroORM: SqliteORM, SqliteDriver } = await import('@mikro-orm/sqlite');
-    orm = await SqliteORM.init(ormOptions(target, Migrator, SqliteDriver) as never);
+    const { MikroORM: SqliteORM, BetterSqliteDriver } = await import('@mikro-orm/better-sqlite');
+    orm = await SqliteORM.init(ormOptions(target, Migrator, BetterSqliteDriver) as never);
   }
   await orm.getMigrator().up();
   return orm;

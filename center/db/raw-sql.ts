@@ -9,7 +9,7 @@
  * placeholders on both databases.
  */
 import type { MikroORM } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/sqlite';
+import type { SqlEntityManager } from '@mikro-orm/better-sqlite';
 import { allPrepared, type SqliteConnection } from './sqlite-statements.js';
 
 /** Raw SQL inside one transaction. */
@@ -90,7 +90,7 @@ export async function withConnection<T>(orm: MikroORM, work: (sql: SqlTx) => Pro
       ? (connection as PostgresConnection)
           .query({ ...postgresStatement(sql), values: [...params] })
           .then((result) => result.rows as Row[])
-      : allPrepared<Row>(connection as SqliteConnection, sql, params);
+      : new Promise<Row[]>((resolve) => resolve(allPrepared<Row>(connection as SqliteConnection, sql, params)));
   try {
     return await work({
       all,

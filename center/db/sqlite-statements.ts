@@ -1,94 +1,62 @@
 /**
  * Prepared statements kept per SQLite connection, for the hot statements of
- * raw-sql.ts. node-sqlite3's `db.all(sql, …)` prepares, runs and finalizes a
- * new statement every time: two trips through the thread pool before the
- * answer (prepare, then run), each one waiting its turn on a busy event loop.
- * A kept statement is bound and run in one trip. Batches of different sizes
- * are different texts, so the least recently used are finalized past a limit.
- * node-sqlite3 refuses to close a connection with live statements, so the
- * first statement kept on a connection wraps its close (which knex calls when
- * it reaps or destroys the connection) to finalize them first.
+ * raw-sql.ts. better-sqlite3 runs a statement on the calling thread, so a
+ * kept statement costs only its binding and its run: no parse, and no trip
+ * through a thread pool. Batches of different sizes are different texts, so
+ * the least recently used are dropped past a limit (better-sqlite3 finalizes
+ * a statement when it is collected, and closes a connection with live ones).
  */
+
+/** The part of a better-sqlite3 statement this file uses. */
 export interface SqliteStatement {
-  all(params: unknown[], done: (error: Error | null, rows: unknown[]) => void): unknown;
-  finalize(done?: () => void): unknown;
+  readonly reader: boolean;
+  all(...params: unknown[]): unknown[];
+  run(...params: unknown[]): unknown;
 }
+/** The part of a better-sqlite3 connection this file uses. */
 export interface SqliteConnection {
-  prepare(sql: string, done: (error: Error | null) => void): SqliteStatement;
-  close(done: (error: Error | null) => void): unknown;
+  prepare(sql: string): SqliteStatement;
 }
 
 const KEPT_PER_CONNECTION = 64;
 
-interface Kept {
-  readonly statement: SqliteStatement;
-  /** Settles when preparing is done. A run queued behind a prepare that fails is dropped by node-sqlite3 without an answer, so the first run waits for this. */
-  readonly ready: Promise<void>;
-  prepared: boolean;
+const keptBy = new WeakMap<SqliteConnection, Map<string, SqliteStatement>>();
+
+/**
+ * Runs `sql` with `params` on the connection through a kept statement, and answers its rows (none
+ * for a statement that returns none). Dates are bound as milliseconds and booleans as 0 or 1, as
+ * knex binds them for the ORM, so both write the same values.
+ */
+export function allPrepared<Row>(connection: SqliteConnection, sql: string, params: readonly unknown[]): Row[] {
+  try {
+    const statement = statementFor(connection, sql);
+    const values = params.map(bindable);
+    if (!statement.reader) {
+      statement.run(...values);
+      return [];
+    }
+    return statement.all(...values) as Row[];
+  } catch (error) {
+    // better-sqlite3's SqliteError is not an Error subclass as Node knows one (no [object Error] tag): rethrown as one, code kept.
+    const { message, code } = error as { message: string; code?: string };
+    throw Object.assign(new Error(message, { cause: error }), { code });
+  }
 }
 
-const keptBy = new WeakMap<SqliteConnection, Map<string, Kept>>();
+const bindable = (value: unknown) =>
+  value instanceof Date ? value.valueOf() : typeof value === 'boolean' ? Number(value) : value;
 
-/** Runs `sql` with `params` on the connection through a kept statement. */
-export async function allPrepared<Row>(
-  connection: SqliteConnection,
-  sql: string,
-  params: readonly unknown[],
-): Promise<Row[]> {
-  const kept = statementFor(connection, sql);
-  if (!kept.prepared) await kept.ready;
-  return new Promise((resolve, reject) =>
-    kept.statement.all([...params], (error, rows) => (error ? reject(error) : resolve(rows as Row[]))),
-  );
-}
-
-function statementFor(connection: SqliteConnection, sql: string): Kept {
-  const kept = keptOn(connection);
+function statementFor(connection: SqliteConnection, sql: string): SqliteStatement {
+  let kept = keptBy.get(connection);
+  if (!kept) keptBy.set(connection, (kept = new Map()));
   const found = kept.get(sql);
   if (found) {
     kept.delete(sql); // re-inserted below: a Map iterates in insertion order, so the first entry is the least recently used
     kept.set(sql, found);
     return found;
   }
-  let statement!: SqliteStatement;
-  const ready = new Promise<void>((resolve, reject) => {
-    statement = connection.prepare(sql, (error) => {
-      if (!error) {
-        fresh.prepared = true;
-        return resolve();
-      }
-      if (kept.get(sql) === fresh) kept.delete(sql);
-      reject(error);
-    });
-  });
-  const fresh: Kept = { statement, ready, prepared: false };
-  kept.set(sql, fresh);
-  if (kept.size > KEPT_PER_CONNECTION) {
-    const [oldestSql, oldest] = kept.entries().next().value!;
-    kept.delete(oldestSql);
-    oldest.statement.finalize(); // queued behind any run still using it
-  }
-  return fresh;
-}
-
-function keptOn(connection: SqliteConnection): Map<string, Kept> {
-  let kept = keptBy.get(connection);
-  if (!kept) {
-    const statements = new Map<string, Kept>();
-    const close = connection.close.bind(connection);
-    connection.close = (done) => {
-      const live = [...statements.values()];
-      statements.clear();
-      const finalized = live.map(({ statement, ready }) =>
-        ready.then(
-          () => new Promise<void>((ok) => statement.finalize(() => ok())),
-          () => undefined,
-        ),
-      );
-      void Promise.all(finalized).then(() => close(done));
-    };
-    keptBy.set(connection, statements);
-    kept = statements;
-  }
-  return kept;
+  const statement = connection.prepare(sql);
+  kept.set(sql, statement);
+  if (kept.size > KEPT_PER_CONNECTION) kept.delete(kept.keys().next().value!);
+  return statement;
 }

@@ -1,13 +1,13 @@
 /**
  * The gate's SQLite file (SPEC §9): its off-line decisions and the last
- * manifest, through the project's sqlite3 driver. One connection in WAL mode
+ * manifest, through the project's SQLite driver (better-sqlite3). One connection in WAL mode
  * with synchronous=FULL, like the charge ledger (charge/ledger-file.ts): a
  * decision is on disk before the verdict shows, and survives a SIGKILL or a
  * power cut. Readable by the gate's own user only: it holds buyers' tickets.
  */
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import sqlite3 from 'sqlite3';
+import Database from 'better-sqlite3';
 
 const SCHEMA_VERSION = 2;
 const SCHEMA = `
@@ -55,18 +55,26 @@ export async function openJournalFile(path: string): Promise<JournalSql & { clos
   } catch (error) {
     throw new Error(`cannot open the gate journal ${path}: ${(error as Error).message}`, { cause: error });
   }
-  const db = await new Promise<sqlite3.Database>((done, fail) => {
-    const opened = new sqlite3.Database(path, (error) => (error ? fail(error) : done(opened)));
-  }).catch((error: Error) => {
-    throw new Error(`cannot open the gate journal ${path}: ${error.message}`, { cause: error });
-  });
-  const exec = (text: string) =>
-    new Promise<void>((done, fail) => db.exec(text, (error) => (error ? fail(error) : done())));
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+  } catch (error) {
+    throw new Error(`cannot open the gate journal ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  const exec = (text: string) => new Promise<void>((done) => done(void db.exec(text)));
+  const statements = new Map<string, Database.Statement>();
+  const statement = (text: string) => {
+    let prepared = statements.get(text);
+    if (!prepared) statements.set(text, (prepared = db.prepare(text)));
+    return prepared;
+  };
   const sql: JournalSql = {
     all: (text, params = []) =>
-      new Promise((done, fail) => db.all(text, params, (error, rows) => (error ? fail(error) : done(rows as never)))),
-    run: (text, params = []) =>
-      new Promise((done, fail) => db.run(text, params, (error) => (error ? fail(error) : done()))),
+      new Promise((done) => {
+        const prepared = statement(text);
+        done((prepared.reader ? prepared.all(...params) : (prepared.run(...params), [])) as never);
+      }),
+    run: (text, params = []) => new Promise((done) => done(void statement(text).run(...params))),
   };
   try {
     await exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;');
@@ -81,5 +89,5 @@ export async function openJournalFile(path: string): Promise<JournalSql & { clos
     db.close();
     throw new Error(`cannot open the gate journal ${path}: ${(error as Error).message}`, { cause: error });
   }
-  return { ...sql, close: () => new Promise<void>((done) => db.close(() => done())) };
+  return { ...sql, close: async () => void db.close() };
 }
