@@ -19,6 +19,12 @@ export interface GroupCommitOptions<T> {
   readonly key?: (item: T) => string;
   /** The write is one statement, atomic on its own: no BEGIN/COMMIT around it (two fewer round trips). */
   readonly oneStatement?: boolean;
+  /**
+   * For writes nobody waits for (a log): how long the first item of a batch waits for others. A
+   * commit costs an fsync whatever its size, and on SQLite a statement runs on the main thread
+   * as soon as it is submitted, so without a wait such writes commit one or two rows at a time.
+   */
+  readonly lingerMs?: number;
 }
 
 interface Pending<T, R> {
@@ -43,7 +49,9 @@ export class GroupCommit<T, R> {
       this.queue.push({ item, resolve, reject });
       if (!this.writing) {
         this.writing = true;
-        setImmediate(() => void this.drain());
+        const linger = this.options.lingerMs;
+        if (linger) setTimeout(() => void this.drain(), linger);
+        else setImmediate(() => void this.drain());
       }
     });
   }
