@@ -56,7 +56,11 @@ export function useGateFlow({
     let cancelled = false;
     const { card, highlighted, dryRun } = phase;
     ask(card, highlighted, dryRun, { center, gateId, offline, direction }).then(
-      (outcome) => !cancelled && dispatch({ type: 'answered', outcome }),
+      (outcome) => {
+        if (cancelled) return;
+        dispatch({ type: 'answered', outcome });
+        if (!dryRun) writeEntry(card, highlighted, outcome, { gateId, offline });
+      },
       (error) =>
         !cancelled &&
         dispatch({
@@ -69,31 +73,33 @@ export function useGateFlow({
     };
   }, [phase, center, gateId, offline, direction]);
 
-  // After an admission, on line or off, the entry goes onto the card (SPEC §9), once the verdict is on screen.
-  const admittedSeq =
-    phase.kind === 'verdict' && !phase.dryRun && phase.outcome.kind === 'answer' && phase.outcome.response.admitted
-      ? phase.seq
-      : undefined;
-  useEffect(() => {
-    if (admittedSeq === undefined || phase.kind !== 'verdict' || phase.outcome.kind !== 'answer') return;
-    const { card, highlighted, outcome } = phase;
-    const ticketId = card.tickets[highlighted]?.ticket?.ticketId;
-    if (!card.source?.addEntry || !ticketId) return;
-    // A card taken off before this finishes still admitted its buyer: the center or the journal has the entry,
-    // and the off-line link writes it onto the card the next time it is read here.
-    const entry = {
-      ticketId,
-      gateId,
-      at: outcome.offline?.decidedAt ?? new Date(),
-      direction: outcome.response.direction === Direction.DIRECTION_EXIT ? 'exit' : 'entry',
-      reentry: outcome.response.reentry,
-    } as const;
-    const written = offline ? offline.writeEntry(card.source, entry) : card.source.addEntry(entry);
-    written.catch(() => undefined);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per admission
-  }, [admittedSeq]);
-
   return [state, dispatch];
+}
+
+/**
+ * After an admission, on line or off, the entry goes onto the card (SPEC §9). It starts as the verdict is
+ * dispatched, before any key can be pressed on it: the card runs its writes in order, so an "u — not through"
+ * that drops the entry again always comes after it.
+ */
+function writeEntry(
+  card: PresentedCard,
+  highlighted: number,
+  outcome: Outcome,
+  { gateId, offline }: { readonly gateId: string; readonly offline?: OfflineGate },
+): void {
+  const ticketId = card.tickets[highlighted]?.ticket?.ticketId;
+  if (outcome.kind !== 'answer' || !outcome.response.admitted || !card.source?.addEntry || !ticketId) return;
+  // A card taken off before this finishes still admitted its buyer: the center or the journal has the entry,
+  // and the off-line link writes it onto the card the next time it is read here.
+  const entry = {
+    ticketId,
+    gateId,
+    at: outcome.offline?.decidedAt ?? new Date(),
+    direction: outcome.response.direction === Direction.DIRECTION_EXIT ? 'exit' : 'entry',
+    reentry: outcome.response.reentry,
+  } as const;
+  const written = offline ? offline.writeEntry(card.source, entry) : card.source.addEntry(entry);
+  written.catch(() => undefined);
 }
 
 interface Asker {
