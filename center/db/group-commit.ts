@@ -118,16 +118,34 @@ export function valuesRows(sql: SqlTx, types: readonly SqlType[], count: number)
   return Array.from({ length: count }, () => row).join(', ');
 }
 
-/** `case id when ? then ? … end`: a value per row in one UPDATE, with its parameters. */
-export function caseById<T>(
+/** A column an `updateByIds` sets, row by row: its type (for PostgreSQL) and its value for a row. */
+export interface ColumnValue<T> {
+  readonly type: SqlType;
+  readonly value: (row: T) => unknown;
+}
+
+/**
+ * Sets each row's own values in one UPDATE, and returns the ids it updated:
+ * `with v (v_id, v_a, …) as (values (?, ?, …), …) update TABLE set a = v.v_a, … from v
+ * where TABLE.id = v.v_id and WHERE returning TABLE.id`. Its cost grows with the rows, where a
+ * CASE per column compared each row with every id (measured at ~60 rows: 1.3–2.0 ms a statement).
+ * `set` (the same for every row) and `where` are written against TABLE's own columns.
+ */
+export async function updateByIds<T>(
   sql: SqlTx,
+  table: string,
   rows: readonly T[],
   id: (row: T) => string,
-  value: (row: T) => unknown,
-  type = 'varchar',
-) {
-  return {
-    sql: `case id ${rows.map(() => `when ? then ?${sql.cast(type)}`).join(' ')} end`,
-    params: rows.flatMap((row) => [id(row), value(row)]),
-  };
+  columns: Readonly<Record<string, ColumnValue<T>>>,
+  clauses: { readonly set?: string; readonly where?: string; readonly params?: readonly unknown[] } = {},
+): Promise<Set<string>> {
+  const names = Object.keys(columns);
+  const types: SqlType[] = ['varchar', ...names.map((name) => columns[name]!.type)];
+  const sets = [...(clauses.set ? [clauses.set] : []), ...names.map((name) => `${name} = v.v_${name}`)];
+  const updated = await sql.all<{ id: string }>(
+    `with v (v_id, ${names.map((name) => `v_${name}`).join(', ')}) as (values ${valuesRows(sql, types, rows.length)}) ` +
+      `update ${table} set ${sets.join(', ')} from v where ${table}.id = v.v_id${clauses.where ? ` and ${clauses.where}` : ''} returning ${table}.id`,
+    [...rows.flatMap((row) => [id(row), ...names.map((name) => columns[name]!.value(row))]), ...(clauses.params ?? [])],
+  );
+  return new Set(updated.map((row) => row.id));
 }

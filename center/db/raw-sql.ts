@@ -18,7 +18,7 @@ export interface SqlTx {
   run(sql: string, params: readonly unknown[]): Promise<void>;
   /**
    * `::type` on PostgreSQL, where a parameter inside CASE or VALUES needs its type spelled out; empty on SQLite.
-   * For the statement helpers of this folder (`valuesRows`, `caseById` in group-commit.ts): feature code uses those
+   * For the statement helpers of this folder (`valuesRows`, `updateByIds` in group-commit.ts): feature code uses those
    * and never asks which database it runs on.
    */
   cast(type: string): string;

@@ -5,7 +5,7 @@
  * wins (refuse.ts says why the attempt), and its tickets stored with the
  * signatures the caller made.
  */
-import { caseById, placeholders, type SqlTx } from '../../db/group-commit.js';
+import { updateByIds, type SqlTx } from '../../db/group-commit.js';
 
 export interface SaleToIssue {
   readonly orderId: string;
@@ -20,46 +20,29 @@ export interface SaleToIssue {
 
 /** Returns the ids of the orders this call issued; the others had already ended otherwise. */
 export async function issueSales(sql: SqlTx, sales: readonly SaleToIssue[]): Promise<Set<string>> {
+  const card = {
+    authorization_code: { type: 'varchar', value: (s: SaleToIssue) => s.authorizationCode },
+    card_brand: { type: 'varchar', value: (s: SaleToIssue) => s.cardBrand },
+    card_last4: { type: 'varchar', value: (s: SaleToIssue) => s.cardLast4 },
+  } as const;
   // The charge attempt first: only one still `requested` is the order's live attempt.
-  const charge = (value: (s: SaleToIssue) => string) => caseById(sql, sales, (s) => s.chargeId, value);
-  const [cAuth, cBrand, cLast4] = [
-    charge((s) => s.authorizationCode),
-    charge((s) => s.cardBrand),
-    charge((s) => s.cardLast4),
-  ];
-  const open = await sql.all<{ id: string }>(
-    `update charges set state = 'approved', authorization_code = ${cAuth.sql}, card_brand = ${cBrand.sql}, card_last4 = ${cLast4.sql}, updated_at = ? ` +
-      `where state = 'requested' and id in (${placeholders(sales.length)}) returning id`,
-    [...cAuth.params, ...cBrand.params, ...cLast4.params, sales[0]!.at, ...sales.map((s) => s.chargeId)],
-  );
-  const approved = new Set(open.map((row) => row.id));
+  const approved = await updateByIds(sql, 'charges', sales, (s) => s.chargeId, card, {
+    set: "state = 'approved', updated_at = ?",
+    where: "state = 'requested'",
+    params: [sales[0]!.at],
+  });
   const live = sales.filter((s) => approved.has(s.chargeId));
   if (!live.length) return new Set();
-  const order = (value: (s: SaleToIssue) => string) => caseById(sql, live, (s) => s.orderId, value);
-  const [auth, brand, last4] = [
-    order((s) => s.authorizationCode),
-    order((s) => s.cardBrand),
-    order((s) => s.cardLast4),
-  ];
-  const rows = await sql.all<{ id: string }>(
-    `update orders set state = 'issued', authorization_code = ${auth.sql}, card_brand = ${brand.sql}, card_last4 = ${last4.sql} ` +
-      `where state = 'pending' and id in (${placeholders(live.length)}) returning id`,
-    [...auth.params, ...brand.params, ...last4.params, ...live.map((s) => s.orderId)],
-  );
-  const won = new Set(rows.map((row) => row.id));
+  const won = await updateByIds(sql, 'orders', live, (s) => s.orderId, card, {
+    set: "state = 'issued'",
+    where: "state = 'pending'",
+  });
   const signatures = live.filter((s) => won.has(s.orderId)).flatMap((s) => s.signatures);
   if (signatures.length) {
-    const signature = caseById(
-      sql,
-      signatures,
-      (s) => s.ticketId,
-      (s) => s.signature,
-      'bytea',
-    );
-    await sql.run(
-      `update tickets set state = 'issued', signature = ${signature.sql} where id in (${placeholders(signatures.length)})`,
-      [...signature.params, ...signatures.map((s) => s.ticketId)],
-    );
+    const signature = {
+      signature: { type: 'bytea', value: (s: SaleToIssue['signatures'][number]) => s.signature },
+    } as const;
+    await updateByIds(sql, 'tickets', signatures, (s) => s.ticketId, signature, { set: "state = 'issued'" });
   }
   return won;
 }

@@ -8,7 +8,7 @@
  * retaken by a retry in between; only the winners give their seats back and
  * drop their unsigned tickets.
  */
-import { caseById, placeholders, type SqlTx } from '../../db/group-commit.js';
+import { placeholders, updateByIds, type SqlTx } from '../../db/group-commit.js';
 import { UnavailabilityReason } from '../../../gen/cardgate/v1/sales.js';
 import type { ChargeStateName } from '../charge.entity.js';
 import type { OrderLine } from '../order.entity.js';
@@ -47,23 +47,25 @@ export async function refuseSales(sql: SqlTx, sales: readonly SaleToRefuse[]): P
     )),
   ];
   if (!live.length) return new Set();
-  const order = (value: (s: SaleToRefuse) => unknown, type?: string) =>
-    caseById(sql, live, (s) => s.orderId, value, type);
-  const columns = {
-    state: order((s) =>
-      s.refusal.reason === UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE ? 'retryable' : 'unavailable',
-    ),
-    unavailable_reason: order((s) => s.refusal.reason, 'integer'),
-    unavailable_message: order((s) => s.refusal.message),
-    unavailable_product_id: order((s) => s.refusal.productId ?? null),
-  };
-  const rows = await sql.all<{ id: string }>(
-    `update orders set ${Object.entries(columns)
-      .map(([column, value]) => `${column} = ${value.sql}`)
-      .join(', ')} ` + `where state = 'pending' and id in (${placeholders(live.length)}) returning id`,
-    [...Object.values(columns).flatMap((value) => value.params), ...live.map((s) => s.orderId)],
+  const won = await updateByIds(
+    sql,
+    'orders',
+    live,
+    (s) => s.orderId,
+    {
+      state: {
+        type: 'varchar',
+        value: (s) =>
+          s.refusal.reason === UnavailabilityReason.UNAVAILABILITY_REASON_PAYMENT_UNAVAILABLE
+            ? 'retryable'
+            : 'unavailable',
+      },
+      unavailable_reason: { type: 'integer', value: (s) => s.refusal.reason },
+      unavailable_message: { type: 'varchar', value: (s) => s.refusal.message },
+      unavailable_product_id: { type: 'varchar', value: (s) => s.refusal.productId ?? null },
+    },
+    { where: "state = 'pending'" },
   );
-  const won = new Set(rows.map((row) => row.id));
   const seated = live.filter((s) => won.has(s.orderId) && s.seats.length > 0);
   if (seated.length) {
     await giveSeatsBack(
@@ -86,16 +88,13 @@ export async function refuseSales(sql: SqlTx, sales: readonly SaleToRefuse[]): P
  */
 async function endAttempts(sql: SqlTx, sales: readonly SaleToRefuse[]): Promise<SaleToRefuse[]> {
   if (!sales.length) return [];
-  const state = caseById(
+  const open = await updateByIds(
     sql,
+    'charges',
     sales,
     (s) => s.charge!.id,
-    (s) => s.charge!.state,
+    { state: { type: 'varchar', value: (s) => s.charge!.state } },
+    { set: 'updated_at = ?', where: "state = 'requested'", params: [sales[0]!.at] },
   );
-  const rows = await sql.all<{ id: string }>(
-    `update charges set state = ${state.sql}, updated_at = ? where state = 'requested' and id in (${placeholders(sales.length)}) returning id`,
-    [...state.params, sales[0]!.at, ...sales.map((s) => s.charge!.id)],
-  );
-  const open = new Set(rows.map((row) => row.id));
   return sales.filter((s) => open.has(s.charge!.id));
 }
