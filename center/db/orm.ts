@@ -49,13 +49,12 @@ function ormOptions(target: DatabaseTarget, migrator: Extension, driver: Options
     driver,
     dbName: target.path,
     pool: {
-      // More than one connection: in WAL mode readers (gates, catalog) go on while a
-      // transaction holds the write lock on another connection. Every transaction of the
-      // center writes first (a conditional UPDATE or an INSERT), so writers queue on the
-      // busy timeout instead of failing a read-to-write upgrade.
+      // One connection: better-sqlite3 runs statements on the main thread, so a second connection
+      // waiting on the busy timeout for the write lock would block the very thread the first
+      // one's transaction needs to commit. Statements queue for the connection instead.
       min: 1,
       max: 1,
-      // WAL lets gates read while a sale commits; synchronous=FULL syncs the WAL at every commit,
+      // WAL lets other processes read while the center commits; synchronous=FULL syncs the WAL at every commit,
       // so an answered sale or admission survives a power cut, not only a process crash (NORMAL
       // would lose the last commits to an OS crash). Group commit makes one sync serve a batch.
       // busy_timeout lets admin commands share the file with a running center.
