@@ -42,3 +42,11 @@ export class CardError extends Error {
 export function isCardError(error: unknown, ...codes: CardErrorCode[]): error is CardError {
   return error instanceof CardError && (codes.length === 0 || codes.includes(error.code));
 }
+
+/** CARD_FULL, with what the tickets need and what the card has room for. */
+export function cardFull(needed: number, room: number): CardError {
+  return new CardError(
+    'CARD_FULL',
+    `The card is full: these tickets need ${needed} bytes but the card has room for ${room}. Clear used tickets off it or use another card.`,
+  );
+}

@@ -8,13 +8,12 @@
  * pulled at any byte reads back its old or its new contents, also while a
  * first-format card is being rewritten.
  */
-import { CardError } from './card-error.js';
+import { CardError, cardFull } from './card-error.js';
 import type { CardMemory } from './card-memory.js';
 import {
   buildCommitHeader,
   commitChecksum,
   decodeExtents,
-  hasCommitMagic,
   HEADER_AREA_BYTES,
   HEADER_BYTES,
   isNewer,
@@ -23,6 +22,7 @@ import {
 } from './format2/commit-header.js';
 import { freeGaps, planWrite, type PlacedRecord } from './format2/extent-plan.js';
 import { recordSpans } from './format2/payload.js';
+import { classify } from './header-kind.js';
 import { parseHeader, payloadOffset, slotBytes, slotChecksum } from './slot-layout.js';
 
 type Slot = 0 | 1;
@@ -97,7 +97,7 @@ export class LogStore {
     const plan =
       planWrite(records, heldRecords(live), live?.reserved ?? [], this.memory.capacity) ??
       planWrite(records, [], live?.reserved ?? [], this.memory.capacity);
-    if (!plan) throw full(size, this.freeFor(live));
+    if (!plan) throw cardFull(size, this.freeFor(live));
     const slot: Slot = live ? (live.slot === 0 ? 1 : 0) : 0;
     const seq = live?.format === 2 ? (live.seq + 1) & 0xff : 1;
     const header = buildCommitHeader(seq, plan.extents, plan.map, plan.payload);
@@ -140,7 +140,7 @@ export class LogStore {
 
   private checkSize(records: readonly Buffer[]): number {
     const size = records.reduce((sum, r) => sum + r.length, 0);
-    if (size > this.maxPayloadBytes) throw full(size, this.maxPayloadBytes);
+    if (size > this.maxPayloadBytes) throw cardFull(size, this.maxPayloadBytes);
     return size;
   }
 
@@ -291,42 +291,4 @@ function heldRecords(live: Live | null): PlacedRecord[] {
     }
   }
   return held;
-}
-
-function full(needed: number, room: number): CardError {
-  return new CardError(
-    'CARD_FULL',
-    `The card is full: these tickets need ${needed} bytes but the card has room for ${room}. Clear used tickets off it or use another card.`,
-  );
-}
-
-/**
- * What a card without valid contents is, from its two headers: blank (never
- * written, a factory NDEF message, or one torn first write), damaged (ours,
- * none readable) or foreign (another application's data).
- */
-function classify(headers: Buffer): 'blank' | 'damaged' | 'foreign' {
-  const kinds = ([0, 1] as const).map((slot) =>
-    headerKind(headers.subarray(slot * HEADER_BYTES, (slot + 1) * HEADER_BYTES)),
-  );
-  const ours = kinds.filter((kind) => kind === 'ours').length;
-  if (ours > 0) return ours === 1 && !kinds.includes('foreign') ? 'blank' : 'damaged';
-  return kinds.includes('foreign') ? 'foreign' : 'blank';
-}
-
-const FORMAT2_PREFIXES = [Buffer.from('CG\x20', 'latin1'), Buffer.from('CG\x21', 'latin1')];
-
-function headerKind(bytes: Buffer): 'empty' | 'ours' | 'foreign' {
-  if (hasCommitMagic(bytes)) return 'ours';
-  const v1 = parseHeader(bytes);
-  if (v1.kind === 'slot') return 'ours';
-  if (v1.kind === 'empty' || v1.kind === 'partial') return 'empty';
-  // A format-2 header cut inside its first bytes on a blank card: a prefix of its magic, zeros after.
-  let written = bytes.length;
-  while (written > 0 && bytes[written - 1] === 0) written--;
-  return FORMAT2_PREFIXES.some(
-    (magic) => written < magic.length && bytes.subarray(0, written).equals(magic.subarray(0, written)),
-  )
-    ? 'empty'
-    : 'foreign';
 }

@@ -24,10 +24,10 @@ import {
   type SyncOfflineAdmissionsResponse,
 } from '../../gen/cardgate/v1/gate.js';
 import type { Card, CardEntry } from '../../card/card.js';
-import { isCardError } from '../../card/card-error.js';
 import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
 import type { CenterClient } from '../../terminal/center-client.js';
 import { unary } from '../../terminal/rpc.js';
+import { catchUp, writeEntry } from './card-entries.js';
 import { Journal } from './journal.js';
 import { OfflineDecider, type OfflineAnswer } from './offline-decider.js';
 
@@ -65,8 +65,6 @@ export interface GateQuestion {
 }
 
 const SYNC_BATCH = 100;
-
-const isFull = (error: unknown) => isCardError(error) && error.code === 'CARD_FULL';
 
 /** The center did not answer (as opposed to answering no). */
 export const isUnreachable = (error: unknown) => {
@@ -178,38 +176,14 @@ export class OfflineGate {
     return { results, offline: true };
   }
 
-  /**
-   * Writes this gate's entry onto the card after an admission (SPEC §9). A card taken off before the
-   * write ends keeps its old contents; the entry is remembered and written the next time it is read here.
-   */
-  async writeEntry(card: Card, entry: CardEntry): Promise<void> {
-    if (!card.addEntry) return;
-    try {
-      await card.addEntry(entry);
-    } catch (error) {
-      // A full card keeps its older entries (card/README.md); the journal or the center has this one.
-      if (!isFull(error)) await this.journal.owe(card.id, entry);
-    }
+  /** Writes this gate's entry onto the card after an admission (card-entries.ts). */
+  writeEntry(card: Card, entry: CardEntry): Promise<void> {
+    return writeEntry(this.journal, card, entry);
   }
 
-  /** Writes the entries owed to a card just read (see writeEntry); those already on it are dropped. */
-  async catchUp(card: Card, onCard: readonly CardEntry[]): Promise<CardEntry[]> {
-    const written = [...onCard];
-    const second = (at: Date) => Math.floor(at.getTime() / 1000);
-    for (const entry of await this.journal.owed(card.id)) {
-      const there = onCard.some(
-        (e) => e.ticketId === entry.ticketId && e.direction === entry.direction && second(e.at) === second(entry.at),
-      );
-      try {
-        if (!there && card.addEntry) await card.addEntry(entry);
-        await this.journal.paid(card.id, entry);
-        if (!there) written.push(entry);
-      } catch (error) {
-        if (!isFull(error)) break; // taken off again: next time
-        await this.journal.paid(card.id, entry);
-      }
-    }
-    return written;
+  /** Writes the entries owed to a card just read; those already on it are dropped (card-entries.ts). */
+  catchUp(card: Card, onCard: readonly CardEntry[]): Promise<CardEntry[]> {
+    return catchUp(this.journal, card, onCard);
   }
 
   /** Annuls an off-line admission in the journal: it no longer counts and is never uploaded. */
