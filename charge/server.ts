@@ -12,7 +12,7 @@ import { ChargeLedger } from './ledger.js';
 import { LedgerFile } from './ledger-file.js';
 import { randomAuthorizationCode } from './simulator.js';
 import { withRequestLimits } from '../center/grpc/request-limits.js';
-import { CHARGE_LIMITS, MAX_CHARGE_REQUEST_BYTES } from './charge-limits.js';
+import { CHARGE_LIMITS, MAX_CHARGE_REQUEST_BYTES, TRANSFER_BATCH_LIMITS } from './charge-limits.js';
 
 const SERVICE_NAME = 'cardgate.v1.ChargeTransferService';
 /** How long stop() lets running calls finish before cutting them off. */
@@ -66,10 +66,9 @@ export function createChargeServer(options: ChargeServerOptions = {}): ChargeSer
     : ServerCredentials.createInsecure();
 
   const server = new Server({ 'grpc.max_receive_message_length': MAX_CHARGE_REQUEST_BYTES });
-  server.addService(
-    withRequestLimits(ChargeTransferServiceService, CHARGE_LIMITS),
-    chargeService({ ledger, logger, latencyMs }),
-  );
+  const limited = withRequestLimits(ChargeTransferServiceService, CHARGE_LIMITS);
+  const { transferCharges } = withRequestLimits(ChargeTransferServiceService, TRANSFER_BATCH_LIMITS);
+  server.addService({ ...limited, transferCharges }, chargeService({ ledger, logger, latencyMs }));
   const health = new HealthImplementation({ '': 'SERVING', [SERVICE_NAME]: 'SERVING' });
   health.addToServer(server);
 
