@@ -50,6 +50,8 @@ export function chargeService({ ledger, logger, latencyMs }: ChargeServiceDeps):
     transferCharges: unaryHandler(logger, 'TransferCharges', async ({ transfers }) => {
       const inputs = transfers.map((request) => attempt(() => checkBatchedTransfer(request)));
       logger.debug({ transfers: transfers.length }, 'charge requests received');
+      for (const input of inputs)
+        if (input.ok) logger.debug({ chargeId: input.value.chargeId }, 'charge request received');
       if (latencyMs > 0 && inputs.some((input) => input.ok)) await delay(latencyMs);
       // Each ledger.transfer is queued before the first await: in order, in the same transactions.
       const decide = async (input: Attempt<TransferInput>): Promise<TransferChargeResult> => {
