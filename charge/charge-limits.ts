@@ -32,9 +32,11 @@ export const TRANSFER_BATCH_LIMITS: RequestLimits = {
   cardData: new Set(['transfers']),
 };
 
+/** A credit instruction is well under 1 kB; anything near this is not one. Bounds every call but TransferCharges. */
+export const MAX_CHARGE_REQUEST_BYTES = 16 * 1024;
+
 /**
  * A credit instruction within CHARGE_LIMITS is under 1 kB (its longest field, the description, is 200
- * characters, at most 600 bytes of UTF-8), so a full TransferCharges is under this; anything near it is
- * not one. It bounds every call: the other fields are bounded by CHARGE_LIMITS as they are decoded.
+ * characters, at most 600 bytes of UTF-8), so a full TransferCharges is under this.
  */
-export const MAX_CHARGE_REQUEST_BYTES = MAX_TRANSFERS_PER_CALL * 1024;
+export const MAX_TRANSFER_BATCH_BYTES = MAX_TRANSFERS_PER_CALL * 1024;

@@ -5,13 +5,21 @@
  */
 import test from 'ava';
 import { status } from '@grpc/grpc-js';
-import { ChargeState, type TransferChargeRequest, type TransferChargeResult } from '../../gen/cardgate/v1/charge.js';
+import {
+  ChargeState,
+  TransferChargeRequest,
+  TransferChargesRequest,
+  type TransferChargeResult,
+} from '../../gen/cardgate/v1/charge.js';
+import { MAX_CHARGE_REQUEST_BYTES } from '../../charge/charge-limits.js';
 import { UnavailabilityReason } from '../../gen/cardgate/v1/sales.js';
 import { unary } from '../../terminal/rpc.js';
 import { grpcCode } from '../helpers/grpc.js';
+import { rawCall } from '../helpers/raw-call.js';
 import { waitUntil } from '../helpers/wait.js';
 import { CARDS, card, startCharge, transferRequest, type ChargeHarness } from './charge-harness.js';
 
+const TRANSFER_CHARGE = '/cardgate.v1.ChargeTransferService/TransferCharge';
 const RECEIVED = '"transfers":2,"msg":"charge requests received"';
 
 const transferAll = (charge: ChargeHarness, transfers: TransferChargeRequest[]) =>
@@ -103,6 +111,18 @@ test('512 transfers are one call; 513 are INVALID_ARGUMENT and none of them is r
   const error = await t.throwsAsync(transferAll(charge, over));
   t.is(grpcCode(error), status.INVALID_ARGUMENT);
   t.is(grpcCode(await t.throwsAsync(charge.get(over[0]!.chargeId))), status.NOT_FOUND);
+});
+
+test('a TransferCharges over 16 kB is answered; a TransferCharge over 16 kB is still RESOURCE_EXHAUSTED', async (t) => {
+  const charge = await startCharge(t);
+  const transfers = Array.from({ length: 200 }, () => transferRequest());
+  t.true(TransferChargesRequest.encode({ transfers }).finish().length > MAX_CHARGE_REQUEST_BYTES);
+  const { results } = await transferAll(charge, transfers);
+  t.true(results.every((result) => result.response?.approved));
+
+  const huge = TransferChargeRequest.encode(transferRequest({ description: 'd'.repeat(MAX_CHARGE_REQUEST_BYTES) }));
+  const answer = await rawCall(charge.address, '', TRANSFER_CHARGE, huge.finish());
+  t.is(status[answer.code], 'RESOURCE_EXHAUSTED', answer.details);
 });
 
 test('an empty TransferCharges is answered with no results', async (t) => {
