@@ -2,7 +2,7 @@
  * ChargeTransferService handlers: check the request, ask the ledger, encode
  * the answer, and log one structured line per decision (brand and last four,
  * never the number or the CVC). TransferCharges decides each of its
- * transfers as TransferCharge would, in one ledger transaction.
+ * transfers as TransferCharge would, together in the ledger's transactions.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { status } from '@grpc/grpc-js';
