@@ -3,7 +3,7 @@
  * field at fault and is safe to send over the wire (it never holds card data).
  */
 
-export type ChargeErrorCode = 'INVALID_ARGUMENT' | 'NOT_FOUND';
+export type ChargeErrorCode = 'INVALID_ARGUMENT' | 'NOT_FOUND' | 'RESOURCE_EXHAUSTED';
 
 export class ChargeError extends Error {
   constructor(
@@ -17,3 +17,4 @@ export class ChargeError extends Error {
 
 export const invalidArgument = (message: string) => new ChargeError('INVALID_ARGUMENT', message);
 export const notFound = (message: string) => new ChargeError('NOT_FOUND', message);
+export const resourceExhausted = (message: string) => new ChargeError('RESOURCE_EXHAUSTED', message);

@@ -1,27 +1,30 @@
 /**
  * ChargeTransferService handlers: check the request, ask the ledger, encode
  * the answer, and log one structured line per decision (brand and last four,
- * never the number or the CVC).
+ * never the number or the CVC). TransferCharges decides each of its
+ * transfers as TransferCharge would, together in the ledger's transactions.
  */
 import { setTimeout as delay } from 'node:timers/promises';
+import { status } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
 import {
   ChargeState,
   type ChargeTransferServiceServer,
   type GetChargeResponse,
   type TransferChargeResponse,
+  type TransferChargeResult,
 } from '../gen/cardgate/v1/charge.js';
 import { UnavailabilityReason } from '../gen/cardgate/v1/sales.js';
 import { notFound } from './charge-error.js';
-import { unaryHandler } from './grpc-unary.js';
+import { toServiceError, unaryHandler } from './grpc-unary.js';
 import type { ChargeLedger, TransferAnswer, TransferInput } from './ledger.js';
-import { checkTransferRequest, requireChargeId } from './request-checks.js';
+import { checkBatchedTransfer, checkTransferRequest, requireChargeId } from './request-checks.js';
 import { declineMessage } from './simulator.js';
 
 export interface ChargeServiceDeps {
   readonly ledger: ChargeLedger;
   readonly logger: Logger;
-  /** Simulated processing time of a valid TransferCharge, spent before it is decided. */
+  /** Simulated processing time of a valid TransferCharge (once per TransferCharges), spent before it is decided. */
   readonly latencyMs: number;
 }
 
@@ -37,6 +40,32 @@ export function chargeService({ ledger, logger, latencyMs }: ChargeServiceDeps):
       const answer = await ledger.transfer(input);
       logTransfer(logger, input, answer);
       return encodeTransfer(answer);
+    }),
+
+    /**
+     * Each transfer checked and decided as TransferCharge decides it, in order; one that TransferCharge
+     * would refuse is an error result and the others go on. The ledger gets them all at once, so they
+     * share its transactions (group commit) and a charge_id repeated in the call is answered as a repeat.
+     */
+    transferCharges: unaryHandler(logger, 'TransferCharges', async ({ transfers }) => {
+      const inputs = transfers.map((request) => attempt(() => checkBatchedTransfer(request)));
+      logger.debug({ transfers: transfers.length }, 'charge requests received');
+      for (const input of inputs)
+        if (input.ok) logger.debug({ chargeId: input.value.chargeId }, 'charge request received');
+      if (latencyMs > 0 && inputs.some((input) => input.ok)) await delay(latencyMs);
+      // Each ledger.transfer is queued before the first await: in order, in the same transactions.
+      const decide = async (input: Attempt<TransferInput>): Promise<TransferChargeResult> => {
+        if (!input.ok) return transferError(logger, input.error);
+        try {
+          const answer = await ledger.transfer(input.value);
+          logTransfer(logger, input.value, answer);
+          return { response: encodeTransfer(answer) };
+        } catch (error) {
+          return transferError(logger, error);
+        }
+      };
+      const results = inputs.map(decide);
+      return { results: await Promise.all(results) };
     }),
 
     /** Reverses an approval, or voids an id never seen; safe to repeat. */
@@ -64,6 +93,22 @@ export function chargeService({ ledger, logger, latencyMs }: ChargeServiceDeps):
       };
     }),
   };
+}
+
+/** The error result for what TransferCharge would have failed with (unexpected errors: logged, INTERNAL). */
+function transferError(logger: Logger, error: unknown): TransferChargeResult {
+  const { code, details } = toServiceError(error, logger, 'TransferCharges');
+  return { error: { code: code ?? status.INTERNAL, message: details ?? '' } };
+}
+
+type Attempt<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+
+function attempt<T>(run: () => T): Attempt<T> {
+  try {
+    return { ok: true, value: run() };
+  } catch (error) {
+    return { ok: false, error };
+  }
 }
 
 function encodeTransfer(answer: TransferAnswer): TransferChargeResponse {

@@ -5,7 +5,9 @@
  * simulator.
  */
 import type { TransferChargeRequest } from '../gen/cardgate/v1/charge.js';
+import { problemIn } from '../center/grpc/request-limits.js';
 import { invalidArgument } from './charge-error.js';
+import { CHARGE_LIMITS } from './charge-limits.js';
 import type { TransferInput } from './ledger.js';
 
 /** Ids are opaque to the terminal, but bounded so a ledger entry stays small. */
@@ -31,4 +33,15 @@ export function checkTransferRequest(request: TransferChargeRequest): TransferIn
   }
   if (!creditCard) throw invalidArgument('credit_card is required');
   return { chargeId, amount, card: creditCard };
+}
+
+/**
+ * One transfer of a TransferCharges call: first the field limits TransferCharge is held to as it is decoded
+ * (the batch's decoder leaves them to this check), then checkTransferRequest; the same INVALID_ARGUMENT
+ * message as that TransferCharge alone would get.
+ */
+export function checkBatchedTransfer(request: TransferChargeRequest): TransferInput {
+  const problem = problemIn(request, CHARGE_LIMITS);
+  if (problem !== undefined) throw invalidArgument(problem);
+  return checkTransferRequest(request);
 }

@@ -12,7 +12,13 @@ import { ChargeLedger } from './ledger.js';
 import { LedgerFile } from './ledger-file.js';
 import { randomAuthorizationCode } from './simulator.js';
 import { withRequestLimits } from '../center/grpc/request-limits.js';
-import { CHARGE_LIMITS, MAX_CHARGE_REQUEST_BYTES } from './charge-limits.js';
+import {
+  CHARGE_LIMITS,
+  MAX_CHARGE_REQUEST_BYTES,
+  MAX_TRANSFER_BATCH_BYTES,
+  TRANSFER_BATCH_LIMITS,
+} from './charge-limits.js';
+import { withRequestSizes } from './request-sizes.js';
 
 const SERVICE_NAME = 'cardgate.v1.ChargeTransferService';
 /** How long stop() lets running calls finish before cutting them off. */
@@ -44,6 +50,20 @@ export interface ChargeServer {
   stop(): Promise<void>;
 }
 
+/**
+ * The service with its requests bounded as they are decoded: TransferCharges by its size and number of
+ * transfers only (the handler holds each transfer to CHARGE_LIMITS, so one bad transfer is refused alone),
+ * the other methods by MAX_CHARGE_REQUEST_BYTES and CHARGE_LIMITS.
+ */
+function limitedService(): typeof ChargeTransferServiceService {
+  const limited = withRequestLimits(ChargeTransferServiceService, CHARGE_LIMITS);
+  const { transferCharges } = withRequestLimits(ChargeTransferServiceService, TRANSFER_BATCH_LIMITS);
+  const batch = ChargeTransferServiceService.transferCharges.path;
+  return withRequestSizes({ ...limited, transferCharges }, (path) =>
+    path === batch ? MAX_TRANSFER_BATCH_BYTES : MAX_CHARGE_REQUEST_BYTES,
+  );
+}
+
 /** The charge-transfer terminal, ready to listen. */
 export function createChargeServer(options: ChargeServerOptions = {}): ChargeServer {
   const logger = options.logger ?? pino({ level: 'silent' });
@@ -65,11 +85,8 @@ export function createChargeServer(options: ChargeServerOptions = {}): ChargeSer
       )
     : ServerCredentials.createInsecure();
 
-  const server = new Server({ 'grpc.max_receive_message_length': MAX_CHARGE_REQUEST_BYTES });
-  server.addService(
-    withRequestLimits(ChargeTransferServiceService, CHARGE_LIMITS),
-    chargeService({ ledger, logger, latencyMs }),
-  );
+  const server = new Server({ 'grpc.max_receive_message_length': MAX_TRANSFER_BATCH_BYTES });
+  server.addService(limitedService(), chargeService({ ledger, logger, latencyMs }));
   const health = new HealthImplementation({ '': 'SERVING', [SERVICE_NAME]: 'SERVING' });
   health.addToServer(server);
 

@@ -1,7 +1,9 @@
 /**
  * The center's client of the charge-transfer terminal. Every call has a
  * deadline; "could not reach it in time" is a distinct outcome, because then
- * the center does not know whether money moved.
+ * the center does not know whether money moved. Transfers of concurrent
+ * sales go together in TransferCharges calls (charge-batches.ts): a unary
+ * call per purchase costs CPU on both sides of a hot on-sale.
  */
 import { credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import {
@@ -10,7 +12,12 @@ import {
   type GetChargeResponse,
   type TransferChargeRequest,
   type TransferChargeResponse,
+  type TransferChargeResult,
 } from '../../gen/cardgate/v1/charge.js';
+import { batchCalls } from './charge-batches.js';
+
+/** Transfers per TransferCharges call; the terminal accepts up to 512. */
+const MAX_TRANSFERS_PER_CALL = 256;
 
 export type Reachable<T> =
   { readonly reached: true; readonly value: T } | { readonly reached: false; readonly error: string };
@@ -58,15 +65,16 @@ export function grpcChargeGateway(
     reached: false as const,
     error: (error as ServiceError).details ?? String(error),
   });
+  // Each call has the deadline from when it is sent; a call that fails as a whole fails each of its transfers.
+  const transfer = batchCalls<TransferChargeRequest, Reachable<TransferChargeResponse>>({
+    send: async (transfers) =>
+      (await call(client.transferCharges, { transfers: [...transfers] })).results.map(transferOutcome),
+    failed: unreachable,
+    maxPerCall: MAX_TRANSFERS_PER_CALL,
+  });
 
   return {
-    async transfer(request) {
-      try {
-        return { reached: true, value: await call(client.transferCharge, request) };
-      } catch (error) {
-        return unreachable(error);
-      }
-    },
+    transfer,
     async reverse(chargeId, reason) {
       try {
         const response = await call(client.reverseCharge, { chargeId, reason });
@@ -85,4 +93,10 @@ export function grpcChargeGateway(
     },
     close: () => client.close(),
   };
+}
+
+/** One transfer's result as its own TransferCharge call would have ended: an error is not reached, as a ServiceError is. */
+function transferOutcome(result: TransferChargeResult): Reachable<TransferChargeResponse> {
+  if (result.response) return { reached: true, value: result.response };
+  return { reached: false, error: result.error?.message ?? 'the charge terminal sent no result for this transfer' };
 }
