@@ -58,9 +58,13 @@ export function startListening(script: string, args: string[], nodeArgs: string[
   });
 }
 
-/** Runs the load generator with a plan and resolves with the JSON it prints; onMeasuring runs when its warm-up is over. */
+/**
+ * Runs the load generator with a plan and resolves with the JSON it prints; onMeasuring runs when its warm-up is
+ * over. BENCH_LOAD_NODE_ARGS (e.g. "--cpu-prof") go to its node, as BENCH_CENTER_NODE_ARGS go to the center's.
+ */
 export function runLoad<T>(plan: object, onMeasuring?: () => void): Promise<T> {
-  const child = spawn(process.execPath, [compiled(join(ROOT, 'bench/load.ts')), JSON.stringify(plan)], {
+  const nodeArgs = process.env.BENCH_LOAD_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, compiled(join(ROOT, 'bench/load.ts')), JSON.stringify(plan)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
