@@ -1,11 +1,11 @@
 /**
- * The charge terminal's SQLite file: one connection, opened in WAL mode with
- * synchronous=FULL, since an approval the terminal answered must survive a
+ * The charge terminal's SQLite file: one better-sqlite3 connection (statements
+ * run on the calling thread, prepared once), in WAL mode with synchronous=FULL, since an approval the terminal answered must survive a
  * crash or a power cut (the center may already have issued tickets on it).
- * Work is group-committed: everything submitted while a transaction is being
- * written runs in the next one, in order, so a burst of N charges costs one
- * fsync instead of N, and nothing is answered before its transaction is
- * durable.
+ * Work is group-committed: everything submitted before a transaction starts
+ * (the transfers of one TransferCharges call, or those of one turn of the
+ * event loop) runs in it, in order, so a burst of N charges costs one fsync
+ * instead of N, and nothing is answered before its transaction is durable.
  */
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';

@@ -1,9 +1,9 @@
 /**
  * The failed-scan log: each refused presentation (not a dry run) becomes a row of `gate_events`,
- * written with group commit after the gate has its answer, so a refusal costs the gate no wait
- * and the refusals of the last LINGER_MS one INSERT (one fsync: one each cost ~0.4 ms of the main
- * thread under load, at one presentation in eight refused). What WatchAdmissions streams of refusals comes from here,
- * on every center on the database alike. A write that fails is logged and lost: the refusal was
+ * written with group commit after the gate has its answer, so a refusal costs the gate no wait.
+ * The refusals of each LINGER_MS share one INSERT and its fsync: on its own, each cost ~0.4 ms of
+ * the main thread under load. What WatchAdmissions streams of refusals comes from here, on every
+ * center on the database alike. A write that fails is logged and lost: the refusal was
  * answered and nothing else depends on the row.
  */
 import type { MikroORM } from '@mikro-orm/core';
