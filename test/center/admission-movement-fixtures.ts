@@ -1,7 +1,7 @@
 /**
  * Admission fixtures for a ticket's movements (SPEC §10): exits, re-entry on
  * products that allow it, and annulled movements, each moved through gate G2
- * before it is presented. The shared helpers are admission-fixtures.ts's.
+ * before it is presented. The shared helpers are admission-fixture-kit.ts's.
  */
 import type { CardTicket } from '../../gen/cardgate/v1/ticket.js';
 import { Direction } from '../../gen/cardgate/v1/gate.js';
@@ -17,7 +17,7 @@ import {
   shown,
   type Fixture,
   type ProductOverrides,
-} from './admission-fixtures.js';
+} from './admission-fixture-kit.js';
 
 const exiting = (cardTicket: CardTicket, at: { gateId?: string } = {}) =>
   shown(cardTicket, { ...at, direction: 'exit' });

@@ -21,7 +21,7 @@ import { ProductCache } from '../../center/catalog/product-cache.js';
 import { withConnection } from '../../center/db/raw-sql.js';
 import { Direction, RejectReason, type RedeemTicketResponse } from '../../gen/cardgate/v1/gate.js';
 import { startStack, type Stack, type StackOptions } from '../helpers/stack.js';
-import { AT, type Fixture, type Shown } from './admission-fixtures.js';
+import { AT, type Fixture, type Shown } from './admission-fixture-kit.js';
 
 const R = RejectReason;
 
