@@ -59,7 +59,7 @@ export function useGateFlow({
       (outcome) => {
         if (cancelled) return;
         dispatch({ type: 'answered', outcome });
-        if (!dryRun) writeEntry(card, highlighted, outcome, { gateId, offline });
+        if (!dryRun) writeAdmissionEntry(card, highlighted, outcome, { gateId, offline });
       },
       (error) =>
         !cancelled &&
@@ -81,7 +81,7 @@ export function useGateFlow({
  * dispatched, before any key can be pressed on it: the card runs its writes in order, so an "u — not through"
  * that drops the entry again always comes after it.
  */
-function writeEntry(
+function writeAdmissionEntry(
   card: PresentedCard,
   highlighted: number,
   outcome: Outcome,
