@@ -15,10 +15,10 @@ import { createPostgresDatabase, dropPostgresDatabase } from '../center/db/postg
 import { measureCardGate } from './card-gate.js';
 import { checkInvariants } from './check.js';
 import type { LoadResult } from './load.js';
-import { CenterClient } from '../terminal/center-client.js';
 import { CLI, cpuSeconds, handlerTimings, runLoad, sampleRss, startListening } from './processes.js';
 import { printTable } from './report.js';
 import { seed, WARMUP_SEATS } from './seed.js';
+import { watchAvailability } from './watchers.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -62,38 +62,6 @@ let dropDatabase = async () => {};
 /** Server CPU per answered call (warm-up calls included, so a slight overestimate). */
 const cpuMicros = (seconds: number, result: LoadResult) =>
   Math.round((seconds * 1e6) / Math.max(1, result.requests + (result.unmeasuredCalls ?? 0)));
-/** `count` kiosks watching seats left on one connection, live (each has had its first update) until close(). */
-async function watchAvailability(address: string, token: string, count: number) {
-  const client = new CenterClient(address, token);
-  let updates = 0;
-  let failed: string | undefined;
-  const opened: Array<Promise<void>> = [];
-  const cancels = Array.from({ length: count }, (_, i) => {
-    let first: () => void = () => {};
-    opened[i] = new Promise<void>((resolve) => (first = resolve));
-    return client.watchAvailability(
-      [],
-      () => {
-        updates++;
-        first();
-      },
-      (error) => {
-        failed ??= error?.details ?? 'a stream ended';
-        first();
-      },
-    );
-  });
-  await Promise.all(opened);
-  if (failed) throw new Error(`WatchAvailability: ${failed}`);
-  return {
-    close() {
-      for (const cancel of cancels) cancel();
-      client.close();
-      return { streams: count, updates, failed: failed ?? null };
-    },
-  };
-}
-
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 const log = (line: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(1)}s] ${line}\n`);
 
