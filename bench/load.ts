@@ -48,6 +48,8 @@ export interface LoadResult {
   readonly ticketsUsed?: number;
   /** CPU the load generator itself used, in % of one core: near 100 means it, not the server, was the limit. */
   readonly loadCpuPct?: number;
+  /** The load generator's own CPU per measured call (µs), from the measured window only. */
+  readonly loadCpuUsPerCall?: number;
 }
 
 const plan = JSON.parse(process.argv[2]!) as LoadPlan;
@@ -93,8 +95,12 @@ async function timed(makeCall: (worker: number) => Call): Promise<LoadResult> {
   const start = performance.now();
   const measureFrom = start + plan.warmupMs;
   const end = measureFrom + plan.durationMs;
+  let cpuFrom = process.cpuUsage();
   // Tells the bench the warm-up is over, so that it starts the server-side figures from here too (processes.ts).
-  setTimeout(() => process.send?.('measuring'), plan.warmupMs);
+  setTimeout(() => {
+    cpuFrom = process.cpuUsage();
+    process.send?.('measuring');
+  }, plan.warmupMs);
   await Promise.all(
     calls.map(async (call) => {
       for (let t0 = performance.now(); t0 < end; t0 = performance.now()) {
@@ -116,10 +122,17 @@ async function timed(makeCall: (worker: number) => Call): Promise<LoadResult> {
   return summarize(latencies, performance.now() - measureFrom, errors, outcomes, firstError, {
     ...extraResult(),
     unmeasuredCalls: unmeasured,
+    loadCpuUsPerCall: cpuPerCall(cpuFrom, latencies.length),
   });
 }
 
 let extraResult = () => ({});
+
+/** µs of this process's CPU since `from`, per call. */
+const cpuPerCall = (from: NodeJS.CpuUsage, calls: number) => {
+  const { user, system } = process.cpuUsage(from);
+  return Math.round((user + system) / Math.max(1, calls));
+};
 
 function echo(): Promise<LoadResult> {
   const payload = Buffer.alloc(400, 7);
@@ -244,6 +257,7 @@ async function purchase(): Promise<LoadResult> {
   let firstError: string | undefined;
   let counter = 0;
   let lastSale = 0;
+  const cpuFrom = process.cpuUsage();
   const start = performance.now();
   await Promise.all(
     clients.map(async (client) => {
@@ -272,6 +286,7 @@ async function purchase(): Promise<LoadResult> {
   return {
     ...result,
     unmeasuredCalls: soldOut.length,
+    loadCpuUsPerCall: cpuPerCall(cpuFrom, sold.length + soldOut.length),
     outcomes: { ...outcomes, soldOutP99Ms: percentile(refusals, 0.99) },
   };
 }

@@ -63,6 +63,16 @@ let dropDatabase = async () => {};
 const cpuMicros = (seconds: number, result: LoadResult) =>
   Math.round((seconds * 1e6) / Math.max(1, result.requests + (result.unmeasuredCalls ?? 0)));
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+/**
+ * The rate this machine's cores could carry at a phase's CPU per call (center, charge terminal and
+ * load generator together) if nothing else ran and no core ever idled: an upper bound on what the
+ * phase can measure here, and its ratio to echo the bound on the ratio. A ratio far below its
+ * bound says cores idled (a thread was the limit); one near it says only less CPU per call helps.
+ */
+const cpuCeiling = (usPerCall: number, echoRps: number) => {
+  const rps = (cpus().length * 1e6) / Math.max(1, usPerCall);
+  return { rps: round(rps, 0), ratio: round(rps / echoRps, 3) };
+};
 const log = (line: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(1)}s] ${line}\n`);
 
 try {
@@ -219,6 +229,15 @@ try {
       purchase_center: saleCpu.center,
       purchase_charge: saleCpu.charge,
       redeem_center: redeemCpu,
+      load_generator: {
+        echo: echo32.loadCpuUsPerCall ?? 0,
+        purchase: sale.loadCpuUsPerCall ?? 0,
+        redeem: gates.loadCpuUsPerCall ?? 0,
+      },
+    },
+    cpu_ceiling: {
+      redeem: cpuCeiling(redeemCpu + (gates.loadCpuUsPerCall ?? 0), echo32.rps),
+      purchase: cpuCeiling(saleCpu.center + saleCpu.charge + (sale.loadCpuUsPerCall ?? 0), echo256.rps),
     },
     // The center's garbage-collection pauses while the gates ran: every call in flight waits one out.
     redeem_gc_pauses: Object.fromEntries(

@@ -18,7 +18,14 @@ interface Result {
   double_admits: number;
   center_rss_mb: number;
   watchers: { streams: number; updates: number; failed: string | null; center_rss_mb: number };
-  cpu_us_per_call: { echo_server: number; purchase_center: number; purchase_charge: number; redeem_center: number };
+  cpu_us_per_call: {
+    echo_server: number;
+    purchase_center: number;
+    purchase_charge: number;
+    redeem_center: number;
+    load_generator: { echo: number; purchase: number; redeem: number };
+  };
+  cpu_ceiling: Record<'redeem' | 'purchase', { rps: number; ratio: number }>;
   sold: number;
   capacity: number;
   mode: string;
@@ -68,6 +75,7 @@ export function printTable(r: Result): void {
       mark(r.redeem_p99_ms <= target.redeemP99Ms, `p99 <= ${target.redeemP99Ms} ms`),
     ],
     ['  client p99', `${r.redeem_client_p99_ms} ms`, ''],
+    ['  bound at this CPU per call', ceilingOf(r.cpu_ceiling.redeem), ''],
     [
       '  center GC pauses, minor / major',
       gcPauses(r.redeem_gc_pauses),
@@ -81,6 +89,7 @@ export function printTable(r: Result): void {
     ],
     ['  server p50 / p99', `${r.purchase_p50_ms} / ${r.purchase_p99_ms} ms`, ''],
     ['  client p99', `${r.purchase_client_p99_ms} ms`, ''],
+    ['  bound at this CPU per call', ceilingOf(r.cpu_ceiling.purchase), ''],
     [
       'oversold',
       String(r.oversold),
@@ -105,6 +114,11 @@ export function printTable(r: Result): void {
       '',
     ],
     ['  center per redemption', `${r.cpu_us_per_call.redeem_center} µs`, ''],
+    [
+      '  load generator per echo / redemption / purchase',
+      `${r.cpu_us_per_call.load_generator.echo} / ${r.cpu_us_per_call.load_generator.redeem} / ${r.cpu_us_per_call.load_generator.purchase} µs`,
+      '',
+    ],
     ...cardRows(r.card_to_verdict),
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
@@ -134,6 +148,9 @@ function cardRows(card: Result['card_to_verdict']): Array<[string, string, strin
     ['  kiosk writing those tickets', `${card.kiosk_write_ms} ms (${card.kiosk_write_apdus} APDUs)`, ''],
   ];
 }
+
+/** `5263 /s (0.661)`: the rate the cores could carry at the measured CPU per call, and its ratio to echo. */
+const ceilingOf = ({ rps, ratio }: { rps: number; ratio: number }) => `${rps} /s (${ratio.toFixed(3)})`;
 
 const mark = (ok: boolean, target: string) => `${ok ? 'ok  ' : 'MISS'} (${target})`;
 
