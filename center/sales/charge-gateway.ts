@@ -50,27 +50,25 @@ export function grpcChargeGateway(
   const call = <Req, Res>(
     method: (req: Req, md: Metadata, opts: { deadline: number }, cb: Callback<Res>) => unknown,
     request: Req,
+    deadline = Date.now() + deadlineMs,
   ) =>
     new Promise<Res>((resolve, reject) => {
       const metadata = new Metadata({ waitForReady: true });
-      method.call(
-        client,
-        request,
-        metadata,
-        { deadline: Date.now() + deadlineMs },
-        (error: ServiceError | null, response: Res) => (error ? reject(error) : resolve(response)),
+      method.call(client, request, metadata, { deadline }, (error: ServiceError | null, response: Res) =>
+        error ? reject(error) : resolve(response),
       );
     });
   const unreachable = (error: unknown) => ({
     reached: false as const,
-    error: (error as ServiceError).details ?? String(error),
+    error: (error as ServiceError).details ?? (error instanceof Error ? error.message : String(error)),
   });
-  // Each call has the deadline from when it is sent; a call that fails as a whole fails each of its transfers.
+  // Each transfer has the deadline from when the sale asked for it; a call that fails as a whole fails each of its transfers.
   const transfer = batchCalls<TransferChargeRequest, Reachable<TransferChargeResponse>>({
-    send: async (transfers) =>
-      (await call(client.transferCharges, { transfers: [...transfers] })).results.map(transferOutcome),
+    send: async (transfers, deadline) =>
+      (await call(client.transferCharges, { transfers: [...transfers] }, deadline)).results.map(transferOutcome),
     failed: unreachable,
     maxPerCall: MAX_TRANSFERS_PER_CALL,
+    deadlineMs,
   });
 
   return {
