@@ -3,7 +3,10 @@
  * deadline; "could not reach it in time" is a distinct outcome, because then
  * the center does not know whether money moved. Transfers of concurrent
  * sales go together in TransferCharges calls (charge-batches.ts): a unary
- * call per purchase costs CPU on both sides of a hot on-sale.
+ * call per purchase costs CPU on both sides of a hot on-sale. A terminal
+ * without TransferCharges (an older one, while the two are upgraded) answers
+ * UNIMPLEMENTED, which means it ran nothing; from then on each transfer is
+ * its own TransferCharge call, as before TransferCharges existed.
  */
 import { credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import {
@@ -62,10 +65,30 @@ export function grpcChargeGateway(
     reached: false as const,
     error: (error as ServiceError).details ?? (error instanceof Error ? error.message : String(error)),
   });
+  let batched = true; // until the terminal answers that it has no TransferCharges
+  const eachAlone = (transfers: readonly TransferChargeRequest[], deadline: number) =>
+    Promise.all(
+      transfers.map((request) =>
+        call(client.transferCharge, request, deadline).then(
+          (value) => ({ reached: true as const, value }),
+          unreachable,
+        ),
+      ),
+    );
   // Each transfer has the deadline from when the sale asked for it; a call that fails as a whole fails each of its transfers.
   const transfer = batchCalls<TransferChargeRequest, Reachable<TransferChargeResponse>>({
-    send: async (transfers, deadline) =>
-      (await call(client.transferCharges, { transfers: [...transfers] }, deadline)).results.map(transferOutcome),
+    send: async (transfers, deadline) => {
+      if (!batched) return eachAlone(transfers, deadline);
+      try {
+        return (await call(client.transferCharges, { transfers: [...transfers] }, deadline)).results.map(
+          transferOutcome,
+        );
+      } catch (error) {
+        if ((error as ServiceError).code !== status.UNIMPLEMENTED) throw error;
+        batched = false;
+        return eachAlone(transfers, deadline);
+      }
+    },
     failed: unreachable,
     maxPerCall: MAX_TRANSFERS_PER_CALL,
     deadlineMs,

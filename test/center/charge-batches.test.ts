@@ -2,11 +2,18 @@
  * The center's charge gateway, which sends the transfers of concurrent sales
  * together (TransferCharges), against a real charge terminal: each transfer
  * still answers its own charge, a transfer the terminal refuses is refused
- * alone as it was one at a time, and a terminal that is gone answers every
- * transfer "not reached".
+ * alone as it was one at a time, a terminal that is gone answers every
+ * transfer "not reached", and an older terminal without TransferCharges is
+ * sent each transfer on its own.
  */
-import test from 'ava';
-import { ChargeState, type TransferChargeRequest } from '../../gen/cardgate/v1/charge.js';
+import { Server, ServerCredentials } from '@grpc/grpc-js';
+import test, { type ExecutionContext } from 'ava';
+import { pino } from 'pino';
+import { ChargeState, ChargeTransferServiceService, type TransferChargeRequest } from '../../gen/cardgate/v1/charge.js';
+import { chargeService } from '../../charge/charge-service.js';
+import { ChargeLedger } from '../../charge/ledger.js';
+import { LedgerFile } from '../../charge/ledger-file.js';
+import { randomAuthorizationCode } from '../../charge/simulator.js';
 import { UnavailabilityReason as R } from '../../gen/cardgate/v1/sales.js';
 import { createChargeServer } from '../../charge/server.js';
 import { grpcChargeGateway, type ChargeGateway } from '../../center/sales/charge-gateway.js';
@@ -124,4 +131,57 @@ test('a transfer after the gateway is closed answers not reached instead of thro
   center.close();
   const answer = await withDeadline('a transfer on a closed gateway', center.transfer(transferRequest()));
   t.false(answer.reached);
+});
+
+/**
+ * A terminal from before TransferCharges: the real service and ledger with that one method left out,
+ * so grpc-js answers it UNIMPLEMENTED as an older terminal's server would. Counts its TransferCharge calls.
+ */
+async function olderTerminal(t: ExecutionContext): Promise<{ address: string; transferCalls(): number }> {
+  const file = new LedgerFile(':memory:');
+  await file.opened();
+  const ledger = new ChargeLedger(file, { now: () => new Date(), newAuthorizationCode: randomAuthorizationCode });
+  const { transferCharges: _batch, ...unary } = chargeService({
+    ledger,
+    logger: pino({ level: 'silent' }),
+    latencyMs: 0,
+  });
+  const { transferCharges: _method, ...service } = ChargeTransferServiceService;
+  let transferCalls = 0;
+  const server = new Server();
+  server.addService(service, {
+    ...unary,
+    transferCharge: (
+      call: Parameters<typeof unary.transferCharge>[0],
+      callback: Parameters<typeof unary.transferCharge>[1],
+    ) => {
+      transferCalls++;
+      unary.transferCharge(call, callback);
+    },
+  });
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) =>
+      error ? reject(error) : resolve(bound),
+    ),
+  );
+  t.teardown(async () => {
+    server.forceShutdown();
+    await file.close();
+  });
+  return { address: `127.0.0.1:${port}`, transferCalls: () => transferCalls };
+}
+
+test('an older terminal without TransferCharges is sent each transfer alone, and every one is answered', async (t) => {
+  const terminal = await olderTerminal(t);
+  const center = gateway(t, terminal.address);
+  for (const round of [1, 2]) {
+    const sent = transfers(12);
+    const answers = await Promise.all(sent.map(({ request }) => center.transfer(request)));
+    t.deepEqual(
+      answers.map((answer) => (answer.reached ? [answer.value.cardLast4, answer.value.approved] : answer.error)),
+      sent.map(({ expected }) => [expected.last4, expected.approved]),
+      `round ${round}`,
+    );
+  }
+  t.is(terminal.transferCalls(), 24, 'one TransferCharge per transfer, and no transfer sent twice');
 });
