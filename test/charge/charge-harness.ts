@@ -22,9 +22,9 @@ import type { CreditCard } from '../../gen/cardgate/v1/sales.js';
 import { createChargeServer, type ChargeServerOptions } from '../../charge/server.js';
 import { unary } from '../../terminal/rpc.js';
 
-import { CARDS, TEST_CVC } from '../helpers/factories.js';
+import { CARDS, holdsTestCvc, TEST_CVC } from '../helpers/factories.js';
 
-export { CARDS, TEST_CVC };
+export { CARDS, holdsTestCvc, TEST_CVC };
 
 /** Mid-March 2026, UTC: cards expiring 12/2030 are good, 02/2026 has expired. */
 export const FIXED_NOW = new Date('2026-03-15T12:00:00Z');

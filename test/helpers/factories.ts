@@ -15,6 +15,13 @@ export const CARDS = {
 /** A CVC unlikely to appear by chance in a database file, for the card-data hygiene test. */
 export const TEST_CVC = '7391';
 
+/**
+ * Whether `text` holds TEST_CVC as a number of its own. Inside a longer number it is chance, not the
+ * CVC: every log line carries the epoch milliseconds ("time":1796232917391), and one in a few
+ * thousand of those holds any four given digits.
+ */
+export const holdsTestCvc = (text: string): boolean => new RegExp(`(?<![0-9])${TEST_CVC}(?![0-9])`).test(text);
+
 const HOUR = 60 * 60 * 1000;
 
 export function productRequest(overrides: Partial<CreateProductRequest> = {}): CreateProductRequest {
